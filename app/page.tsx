@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePage } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
+import { site } from '@/lib/site';
+import { summarise } from '@/lib/summary';
+
+export const metadata: Metadata = {
+  ...pageMetadata({ title: site.name, description: site.description, path: '/' }),
+  title: { absolute: `${site.shortName} – ${site.name}` },
+};
+
+export default function HomePage() {
+  const about = requirePage('about');
+  return (
+    <div className="mx-auto max-w-prose space-y-12">
+      <section aria-labelledby="intro-heading" className="space-y-5">
+        <h1 id="intro-heading" className="text-3xl font-bold tracking-tight sm:text-5xl">
+          {site.name}
+        </h1>
+        <p className="text-lg leading-relaxed">{summarise(about.body.raw, 400)}</p>
+        <p className="flex flex-wrap gap-4">
+          <Link
+            href={about.url}
+            className="rounded bg-brand-dark px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand hover:text-white"
+          >
+            About CoTech
+          </Link>
+          <Link href="/join" className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline">
+            Join the network
+          </Link>
+        </p>
+      </section>
+      <section
+        id="contact"
+        aria-labelledby="contact-heading"
+        className="space-y-3 rounded border border-line bg-white p-6"
+      >
+        <h2 id="contact-heading" className="text-2xl font-bold">
+          Contact us
+        </h2>
+        <p>
+          Want to work with a tech co-op, or to talk about the network? Email{' '}
+          <a href={`mailto:${site.email}`}>{site.email}</a> or start a conversation on{' '}
+          <a href={site.forum}>our community forum</a>.
+        </p>
+      </section>
+    </div>
+  );
+}

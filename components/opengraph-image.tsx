@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ImageResponse } from 'next/og';
+import { site } from '@/lib/site';
+
+export const ogImageSize = { width: 1200, height: 630 };
+
+// satori reads WOFF or TTF, not WOFF2; the font ships in an npm package so nothing is fetched.
+const fontFile = (weight: 400 | 700) =>
+  readFile(join(process.cwd(), `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
+
+/** The one renderer behind every page's link-preview image: the page heading and the network's name. */
+export async function renderOgImage(heading: string): Promise<ImageResponse> {
+  const [regular, bold] = await Promise.all([fontFile(400), fontFile(700)]);
+  return new ImageResponse(
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: 80,
+        background: '#fbfaf7',
+        borderTop: '24px solid #b3261e',
+        fontFamily: 'Inter',
+        color: '#1c1b19',
+      }}
+    >
+      <div style={{ fontSize: 36, fontWeight: 700, color: '#8c1d17' }}>{site.shortName}</div>
+      <div style={{ fontSize: heading.length > 40 ? 64 : 84, fontWeight: 700, lineHeight: 1.1 }}>{heading}</div>
+      <div style={{ fontSize: 32 }}>{site.name}</div>
+    </div>,
+    {
+      ...ogImageSize,
+      fonts: [
+        { name: 'Inter', data: regular, weight: 400, style: 'normal' },
+        { name: 'Inter', data: bold, weight: 700, style: 'normal' },
+      ],
+    },
+  );
+}

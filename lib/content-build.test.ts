@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = resolve(__dirname, '..');
+let dir: string;
+
+/** Runs the real `contentlayer2 build` over a copy of the project's content config with one extra page. */
+async function buildWith(name: string, markdown: string) {
+  await writeFile(join(dir, 'content/pages', name), markdown);
+  try {
+    // Contentlayer takes its working directory from PWD before process.cwd().
+    const options = { cwd: dir, env: { ...process.env, PWD: dir } };
+    const { stdout, stderr } = await run(join(root, 'node_modules/.bin/contentlayer2'), ['build'], options);
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout: string; stderr: string };
+    return { ok: false, output: stdout + stderr };
+  }
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cotech-content-'));
+  await cp(join(root, 'content'), join(dir, 'content'), { recursive: true });
+  await cp(join(root, 'lib'), join(dir, 'lib'), { recursive: true });
+  await cp(join(root, 'contentlayer.config.ts'), join(dir, 'contentlayer.config.ts'));
+  await cp(join(root, 'package.json'), join(dir, 'package.json'));
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the content build', () => {
+  it('publishes a new Markdown page with no code change', async () => {
+    const result = await buildWith('events.md', '---\ntitle: Events\n---\nMeet us at {{ site.forum }}.\n');
+    expect(result.ok).toBe(true);
+    const page = JSON.parse(await readFile(join(dir, '.contentlayer/generated/Page/pages__events.md.json'), 'utf8'));
+    expect(page).toMatchObject({ slug: 'events', url: '/events', displayHeading: 'Events' });
+    expect(page.body.html).toContain('https://community.coops.tech/');
+  });
+
+  it('fails naming the file and the field when the title is missing', async () => {
+    const result = await buildWith('broken.md', '---\nheading: No title\n---\nText\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('pages/broken.md');
+    expect(result.output).toMatch(/missing the following required fields:\s*• title/);
+  });
+
+  it('fails naming the file and the field when the date is not a date', async () => {
+    const result = await buildWith('dated.md', '---\ntitle: Dated\ndate: next Tuesday\n---\nText\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('pages/dated.md');
+    expect(result.output).toMatch(/incompatible fields:\s*• date: "next Tuesday"/);
+  });
+
+  it('fails naming the file when a placeholder is unknown', async () => {
+    const result = await buildWith('typo.md', '---\ntitle: Typo\n---\nSee {{ site.froum }}\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('pages/typo.md: unknown placeholder {{ site.froum }}');
+  });
+});

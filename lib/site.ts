@@ -1,0 +1,37 @@
+/**
+ * The one typed site config. Every page, the Markdown placeholders (`{{ site.forum }}`), the metadata and the
+ * sitemap read their facts from here.
+ */
+export const site = {
+  name: 'Co-operative Technologists',
+  shortName: 'CoTech',
+  description:
+    'CoTech is a network of UK co-operatives that sell tech and digital services, owned and democratically run by their workers.',
+  /** Absolute origin used for canonical URLs, Open Graph and the sitemap; set `SITE_URL` in production. */
+  url: siteUrl(process.env.SITE_URL),
+  locale: 'en_GB',
+  email: 'contact@coops.tech',
+  forum: 'https://community.coops.tech/',
+  wiki: 'https://wiki.coops.tech/',
+  loomio: 'https://www.loomio.org/g/oVwtKDOn/digital-co-ops',
+  nav: [
+    { href: '/', label: 'Home' },
+    { href: '/about', label: 'About' },
+    { href: '/join', label: 'Join' },
+  ],
+} as const;
+
+/** Values an editor may use in Markdown as `{{ site.NAME }}`. */
+export const placeholders: Readonly<Record<string, string>> = {
+  name: site.name,
+  email: site.email,
+  forum: site.forum,
+  wiki: site.wiki,
+  loomio: site.loomio,
+  url: site.url,
+};
+
+function siteUrl(value: string | undefined): string {
+  const url = new URL(value || 'http://localhost:3000');
+  return url.origin;
+}

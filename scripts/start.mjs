@@ -1,0 +1,43 @@
+// `npm start`: build if needed, then serve the production site. Honours PORT, HOSTNAME and SITE_URL.
+// Static pages bake SITE_URL into their canonical and preview URLs, so a build made for another SITE_URL,
+// or older than any source file, is rebuilt first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const port = process.env.PORT || '3000';
+const hostname = process.env.HOSTNAME || 'localhost';
+const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
+const stampFile = '.next/cotech-build.json';
+const sources = ['app', 'components', 'content', 'lib', 'drizzle', 'public'];
+const configFiles = ['package.json', 'next.config.ts', 'contentlayer.config.ts', 'tailwind.config.ts'];
+
+function newestSourceTime() {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  [...sources, ...configFiles].forEach(visit);
+  return newest;
+}
+
+function buildIsCurrent() {
+  if (!existsSync(stampFile) || !existsSync('.next/BUILD_ID')) return false;
+  const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+  return stamp.siteUrl === siteUrl && stamp.builtAt >= newestSourceTime();
+}
+
+const env = { ...process.env, SITE_URL: siteUrl };
+if (!buildIsCurrent()) {
+  console.log(`Building the site for ${siteUrl} …`);
+  const builtAt = Date.now();
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(stampFile, JSON.stringify({ siteUrl, builtAt }));
+}
+
+const server = spawnSync('npx', ['next', 'start', '--port', port, '--hostname', hostname], { stdio: 'inherit', env });
+process.exit(server.status ?? 0);
