@@ -1,4 +1,3 @@
-import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, markdownPipeline } from './markdown';
