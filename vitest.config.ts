@@ -5,12 +5,14 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('.', import.meta.url)),
+      'server-only': fileURLToPath(new URL('./test/empty.ts', import.meta.url)),
       'contentlayer/generated': fileURLToPath(new URL('./.contentlayer/generated', import.meta.url)),
     },
   },
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    env: { DATA_DIR: 'memory://' },
     testTimeout: 60_000,
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },

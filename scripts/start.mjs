@@ -1,4 +1,5 @@
-// `npm start`: build if needed, then serve the production site. Honours PORT, HOSTNAME and SITE_URL.
+// `npm start`: build if needed, then serve the production site (scripts/server.mjs).
+// Honours PORT, HOSTNAME and SITE_URL.
 // Static pages bake SITE_URL into their canonical and preview URLs, so a build made for another SITE_URL,
 // or older than any source file, is rebuilt first.
 import { spawnSync } from 'node:child_process';
@@ -6,10 +7,9 @@ import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from '
 import { join } from 'node:path';
 
 const port = process.env.PORT || '3000';
-const hostname = process.env.HOSTNAME || 'localhost';
 const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
 const stampFile = '.next/cotech-build.json';
-const sources = ['app', 'components', 'content', 'lib', 'drizzle', 'public'];
+const sources = ['app', 'components', 'content', 'lib', 'drizzle', 'public', 'instrumentation.ts', 'proxy.ts'];
 const configFiles = ['package.json', 'next.config.ts', 'contentlayer.config.ts', 'tailwind.config.ts'];
 
 function newestSourceTime() {
@@ -39,5 +39,6 @@ if (!buildIsCurrent()) {
   writeFileSync(stampFile, JSON.stringify({ siteUrl, builtAt }));
 }
 
-const server = spawnSync('npx', ['next', 'start', '--port', port, '--hostname', hostname], { stdio: 'inherit', env });
-process.exit(server.status ?? 0);
+process.env.SITE_URL = siteUrl;
+process.env.NODE_ENV = 'production';
+await import('./server.mjs');

@@ -1,0 +1,89 @@
+import 'server-only';
+import { join } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+const migrationsFolder = join(process.cwd(), 'drizzle');
+// Any fixed number: instances starting together on one server take turns applying migrations.
+const migrationLock = 7_274_001;
+
+let connecting: Promise<Database> | undefined;
+
+/**
+ * The database, migrated. `DATABASE_URL` (postgres://…) selects a PostgreSQL server; without it the site runs on
+ * embedded PGlite under `DATA_DIR`. Nothing connects at import time, and a failed connection is retried on the
+ * next call rather than remembered, so the site comes back by itself when the database does.
+ */
+export function getDb(): Promise<Database> {
+  connecting ??= connect().catch((error: unknown) => {
+    connecting = undefined;
+    throw error;
+  });
+  return connecting;
+}
+
+async function connect(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  return url ? connectServer(url) : connectEmbedded(process.env.DATA_DIR || join(process.cwd(), '.data'));
+}
+
+async function connectServer(connectionString: string): Promise<Database> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+  // A dropped idle connection must not crash the process; the next query reconnects.
+  pool.on('error', (error) => console.error('database pool:', error.message));
+  const client = await pool.connect().catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  try {
+    await client.query('select pg_advisory_lock($1)', [migrationLock]);
+    await migrate(drizzle({ client, schema }), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
+    client.release();
+  }
+  return drizzle({ client: pool, schema });
+}
+
+async function connectEmbedded(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const client = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder });
+  return db;
+}
+
+/** For tests and shutdown: forget the connection so the next `getDb()` opens a fresh one. */
+export async function closeDb(): Promise<void> {
+  const db = await connecting?.catch(() => undefined);
+  connecting = undefined;
+  const client = (db as { $client?: { end?: () => Promise<void>; close?: () => Promise<void> } } | undefined)?.$client;
+  await (client?.close?.() ?? client?.end?.());
+}
+
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P03',
+]);
+
+/** Whether an error means the database could not be reached (answer 503), not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
+    if (/connection terminated|timeout exceeded when trying to connect/i.test(cause.message)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,209 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '@/lib/db';
+import { enquiries, outbox } from '@/lib/db/schema';
+import { resetDatabase } from '@/test/database';
+import { peerAddressHeader } from './client-address';
+import { handleJoin, maxBodyBytes } from './join-handler';
+import { validEnquiry } from './test-data';
+
+const url = 'http://localhost:3000/api/join';
+let client = 0;
+
+function post(body: BodyInit | null, headers: Record<string, string> = {}) {
+  return handleJoin(
+    new Request(url, {
+      method: 'POST',
+      body,
+      // Each request from its own address unless a test says otherwise, so the rate limit stays out of the way.
+      headers: { [peerAddressHeader]: `10.0.0.${++client}`, ...headers },
+    }),
+  );
+}
+const postJson = (value: unknown, headers: Record<string, string> = {}) =>
+  post(JSON.stringify(value), { 'content-type': 'application/json', ...headers });
+
+const formBody = (values: Record<string, string | boolean | undefined>) => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (value === true) params.set(name, 'on');
+    else if (typeof value === 'string') params.set(name, value);
+  }
+  return params;
+};
+const postForm = (values: Record<string, string | boolean | undefined>, headers: Record<string, string> = {}) =>
+  post(formBody(values), { accept: 'text/html', ...headers });
+
+async function stored() {
+  const db = await getDb();
+  const [e] = await db.select({ n: count() }).from(enquiries);
+  const [o] = await db.select({ n: count() }).from(outbox);
+  return { enquiries: e?.n ?? 0, outbox: o?.n ?? 0 };
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+afterAll(closeDb);
+
+describe('POST /api/join with JSON', () => {
+  it('stores a valid enquiry with its two mails and answers 201', async () => {
+    const response = await postJson(validEnquiry);
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'received' });
+    const db = await getDb();
+    const [row] = await db.select().from(enquiries);
+    expect(row).toMatchObject({ id: body.id, coopName: 'Outlandish', email: 'ada@example.coop', status: 'new' });
+    expect((await db.select().from(outbox)).map((mail) => mail.kind).sort()).toEqual(['notification', 'receipt']);
+  });
+
+  it('answers 422 with a problem listing each invalid field, and stores nothing', async () => {
+    const response = await postJson({ ...validEnquiry, email: 'nope', workerOwned: false });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = await response.json();
+    expect(problem).toMatchObject({ status: 422, title: 'Please check your enquiry' });
+    expect(problem.errors).toEqual({
+      email: ['Enter an email address like name@example.coop'],
+      workerOwned: ['Members must be owned and democratically run by their workers'],
+    });
+    expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+  });
+
+  it('answers 400 to a body that is not a JSON object', async () => {
+    for (const body of ['{"coopName":', '[1,2]', '"text"', 'null']) {
+      const response = await post(body, { 'content-type': 'application/json' });
+      expect(response.status, body).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+  });
+
+  it('answers 413 to a body over 32 KiB, declared or not', async () => {
+    const huge = JSON.stringify({ ...validEnquiry, description: 'x'.repeat(maxBodyBytes) });
+    expect((await post(huge, { 'content-type': 'application/json' })).status).toBe(413);
+    const stream = new Blob([huge]).stream();
+    const undeclared = await handleJoin(
+      new Request(url, {
+        method: 'POST',
+        body: stream,
+        duplex: 'half',
+        headers: { 'content-type': 'application/json' },
+      } as RequestInit),
+    );
+    expect(undeclared.status).toBe(413);
+    expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+  });
+
+  it('answers 415 to other content types', async () => {
+    for (const type of ['text/plain', 'application/xml', '']) {
+      const response = await post('x', type ? { 'content-type': type } : {});
+      expect(response.status, type).toBe(415);
+    }
+  });
+
+  it('answers 403 to another site, an opaque origin or a cross-site fetch', async () => {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]) {
+      expect((await postJson(validEnquiry, headers)).status).toBe(403);
+    }
+    expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+    expect(
+      (await postJson(validEnquiry, { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(201);
+  });
+
+  it('pretends success when the honeypot is filled, storing and sending nothing', async () => {
+    const response = await postJson({ ...validEnquiry, fax: '01234 567890' });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ status: 'received' });
+    expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+  });
+
+  it('returns the first answer to a repeat with the same Idempotency-Key and stores nothing new', async () => {
+    const headers = { 'idempotency-key': 'abc-123' };
+    const first = await (await postJson(validEnquiry, headers)).json();
+    const again = await postJson(validEnquiry, headers);
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(first);
+    expect(await stored()).toEqual({ enquiries: 1, outbox: 2 });
+  });
+
+  it('limits enquiries per client address per 10 minutes, with Retry-After', async () => {
+    process.env.JOIN_RATE_LIMIT = '2';
+    try {
+      const from = { [peerAddressHeader]: '192.0.2.7' };
+      expect((await postJson(validEnquiry, from)).status).toBe(201);
+      expect((await postJson(validEnquiry, from)).status).toBe(201);
+      const limited = await postJson(validEnquiry, from);
+      expect(limited.status).toBe(429);
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(600);
+      expect((await postJson(validEnquiry, { [peerAddressHeader]: '192.0.2.8' })).status).toBe(201);
+      expect((await stored()).enquiries).toBe(3);
+    } finally {
+      delete process.env.JOIN_RATE_LIMIT;
+    }
+  });
+
+  it('takes the address from X-Forwarded-For only when TRUST_PROXY=1', async () => {
+    process.env.JOIN_RATE_LIMIT = '1';
+    try {
+      const spoofed = (n: number) => ({ [peerAddressHeader]: '192.0.2.9', 'x-forwarded-for': `198.51.100.${n}` });
+      expect((await postJson(validEnquiry, spoofed(1))).status).toBe(201);
+      expect((await postJson(validEnquiry, spoofed(2))).status).toBe(429);
+      process.env.TRUST_PROXY = '1';
+      expect((await postJson(validEnquiry, spoofed(3))).status).toBe(201);
+      expect((await postJson(validEnquiry, spoofed(4))).status).toBe(201);
+    } finally {
+      delete process.env.JOIN_RATE_LIMIT;
+      delete process.env.TRUST_PROXY;
+    }
+  });
+});
+
+describe('POST /api/join as a form post', () => {
+  it('stores the enquiry and redirects to the thanks page, urlencoded or multipart', async () => {
+    const urlencoded = await postForm(validEnquiry);
+    expect(urlencoded.status).toBe(303);
+    expect(urlencoded.headers.get('location')).toBe('/join/thanks');
+    const multipart = new FormData();
+    for (const [name, value] of formBody(validEnquiry)) multipart.set(name, value);
+    const response = await post(multipart, { accept: 'text/html' });
+    expect(response.status).toBe(303);
+    expect(await stored()).toEqual({ enquiries: 2, outbox: 4 });
+  });
+
+  it('shows the form again as HTML with each error by its field and every value kept', async () => {
+    const response = await postForm({
+      ...validEnquiry,
+      email: 'ada@',
+      coopName: 'Co <b>&</b> "op"',
+      consent: undefined,
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    expect(html).toContain('<p class="error" id="email-error">Enter an email address like name@example.coop</p>');
+    expect(html).toContain(
+      'name="email" required aria-describedby="email-error" aria-invalid="true" type="email" autocomplete="email" value="ada@"',
+    );
+    expect(html).toContain('value="Co &lt;b&gt;&amp;&lt;/b&gt; &quot;op&quot;"');
+    expect(html).toContain('<p class="error" id="consent-error">We need your consent to store your enquiry</p>');
+    expect(html).toMatch(/id="ukBased" name="ukBased" required checked/);
+    expect(html).toContain('<option value="co-operative-society" selected>');
+    expect(html).toContain(`${validEnquiry.description}</textarea>`);
+    expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+  });
+
+  it('answers other errors as pages too', async () => {
+    const response = await postForm(validEnquiry, { origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('Enquiries can only be sent from this site.');
+  });
+});

@@ -1,0 +1,127 @@
+import 'server-only';
+import { getDb, isDatabaseUnavailable } from '@/lib/db';
+import { site } from '@/lib/site';
+import { clientAddress } from './client-address';
+import { formPage } from './form-page';
+import { problemJson, problems, type Problem } from './problem';
+import { honeypotField, validateEnquiry } from './schema';
+import { createEnquiry, findRepeat, takeRateLimit } from './store';
+import { kickOutbox } from './worker';
+
+export const maxBodyBytes = 32 * 1024;
+const rateWindowSeconds = 600;
+const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+type Body = { kind: 'json' | 'form'; values: Record<string, unknown> };
+
+/** `POST /api/join`: the contract is in the README. Form posts get the same answers as pages. */
+export async function handleJoin(request: Request): Promise<Response> {
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const accept = request.headers.get('accept') ?? '';
+  const isForm = formTypes.includes(mediaType);
+  const asPage = isForm ? !/application\/(problem\+)?json/.test(accept) : accept.includes('text/html');
+  const fail = (problem: Problem, values: Record<string, unknown> = {}) =>
+    asPage ? formPage({ problem, values }) : problemJson(problem);
+
+  if (isCrossSite(request)) return fail(problems.crossSite);
+  if (!isForm && mediaType !== 'application/json') return fail(problems.unsupportedType);
+
+  const body = await readBody(request, isForm ? 'form' : 'json');
+  if ('status' in body) return fail(body);
+  const { values } = body;
+
+  const accepted = (id: string) =>
+    asPage
+      ? new Response(null, { status: 303, headers: { location: '/join/thanks' } })
+      : Response.json({ id, status: 'received' }, { status: 201 });
+
+  // A bot filled in the hidden field: answer as if all went well, and keep nothing.
+  const honeypot = values[honeypotField];
+  if (typeof honeypot === 'string' && honeypot !== '') return accepted(crypto.randomUUID());
+
+  const validation = validateEnquiry(values);
+  if (!validation.ok) return fail(problems.invalid(validation.errors), values);
+
+  const key = request.headers.get('idempotency-key') ?? undefined;
+  if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    return fail(problems.malformed('Idempotency-Key must be 1 to 200 visible ASCII characters.'), values);
+  }
+
+  try {
+    const db = await getDb();
+    const repeat = key ? await findRepeat(db, key) : undefined;
+    if (repeat) return accepted(repeat.id);
+    const limit = Number(process.env.JOIN_RATE_LIMIT) || 5;
+    const rate = await takeRateLimit(db, clientAddress(request.headers), limit, rateWindowSeconds);
+    if (!rate.allowed) return fail(problems.rateLimited(rate.retryAfterSeconds), values);
+    const { id } = await createEnquiry(db, validation.enquiry, key);
+    kickOutbox();
+    return accepted(id);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error('join: database unavailable:', error instanceof Error ? error.message : error);
+    return fail(problems.unavailable, values);
+  }
+}
+
+/** Browsers say where a request comes from; refuse any other site, and opaque (`null`) origins. */
+function isCrossSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  return origin !== new URL(request.url).origin && origin !== site.url;
+}
+
+async function readBody(request: Request, kind: Body['kind']): Promise<Body | Problem> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > maxBodyBytes) return problems.tooLarge;
+  const bytes = await readLimited(request.body, maxBodyBytes);
+  if (!bytes) return problems.tooLarge;
+  if (kind === 'json') {
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return problems.malformed('The body must be a JSON object.');
+      }
+      return { kind, values: parsed as Record<string, unknown> };
+    } catch {
+      return problems.malformed('The body is not valid JSON.');
+    }
+  }
+  try {
+    const form = await new Response(bytes, { headers: request.headers }).formData();
+    const values: Record<string, unknown> = {};
+    for (const [name, value] of form) if (typeof value === 'string' && !(name in values)) values[name] = value;
+    return { kind, values };
+  } catch {
+    return problems.malformed('The form data could not be read.');
+  }
+}
+
+/** The body, or undefined as soon as it passes `limit` bytes: a large body is never held in memory. */
+async function readLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (!stream) return new Uint8Array(new ArrayBuffer(0));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(new ArrayBuffer(size));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Transporter } from 'nodemailer';
+import type { Database } from '@/lib/db';
+import { enquiries, outbox } from '@/lib/db/schema';
+import { composeMail, type MailSettings } from './mail';
+
+export type Mailer = Pick<Transporter, 'sendMail'>;
+
+export type OutboxSettings = MailSettings & {
+  from: string;
+  /** The first retry waits this long; each later one twice as long as the one before, up to an hour. */
+  retryBaseSeconds: number;
+  /** How long a claimed row stays claimed by one worker before another may try it (a crashed worker's rows). */
+  leaseSeconds: number;
+};
+
+export function retryDelaySeconds(attempts: number, baseSeconds: number): number {
+  return Math.min(baseSeconds * 2 ** Math.max(0, attempts - 1), 3600);
+}
+
+/**
+ * Sends the mail that is due, once. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease, so several
+ * instances on one database never take the same row, and the send happens outside any transaction.
+ * Returns how many mails were sent.
+ */
+export async function deliverOutbox(db: Database, mailer: Mailer, settings: OutboxSettings, batch = 20) {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        isNull(outbox.sentAt),
+        lte(outbox.nextAttemptAt, sql`now()`),
+        or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, sql`now()`)),
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .limit(batch)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(outbox)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${settings.leaseSeconds})` })
+    .where(inArray(outbox.id, due))
+    .returning();
+
+  let sent = 0;
+  for (const row of claimed) {
+    const [enquiry] = await db.select().from(enquiries).where(eq(enquiries.id, row.enquiryId));
+    try {
+      if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
+      const mail = composeMail(row.kind, enquiry, settings);
+      await mailer.sendMail({ from: settings.from, ...mail });
+      await db
+        .update(outbox)
+        .set({ sentAt: sql`now()`, lockedUntil: null, attempts: row.attempts + 1, lastError: null })
+        .where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)));
+      sent += 1;
+    } catch (error) {
+      const delay = retryDelaySeconds(row.attempts + 1, settings.retryBaseSeconds);
+      await db
+        .update(outbox)
+        .set({
+          attempts: row.attempts + 1,
+          lockedUntil: null,
+          nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
+          lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+        })
+        .where(eq(outbox.id, row.id));
+    }
+  }
+  return sent;
+}

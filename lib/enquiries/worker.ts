@@ -1,0 +1,70 @@
+import 'server-only';
+import nodemailer from 'nodemailer';
+import { getDb } from '@/lib/db';
+import { site } from '@/lib/site';
+import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
+
+export function outboxSettings(env = process.env): OutboxSettings {
+  return {
+    from: env.MAIL_FROM || `${site.name} <${site.email}>`,
+    notifyTo: env.JOIN_NOTIFY_TO || site.email,
+    adminUrl: site.url,
+    retryBaseSeconds: Number(env.OUTBOX_RETRY_SECONDS) || 15,
+    leaseSeconds: 120,
+  };
+}
+
+/** SMTP when `SMTP_URL` is set; otherwise each mail is written to the log, so it is never silently dropped. */
+export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
+  if (smtpUrl) return nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer.createTransport({ jsonTransport: true });
+  return {
+    sendMail: async (mail) => {
+      const info = await transport.sendMail(mail);
+      console.info(`mail (SMTP_URL is not set, so logged instead of sent): ${String(info.message)}`);
+      return info;
+    },
+  };
+}
+
+let timer: NodeJS.Timeout | undefined;
+let running: Promise<void> | undefined;
+
+/**
+ * Runs in the server process (see instrumentation.ts): delivers the outbox every `OUTBOX_POLL_MS` (default 5 s)
+ * and at once after a new enquiry. Unsent rows stay in the database, so a restart picks them up again.
+ */
+export function startOutboxWorker(): void {
+  if (timer || running) return;
+  const mailer = createMailer();
+  const settings = outboxSettings();
+  const interval = Number(process.env.OUTBOX_POLL_MS) || 5_000;
+  const tick = async () => {
+    try {
+      const db = await getDb();
+      while ((await deliverOutbox(db, mailer, settings)) > 0);
+    } catch (error) {
+      console.error('outbox:', error instanceof Error ? error.message : error);
+    }
+  };
+  const loop = () => {
+    running = tick().finally(() => {
+      running = undefined;
+      timer = setTimeout(loop, interval);
+      timer.unref();
+    });
+  };
+  wake = () => {
+    if (running) return;
+    clearTimeout(timer);
+    loop();
+  };
+  loop();
+}
+
+let wake: () => void = () => undefined;
+
+/** Ask the worker to deliver now rather than at its next poll. */
+export function kickOutbox(): void {
+  wake();
+}
