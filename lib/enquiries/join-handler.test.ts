@@ -104,11 +104,12 @@ describe('POST /api/join with JSON', () => {
   });
 
   it('answers 403 to another site, an opaque origin or a cross-site fetch', async () => {
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of refused) {
       expect((await postJson(validEnquiry, headers)).status).toBe(403);
     }
     expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
