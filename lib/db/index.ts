@@ -17,16 +17,17 @@ let connecting: Promise<Database> | undefined;
  * next call rather than remembered, so the site comes back by itself when the database does.
  */
 export function getDb(): Promise<Database> {
-  connecting ??= connect().catch((error: unknown) => {
+  connecting ??= openDatabase().catch((error: unknown) => {
     connecting = undefined;
     throw error;
   });
   return connecting;
 }
 
-async function connect(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  return url ? connectServer(url) : connectEmbedded(process.env.DATA_DIR || join(process.cwd(), '.data'));
+/** A new, migrated connection as the environment says; the site shares one through `getDb()`. */
+export async function openDatabase(env = process.env): Promise<Database> {
+  const url = env.DATABASE_URL;
+  return url ? connectServer(url) : connectEmbedded(env.DATA_DIR || join(process.cwd(), '.data'));
 }
 
 async function connectServer(connectionString: string): Promise<Database> {
@@ -64,7 +65,11 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
 export async function closeDb(): Promise<void> {
   const db = await connecting?.catch(() => undefined);
   connecting = undefined;
-  const client = (db as { $client?: { end?: () => Promise<void>; close?: () => Promise<void> } } | undefined)?.$client;
+  if (db) await closeDatabase(db);
+}
+
+export async function closeDatabase(db: Database): Promise<void> {
+  const client = (db as { $client?: { end?: () => Promise<void>; close?: () => Promise<void> } }).$client;
   await (client?.close?.() ?? client?.end?.());
 }
 

@@ -1,0 +1,151 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '@/lib/db';
+import { outbox } from '@/lib/db/schema';
+import { resetDatabase } from '@/test/database';
+import { startSmtpSink } from '@/test/smtp-sink';
+import { composeMail } from './mail';
+import { deliverOutbox, retryDelaySeconds, type OutboxSettings } from './outbox';
+import { createEnquiry, getEnquiry } from './store';
+import { validEnquiry } from './test-data';
+import { createMailer } from './worker';
+
+const settings: OutboxSettings = {
+  from: 'CoTech <contact@coops.tech>',
+  notifyTo: 'members@coops.example',
+  adminUrl: 'https://coops.example',
+  retryBaseSeconds: 1,
+  leaseSeconds: 60,
+};
+
+/** A loopback port with nothing listening: SMTP is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let dataDir: string;
+beforeAll(async () => {
+  // On disk, so a restart (closing and reopening the database) can be shown to lose nothing.
+  if (!process.env.DATABASE_URL) {
+    dataDir = await mkdtemp(join(tmpdir(), 'cotech-outbox-'));
+    process.env.DATA_DIR = dataDir;
+  }
+  await closeDb();
+  await resetDatabase();
+});
+afterAll(async () => {
+  await closeDb();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  process.env.DATA_DIR = 'memory://';
+});
+
+describe('the outbox', () => {
+  it('sends a notification and a receipt once, and never again', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const db = await getDb();
+      const { id } = await createEnquiry(db, validEnquiry);
+      const mailer = createMailer(sink.url);
+      expect(await deliverOutbox(db, mailer, settings)).toBe(2);
+      expect(await deliverOutbox(db, mailer, settings)).toBe(0);
+      expect(sink.received.map((mail) => mail.to).sort()).toEqual([['ada@example.coop'], ['members@coops.example']]);
+      const notification = sink.received.find((mail) => mail.to[0] === 'members@coops.example');
+      expect(notification?.parsed.subject).toBe('Join enquiry: Outlandish');
+      expect(notification?.parsed.replyTo?.text).toBe('ada@example.coop');
+      expect(notification?.parsed.text).toContain(`https://coops.example/admin/enquiries/${id}`);
+      expect(notification?.parsed.html).toContain(`href="https://coops.example/admin/enquiries/${id}"`);
+    } finally {
+      await sink.close();
+      await resetDatabase();
+    }
+  });
+
+  it('keeps mail while SMTP is down, across a restart, and delivers it when SMTP is back', async () => {
+    let db = await getDb();
+    await createEnquiry(db, validEnquiry);
+    expect(await deliverOutbox(db, createMailer(`smtp://127.0.0.1:${await closedPort()}`), settings)).toBe(0);
+    const failed = await db.select().from(outbox);
+    expect(failed).toHaveLength(2);
+    for (const row of failed) {
+      expect(row.sentAt).toBeNull();
+      expect(row.attempts).toBe(1);
+      expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+    }
+
+    await closeDb(); // the site restarts
+    db = await getDb();
+    const sink = await startSmtpSink();
+    try {
+      const mailer = createMailer(sink.url);
+      expect(await deliverOutbox(db, mailer, settings)).toBe(0); // not due yet: backing off
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect(await deliverOutbox(db, mailer, settings)).toBe(2);
+      expect(sink.received).toHaveLength(2);
+      const rows = await db.select().from(outbox);
+      expect(rows.every((row) => row.sentAt !== null && row.attempts === 2)).toBe(true);
+    } finally {
+      await sink.close();
+      await resetDatabase();
+    }
+  });
+
+  it('never puts user text into headers or unescaped into HTML', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const db = await getDb();
+      const { id } = await createEnquiry(db, {
+        ...validEnquiry,
+        coopName: 'Evil\r\nBcc: victim@example.org\r\n<script>alert(1)</script>',
+      });
+      await deliverOutbox(db, createMailer(sink.url), settings);
+      expect(sink.received).toHaveLength(2);
+      expect(sink.received.flatMap((mail) => mail.to)).not.toContain('victim@example.org');
+      for (const { parsed } of sink.received) {
+        expect(parsed.headers.has('bcc')).toBe(false);
+        expect(parsed.subject).not.toMatch(/[\r\n]/);
+        expect(parsed.html).not.toContain('<script>');
+      }
+
+      const enquiry = await getEnquiry(db, id);
+      if (!enquiry) throw new Error('not stored');
+      const mail = composeMail('notification', enquiry, settings);
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      expect(mail.html).toContain('Evil\r\nBcc: victim@example.org\r\n&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(mail.html).not.toContain('<script>');
+    } finally {
+      await sink.close();
+      await resetDatabase();
+    }
+  });
+
+  it('does not send a row another worker has claimed', async () => {
+    const db = await getDb();
+    await createEnquiry(db, validEnquiry);
+    await db
+      .update(outbox)
+      .set({ lockedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(outbox.kind, 'receipt'));
+    const sink = await startSmtpSink();
+    try {
+      expect(await deliverOutbox(db, createMailer(sink.url), settings)).toBe(1);
+      expect(sink.received[0]?.to).toEqual(['members@coops.example']);
+    } finally {
+      await sink.close();
+      await resetDatabase();
+    }
+  });
+
+  it('retries first within 30 seconds, then backs off to at most an hour', () => {
+    expect(retryDelaySeconds(1, 15)).toBe(15);
+    expect(retryDelaySeconds(2, 15)).toBe(30);
+    expect(retryDelaySeconds(20, 15)).toBe(3600);
+  });
+});
