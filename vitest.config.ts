@@ -14,6 +14,8 @@ export default defineConfig({
     environment: 'node',
     env: { DATA_DIR: 'memory://' },
     testTimeout: 60_000,
+    // Opening PGlite (Postgres in WASM) and migrating takes seconds on a busy two-core machine.
+    hookTimeout: 60_000,
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

@@ -2,5 +2,5 @@ import type { MetadataRoute } from 'next';
 import { site } from '@/lib/site';
 
 export default function robots(): MetadataRoute.Robots {
-  return { rules: { userAgent: '*', allow: '/' }, sitemap: `${site.url}/sitemap.xml` };
+  return { rules: { userAgent: '*', allow: '/', disallow: ['/admin', '/api'] }, sitemap: `${site.url}/sitemap.xml` };
 }

@@ -16,6 +16,7 @@ export function MarkdownPage({ page, children }: { page: Page; children?: ReactN
         </p>
       )}
       <Prose html={page.body.html} />
+      {children}
       {tags.length > 0 && (
         <p className="mt-8 text-sm text-muted">
           Tagged:{' '}
@@ -27,7 +28,6 @@ export function MarkdownPage({ page, children }: { page: Page; children?: ReactN
           ))}
         </p>
       )}
-      {children}
     </article>
   );
 }

@@ -25,7 +25,7 @@ export function getDb(): Promise<Database> {
 }
 
 /** A new, migrated connection as the environment says; the site shares one through `getDb()`. */
-export async function openDatabase(env = process.env): Promise<Database> {
+export async function openDatabase(env: Record<string, string | undefined> = process.env): Promise<Database> {
   const url = env.DATABASE_URL;
   return url ? connectServer(url) : connectEmbedded(env.DATA_DIR || join(process.cwd(), '.data'));
 }

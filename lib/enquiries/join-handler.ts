@@ -1,4 +1,5 @@
 import 'server-only';
+import { isCrossSite } from '@/lib/cross-site';
 import { getDb, isDatabaseUnavailable } from '@/lib/db';
 import { site } from '@/lib/site';
 import { clientAddress } from './client-address';
@@ -23,7 +24,7 @@ export async function handleJoin(request: Request): Promise<Response> {
   const fail = (problem: Problem, values: Record<string, unknown> = {}) =>
     asPage ? formPage({ problem, values }) : problemJson(problem);
 
-  if (isCrossSite(request)) return fail(problems.crossSite);
+  if (isCrossSite(request.headers, [new URL(request.url).origin, site.url])) return fail(problems.crossSite);
   if (!isForm && mediaType !== 'application/json') return fail(problems.unsupportedType);
 
   const body = await readBody(request, isForm ? 'form' : 'json');
@@ -62,14 +63,6 @@ export async function handleJoin(request: Request): Promise<Response> {
     console.error('join: database unavailable:', error instanceof Error ? error.message : error);
     return fail(problems.unavailable, values);
   }
-}
-
-/** Browsers say where a request comes from; refuse any other site, and opaque (`null`) origins. */
-function isCrossSite(request: Request): boolean {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const origin = request.headers.get('origin');
-  if (origin === null) return false;
-  return origin !== new URL(request.url).origin && origin !== site.url;
 }
 
 async function readBody(request: Request, kind: Body['kind']): Promise<Body | Problem> {

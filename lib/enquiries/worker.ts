@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import { site } from '@/lib/site';
 import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
 
-export function outboxSettings(env = process.env): OutboxSettings {
+export function outboxSettings(env: Record<string, string | undefined> = process.env): OutboxSettings {
   return {
     from: env.MAIL_FROM || `${site.name} <${site.email}>`,
     notifyTo: env.JOIN_NOTIFY_TO || site.email,

@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { saveTriage } from '@/lib/admin/actions';
+import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
+import { getDb } from '@/lib/db';
+import { enquiryStatuses } from '@/lib/db/schema';
+import { legalForms, type LegalForm } from '@/lib/enquiries/schema';
+import { getEnquiry, isStale } from '@/lib/enquiries/store';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Join enquiry', robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export default async function EnquiryPage({ params, searchParams }: Props) {
+  const enquiry = await getEnquiry(await getDb(), (await params).id);
+  if (!enquiry) notFound();
+  const { saved } = await searchParams;
+  const link = (href: string | null) =>
+    href ? (
+      <a href={href} rel="noopener noreferrer nofollow">
+        {href}
+      </a>
+    ) : (
+      '—'
+    );
+  const details: [string, React.ReactNode][] = [
+    ['Received', formatReceived(enquiry.createdAt)],
+    ['Contact', enquiry.contactName],
+    [
+      'Email',
+      <a key="email" href={`mailto:${enquiry.email}`}>
+        {enquiry.email}
+      </a>,
+    ],
+    ['Website', link(enquiry.website)],
+    ['Location', enquiry.location],
+    ['Legal form', legalForms[enquiry.legalForm as LegalForm] ?? enquiry.legalForm],
+    [
+      'About the co-op',
+      <span key="about" className="whitespace-pre-line">
+        {enquiry.description}
+      </span>,
+    ],
+    ['Evidence', link(enquiry.evidenceUrl)],
+  ];
+  return (
+    <div className="mx-auto max-w-prose space-y-6">
+      <p>
+        <Link href="/admin/enquiries">All enquiries</Link>
+      </p>
+      <h1 className="text-3xl font-bold">{enquiry.coopName}</h1>
+      {isStale(enquiry) && <p className="font-semibold text-brand-dark">Still new after 7 days: please reply.</p>}
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        {details.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-semibold">{term}</dt>
+            <dd className="break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <form action={saveTriage} className="space-y-4 rounded border border-line bg-white p-6">
+        <h2 className="text-xl font-bold">Triage</h2>
+        <p role="status" className="font-semibold empty:hidden">
+          {saved ? 'Saved.' : ''}
+        </p>
+        <input type="hidden" name="id" value={enquiry.id} />
+        <div>
+          <label htmlFor="status" className="block font-semibold">
+            Status
+          </label>
+          <select
+            id="status"
+            name="status"
+            defaultValue={enquiry.status}
+            className="mt-1 rounded border border-muted px-3 py-2"
+          >
+            {enquiryStatuses.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="note" className="block font-semibold">
+            Note
+          </label>
+          <textarea
+            id="note"
+            name="note"
+            rows={4}
+            maxLength={5000}
+            defaultValue={enquiry.note}
+            className="mt-1 block w-full rounded border border-muted px-3 py-2"
+          />
+        </div>
+        <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
+          Save
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
+import { getDb } from '@/lib/db';
+import { isStale, listEnquiries, staleAfterDays } from '@/lib/enquiries/store';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Join enquiries', robots: { index: false } };
+
+export default async function EnquiriesPage() {
+  const enquiries = await listEnquiries(await getDb());
+  const now = new Date();
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="text-3xl font-bold">Join enquiries</h1>
+        <a href="/admin/enquiries.csv" download>
+          Download as CSV
+        </a>
+      </div>
+      {enquiries.length === 0 ? (
+        <p>No enquiries yet.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Join enquiries, newest first</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4">
+                  Received
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Co-op
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Location
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Status
+                </th>
+                <th scope="col" className="py-2">
+                  Note
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {enquiries.map((enquiry) => (
+                <tr key={enquiry.id} className="border-b border-line align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatReceived(enquiry.createdAt)}</td>
+                  <td className="py-2 pr-4">
+                    <Link href={`/admin/enquiries/${enquiry.id}`}>{enquiry.coopName}</Link>
+                  </td>
+                  <td className="py-2 pr-4">{enquiry.location}</td>
+                  <td className="py-2 pr-4">
+                    {statusLabels[enquiry.status]}
+                    {isStale(enquiry, now) && (
+                      <strong className="ml-2 rounded bg-brand-light px-2 py-0.5 text-brand-dark">
+                        Waiting over {staleAfterDays} days
+                      </strong>
+                    )}
+                  </td>
+                  <td className="py-2">{enquiry.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { isCrossSite } from '@/lib/cross-site';
+import { getDb } from '@/lib/db';
+import { enquiryStatuses } from '@/lib/db/schema';
+import { updateEnquiry } from '@/lib/enquiries/store';
+import { site } from '@/lib/site';
+import { adminAccess } from './auth';
+
+const change = z.object({
+  id: z.uuid(),
+  status: z.enum(enquiryStatuses),
+  note: z.string().max(5000),
+});
+
+/**
+ * Saves a member's triage of one enquiry. The proxy guards /admin, but a Server Action is reachable by POST, so
+ * it checks the credentials and the request's origin itself as well.
+ */
+export async function saveTriage(formData: FormData): Promise<void> {
+  const requestHeaders = await headers();
+  if (adminAccess(requestHeaders.get('authorization')) !== 'granted') throw new Error('Not signed in');
+  const host = requestHeaders.get('host');
+  if (isCrossSite(requestHeaders, [site.url, ...(host ? [`http://${host}`, `https://${host}`] : [])])) {
+    throw new Error('Cross-site request refused');
+  }
+  const parsed = change.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect(`/admin/enquiries?error=invalid`);
+  const { id, ...update } = parsed.data;
+  const saved = await updateEnquiry(await getDb(), id, update);
+  redirect(saved ? `/admin/enquiries/${id}?saved=1` : '/admin/enquiries?error=missing');
+}

@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { adminAccess, basicAuthChallenge } from '@/lib/admin/auth';
+
+/** The members' admin: Basic auth on every /admin request, and nothing at all when no password is set. */
+export function proxy(request: NextRequest) {
+  const access = adminAccess(request.headers.get('authorization'));
+  if (access === 'disabled') return NextResponse.rewrite(new URL('/admin-is-disabled', request.url), { status: 404 });
+  if (access === 'denied') {
+    return new NextResponse('Members only: sign in to see join enquiries.', {
+      status: 401,
+      headers: { 'www-authenticate': basicAuthChallenge, 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const response = NextResponse.next();
+  response.headers.set('cache-control', 'no-store');
+  response.headers.set('x-robots-tag', 'noindex');
+  return response;
+}
+
+export const config = { matcher: ['/admin', '/admin/:path*', '/admin/enquiries.csv'] };
