@@ -1,7 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** The members' admin password for the test server; e2e signs in with it. */
+export const adminPassword = 'e2e-admin-password';
+// A fresh embedded database per run (workers inherit the variable, so all agree on it).
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,6 +42,13 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: 'pipe',
-    env: { PORT: String(port), SITE_URL: baseURL },
+    env: {
+      PORT: String(port),
+      SITE_URL: baseURL,
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      ADMIN_PASSWORD: adminPassword,
+      // Every browser test posts from 127.0.0.1; the rate limit itself is tested beside the handler.
+      JOIN_RATE_LIMIT: '1000',
+    },
   },
 });

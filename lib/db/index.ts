@@ -9,7 +9,9 @@ const migrationsFolder = join(process.cwd(), 'drizzle');
 // Any fixed number: instances starting together on one server take turns applying migrations.
 const migrationLock = 7_274_001;
 
-let connecting: Promise<Database> | undefined;
+// Next.js bundles instrumentation and each route separately, so module state is not shared between them. The
+// connection lives on globalThis: one PGlite per data directory per process, whichever bundle asks first.
+const shared = globalThis as typeof globalThis & { cotechDb?: Promise<Database> };
 
 /**
  * The database, migrated. `DATABASE_URL` (postgres://…) selects a PostgreSQL server; without it the site runs on
@@ -17,11 +19,11 @@ let connecting: Promise<Database> | undefined;
  * next call rather than remembered, so the site comes back by itself when the database does.
  */
 export function getDb(): Promise<Database> {
-  connecting ??= openDatabase().catch((error: unknown) => {
-    connecting = undefined;
+  shared.cotechDb ??= openDatabase().catch((error: unknown) => {
+    shared.cotechDb = undefined;
     throw error;
   });
-  return connecting;
+  return shared.cotechDb;
 }
 
 /** A new, migrated connection as the environment says; the site shares one through `getDb()`. */
@@ -63,8 +65,8 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
 
 /** For tests and shutdown: forget the connection so the next `getDb()` opens a fresh one. */
 export async function closeDb(): Promise<void> {
-  const db = await connecting?.catch(() => undefined);
-  connecting = undefined;
+  const db = await shared.cotechDb?.catch(() => undefined);
+  shared.cotechDb = undefined;
   if (db) await closeDatabase(db);
 }
 

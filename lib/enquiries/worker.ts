@@ -27,15 +27,18 @@ export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
   };
 }
 
-let timer: NodeJS.Timeout | undefined;
-let running: Promise<void> | undefined;
+// On globalThis: the worker starts from instrumentation's bundle and is woken from the API route's bundle.
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void };
+const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
 
 /**
  * Runs in the server process (see instrumentation.ts): delivers the outbox every `OUTBOX_POLL_MS` (default 5 s)
  * and at once after a new enquiry. Unsent rows stay in the database, so a restart picks them up again.
  */
 export function startOutboxWorker(): void {
-  if (timer || running) return;
+  if (worker.cotechOutbox) return;
+  const state: WorkerState = { wake: () => undefined };
+  worker.cotechOutbox = state;
   const mailer = createMailer();
   const settings = outboxSettings();
   const interval = Number(process.env.OUTBOX_POLL_MS) || 5_000;
@@ -48,23 +51,21 @@ export function startOutboxWorker(): void {
     }
   };
   const loop = () => {
-    running = tick().finally(() => {
-      running = undefined;
-      timer = setTimeout(loop, interval);
-      timer.unref();
+    state.running = tick().finally(() => {
+      state.running = undefined;
+      state.timer = setTimeout(loop, interval);
+      state.timer.unref();
     });
   };
-  wake = () => {
-    if (running) return;
-    clearTimeout(timer);
+  state.wake = () => {
+    if (state.running) return;
+    clearTimeout(state.timer);
     loop();
   };
   loop();
 }
 
-let wake: () => void = () => undefined;
-
 /** Ask the worker to deliver now rather than at its next poll. */
 export function kickOutbox(): void {
-  wake();
+  worker.cotechOutbox?.wake();
 }
