@@ -19,7 +19,7 @@ export function JoinForm() {
   const [focusRequest, setFocusRequest] = useState(0);
   // One key per enquiry, so a double submit or a retry after a network failure stores it once.
   const idempotencyKey = useRef<string | null>(null);
-  const thanks = useRef<HTMLDivElement>(null);
+  const thanks = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     const first = fieldOrder.find((name) => errors[name]);
@@ -75,8 +75,10 @@ export function JoinForm() {
         {status}
       </p>
       {sent ? (
-        <div ref={thanks} tabIndex={-1} className="mt-4 space-y-2 focus:outline-none">
-          <h3 className="text-xl font-bold">Thank you for your enquiry</h3>
+        <div className="mt-4 space-y-2">
+          <h3 ref={thanks} tabIndex={-1} className="text-xl font-bold focus:outline-none">
+            Thank you for your enquiry
+          </h3>
           <p>
             We have received it and sent a copy to your email address. Members of the network will read it and reply to
             you; your membership is then proposed to the members on Loomio.

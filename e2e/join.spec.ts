@@ -1,0 +1,183 @@
+import { adminPassword } from '../playwright.config';
+import { expect, expectNoAxeViolations, test } from './site';
+import type { Page } from '@playwright/test';
+
+const admin = { httpCredentials: { username: 'admin', password: adminPassword } };
+
+async function fillValid(page: Page, coopName: string) {
+  await page.getByLabel('Co-op name').fill(coopName);
+  await page.getByLabel('Contact name').fill('Grace Hopper');
+  await page.getByLabel('Email').fill('grace@example.coop');
+  await page.getByLabel('Website (optional)').fill('https://example.coop/');
+  await page.getByLabel('Location').fill('Sheffield');
+  await page.getByLabel('Legal form').selectOption('co-operative-society');
+  await page.getByLabel('Tell us about your co-op and the services you provide').fill('We make accessible websites.');
+  for (const name of [
+    /7 Co-operative Principles/,
+    /owned and democratically run/,
+    /tech\/digital services/,
+    /the UK/,
+    /I agree/,
+  ]) {
+    await page.getByLabel(name).check();
+  }
+}
+
+test.describe('the join form with JavaScript', () => {
+  test('shows errors beside their fields, focuses the first, and keeps what was typed', async ({ page }) => {
+    await page.goto('/join');
+    await page.getByLabel('Co-op name').fill('Half Done Co-op');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    await expect(page.getByRole('status')).toContainText('Your enquiry was not sent');
+    await expect(page.getByLabel('Contact name')).toBeFocused();
+    await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address like name@example.coop');
+    await expect(page.getByLabel('Co-op name')).toHaveValue('Half Done Co-op');
+    await expectNoAxeViolations(page);
+  });
+
+  test('sends in place without a reload and shows the thanks message', async ({ page }) => {
+    await page.goto('/join');
+    await page.evaluate(() => ((window as Window & { marker?: boolean }).marker = true));
+    await fillValid(page, 'JavaScript Co-op');
+    const posted = page.waitForResponse((response) => response.url().endsWith('/api/join'));
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    expect((await posted).status()).toBe(201);
+    await expect(page.getByRole('heading', { name: 'Thank you for your enquiry' })).toBeFocused();
+    await expect(page.getByRole('status')).toHaveText('Your enquiry has been sent.');
+    expect(page.url()).toMatch(/\/join$/);
+    expect(await page.evaluate(() => (window as Window & { marker?: boolean }).marker)).toBe(true);
+  });
+});
+
+test.describe('the join form without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('posts the form and lands on the thanks page', async ({ page }) => {
+    await page.goto('/join');
+    await fillValid(page, 'No Script Co-op');
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    await expect(page).toHaveURL(/\/join\/thanks$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your enquiry');
+  });
+
+  test('shows the form again with each error by its field and every value kept', async ({ page }) => {
+    await page.goto('/join');
+    await fillValid(page, 'Forgetful Co-op');
+    await page.getByLabel('Email').fill('forgetful@');
+    await page.getByLabel('I agree').uncheck();
+    const answer = page.waitForResponse((response) => response.url().endsWith('/api/join'));
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    expect((await answer).status()).toBe(422);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Please check your enquiry');
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address like name@example.coop');
+    await expect(page.getByLabel('Email')).toHaveValue('forgetful@');
+    await expect(page.getByLabel('Co-op name')).toHaveValue('Forgetful Co-op');
+    await expect(page.getByLabel('Legal form')).toHaveValue('co-operative-society');
+    await expect(page.getByLabel(/the UK/)).toBeChecked();
+    await expect(page.getByLabel('I agree')).not.toBeChecked();
+    await expect(page.getByText('We need your consent to store your enquiry').first()).toBeVisible();
+
+    await page.getByLabel('Email').fill('forgetful@example.coop');
+    await page.getByLabel('I agree').check();
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    await expect(page).toHaveURL(/\/join\/thanks$/);
+  });
+});
+
+test('the page a failed form post shows has no WCAG 2.2 AA violations', async ({ page, request }) => {
+  // axe needs JavaScript, so the no-JavaScript answer is loaded into a page that has it.
+  const answer = await request.post('/api/join', {
+    form: { coopName: 'Axe Co-op', email: 'nope' },
+    headers: { accept: 'text/html' },
+  });
+  expect(answer.status()).toBe(422);
+  await page.setContent(await answer.text());
+  await expectNoAxeViolations(page);
+});
+
+test.describe('the members’ triage', () => {
+  test('asks for credentials', async ({ request }) => {
+    const response = await request.get('/admin/enquiries');
+    expect(response.status()).toBe(401);
+    expect(response.headers()['www-authenticate']).toMatch(/^Basic /);
+    const wrong = await request.get('/admin/enquiries', {
+      headers: { authorization: `Basic ${Buffer.from('admin:wrong').toString('base64')}` },
+    });
+    expect(wrong.status()).toBe(401);
+  });
+
+  test.describe('signed in', () => {
+    test.use(admin);
+
+    test('lists an enquiry, saves its status and note, and exports it as CSV', async ({ page, request }) => {
+      const coopName = `=Triage Co-op ${Date.now()}`;
+      const created = await request.post('/api/join', {
+        data: {
+          coopName,
+          contactName: '<b>Bold</b> Applicant',
+          email: 'triage@example.coop',
+          location: 'Bristol',
+          legalForm: 'partnership',
+          description: 'We write <script>alert(1)</script> software.',
+          agreesWithPrinciples: true,
+          workerOwned: true,
+          providesDigitalServices: true,
+          ukBased: true,
+          consent: true,
+        },
+      });
+      expect(created.status()).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+
+      await page.goto('/admin/enquiries');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join enquiries');
+      const row = page.getByRole('row').filter({ hasText: coopName });
+      await expect(row).toContainText('New');
+      await expectNoAxeViolations(page);
+      await row.getByRole('link', { name: coopName }).click();
+
+      await expect(page).toHaveURL(new RegExp(`/admin/enquiries/${id}$`));
+      await expect(page.getByText('<b>Bold</b> Applicant')).toBeVisible();
+      await expect(page.getByText('We write <script>alert(1)</script> software.')).toBeVisible();
+      await page.getByLabel('Status').selectOption('proposed');
+      await page.getByLabel('Note').fill('Proposed on Loomio by Sam');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByRole('status')).toHaveText('Saved.');
+      await expect(page.getByLabel('Status')).toHaveValue('proposed');
+      // Next.js streams the metadata of dynamic pages after the body.
+      await expect(page).toHaveTitle(/Join enquiry/);
+      await expectNoAxeViolations(page);
+
+      await page.goto('/admin/enquiries');
+      await expect(page.getByRole('row').filter({ hasText: coopName })).toContainText('Proposed on Loomio');
+
+      const csv = await request.get('/admin/enquiries.csv');
+      expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+      const text = await csv.text();
+      expect(text).toContain(`"${id}",`);
+      expect(text).toContain(`"'${coopName}"`);
+      expect(text).toContain('"proposed"');
+    });
+
+    test('refuses a triage change posted from another site', async ({ page, request }) => {
+      await page.goto('/admin/enquiries');
+      const link = page.getByRole('row').nth(1).getByRole('link');
+      await link.click();
+      // Replay the triage form exactly as the page would post it (with its Server Action fields), from elsewhere.
+      const fields: Record<string, string> = await page
+        .locator('form:has(button:text("Save"))')
+        .evaluate((form) => Object.fromEntries(new FormData(form as HTMLFormElement) as unknown as [string, string][]));
+      expect(fields.id).toBeTruthy();
+      const response = await request.post(page.url(), {
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        multipart: { ...fields, status: 'declined', note: 'forged' },
+      });
+      expect(response.status()).toBeGreaterThanOrEqual(400);
+      await page.reload();
+      await expect(page.getByLabel('Note')).not.toHaveValue('forged');
+      await expect(page.getByLabel('Status')).not.toHaveValue('declined');
+    });
+  });
+});
