@@ -10,7 +10,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts'],
+    exclude: ['lib/**/*.pg.test.ts', 'node_modules/**'],
     environment: 'node',
     env: { DATA_DIR: 'memory://' },
     testTimeout: 60_000,

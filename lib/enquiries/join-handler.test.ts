@@ -208,3 +208,36 @@ describe('POST /api/join as a form post', () => {
     expect(await response.text()).toContain('Enquiries can only be sent from this site.');
   });
 });
+
+describe('POST /api/join under concurrency', () => {
+  it('stores every accepted enquiry exactly once: 200 enquiries, 20 at a time, each sent twice', async () => {
+    const total = 200;
+    const ids = new Map<number, string>();
+    for (let start = 0; start < total; start += 20) {
+      const batch = Array.from({ length: 20 }, (_, i) => start + i);
+      // Each enquiry and its retry (same Idempotency-Key) race each other in the same batch.
+      const answers = await Promise.all(
+        batch.flatMap((n) =>
+          [0, 1].map(async () => {
+            const response = await postJson(
+              { ...validEnquiry, coopName: `Co-op ${n}` },
+              { 'idempotency-key': `load-${n}`, [peerAddressHeader]: `10.1.${n % 250}.1` },
+            );
+            expect(response.status).toBe(201);
+            return { n, id: ((await response.json()) as { id: string }).id };
+          }),
+        ),
+      );
+      for (const { n, id } of answers) {
+        expect(ids.get(n) ?? id).toBe(id); // both answers name the same stored enquiry
+        ids.set(n, id);
+      }
+    }
+    const db = await getDb();
+    const rows = await db.select({ id: enquiries.id, coopName: enquiries.coopName }).from(enquiries);
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((row) => row.coopName)).size).toBe(total);
+    expect(new Set(rows.map((row) => row.id))).toEqual(new Set(ids.values()));
+    expect((await stored()).outbox).toBe(total * 2);
+  });
+});

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink } from '@/test/smtp-sink';
+import { validEnquiry } from './test-data';
+
+// Two instances of the built site (run `npm run build` first) on one fresh PostgreSQL database, as behind a proxy.
+const serverUrl = process.env.TEST_DATABASE_URL ?? '';
+const database = `cotech_instances_${process.pid}`;
+const ports = [3311, 3312];
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+const servers: ChildProcess[] = [];
+
+async function admin(sql: string) {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const post = (port: number, body: unknown, client: string) =>
+  fetch(`http://127.0.0.1:${port}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+    body: JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  await admin(`drop database if exists ${database}`);
+  await admin(`create database ${database}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  sink = await startSmtpSink();
+  // Both start at once on an empty database: the migration lock makes them take turns.
+  for (const port of ports) {
+    const server = spawn(process.execPath, ['scripts/server.mjs'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOSTNAME: '127.0.0.1',
+        DATABASE_URL: url.href,
+        SMTP_URL: sink.url,
+        OUTBOX_POLL_MS: '200',
+        JOIN_RATE_LIMIT: '3',
+        TRUST_PROXY: '1',
+      },
+      stdio: 'inherit',
+    });
+    servers.push(server);
+  }
+  for (const port of ports) {
+    await waitFor(
+      () =>
+        fetch(`http://127.0.0.1:${port}/api/join`)
+          .then((r) => r.status === 405)
+          .catch(() => false),
+      `instance on ${port}`,
+    );
+  }
+}, 120_000);
+
+afterAll(async () => {
+  for (const server of servers) server.kill();
+  await sink?.close();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await admin(`drop database if exists ${database}`).catch(() => undefined);
+});
+
+describe('two instances on one database', () => {
+  it('deliver every mail exactly once between them', async () => {
+    const total = 20;
+    const answers = await Promise.all(
+      Array.from({ length: total }, (_, n) =>
+        post(
+          ports[n % 2] ?? 0,
+          { ...validEnquiry, coopName: `Co-op ${n}`, email: `applicant${n}@example.coop` },
+          `198.51.100.${n}`,
+        ),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(total).fill(201));
+    await waitFor(() => sink.received.length >= total * 2, 'the mail');
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // time for any duplicate to arrive
+    expect(sink.received).toHaveLength(total * 2);
+    const subjects = sink.received.map((mail) => `${mail.to.join()} ${mail.parsed.subject}`);
+    expect(new Set(subjects).size).toBe(total * 2);
+    for (let n = 0; n < total; n++) {
+      expect(subjects.filter((s) => s.endsWith(` Join enquiry: Co-op ${n}`))).toHaveLength(1);
+      expect(subjects.filter((s) => s.startsWith(`applicant${n}@example.coop `))).toHaveLength(1);
+    }
+  });
+
+  it('share one rate limit', async () => {
+    const client = '203.0.113.5';
+    const statuses = [];
+    for (const port of [ports[0], ports[1], ports[0], ports[1]]) {
+      statuses.push((await post(port ?? 0, validEnquiry, client)).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+});

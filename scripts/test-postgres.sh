@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL server (Debian's postgresql package) on 127.0.0.1:55432 for the storage tests and
+# prints its URL. Installs the package when it is missing and we are root on Debian.
+set -euo pipefail
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+port=${PGPORT_TEST:-55432}
+data=$(mktemp -d /tmp/cotech-pg-XXXXXX)
+chown postgres "$data"
+as_postgres() { runuser -u postgres -- "$@"; }
+as_postgres "$bin/initdb" -D "$data" -A trust -U postgres >/dev/null
+as_postgres "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+  -o "-p $port -c listen_addresses=127.0.0.1 -k $data -c max_connections=200 -c fsync=off" start >/dev/null
+echo "postgres://postgres@127.0.0.1:$port/postgres"
