@@ -241,3 +241,24 @@ describe('POST /api/join under concurrency', () => {
     expect((await stored()).outbox).toBe(total * 2);
   });
 });
+
+describe('POST /api/join without a database', () => {
+  it('answers 503 with Retry-After, as JSON and as a page that keeps the values', async () => {
+    const original = process.env.DATABASE_URL;
+    await closeDb();
+    process.env.DATABASE_URL = 'postgres://nobody@127.0.0.1:9/none'; // the discard port: nothing listens
+    try {
+      const response = await postJson(validEnquiry);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('30');
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      const page = await postForm(validEnquiry);
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain('value="Outlandish"');
+    } finally {
+      if (original === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = original;
+      await closeDb();
+    }
+  });
+});

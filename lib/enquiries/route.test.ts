@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { DELETE, GET, PATCH, PUT } from '@/app/api/join/route';
+
+describe('/api/join methods', () => {
+  it('answers 405 with Allow: POST to every other method', async () => {
+    for (const handler of [GET, PUT, PATCH, DELETE]) {
+      const response = handler();
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST');
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+});
