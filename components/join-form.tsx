@@ -44,8 +44,9 @@ export function JoinForm() {
     setErrors({});
     idempotencyKey.current ??= crypto.randomUUID();
     const key = idempotencyKey.current;
+    // Outside the transition: updates inside it only show when it ends.
+    setStatus('Sending your enquiry…');
     startTransition(async () => {
-      setStatus('Sending your enquiry…');
       try {
         const response = await fetch('/api/join', {
           method: 'POST',

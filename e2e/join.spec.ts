@@ -37,6 +37,23 @@ test.describe('the join form with JavaScript', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('shows a pending button while the enquiry is on its way', async ({ page }) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/join', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/join');
+    await fillValid(page, 'Patient Co-op');
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    const button = page.getByRole('button', { name: 'Sending…' });
+    await expect(button).toBeDisabled();
+    await expect(page.getByRole('status')).toHaveText('Sending your enquiry…');
+    release();
+    await expect(page.getByRole('heading', { name: 'Thank you for your enquiry' })).toBeVisible();
+  });
+
   test('sends in place without a reload and shows the thanks message', async ({ page }) => {
     await page.goto('/join');
     await page.evaluate(() => ((window as Window & { marker?: boolean }).marker = true));

@@ -102,6 +102,16 @@ describe('two instances on one database', () => {
     }
   });
 
+  it('answer 404 for the admin when no ADMIN_PASSWORD is set', async () => {
+    for (const path of ['/admin/enquiries', '/admin/enquiries.csv']) {
+      const response = await fetch(`http://127.0.0.1:${ports[0]}${path}`, {
+        headers: { authorization: `Basic ${Buffer.from('admin:').toString('base64')}` },
+      });
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toContain('Join enquiries');
+    }
+  });
+
   it('share one rate limit', async () => {
     const client = '203.0.113.5';
     const statuses = [];
