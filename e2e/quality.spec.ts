@@ -15,6 +15,8 @@ for (const path of [...pagePaths, '/no-such-page']) {
 }
 
 test('every internal link on every page resolves', async ({ page, request }) => {
+  // It visits every page and requests every link target in turn: its time grows with the content.
+  test.setTimeout(30_000 + pagePaths.length * 1_000);
   const targets = new Set<string>();
   for (const path of pagePaths) {
     await page.goto(path);
