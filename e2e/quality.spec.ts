@@ -20,7 +20,10 @@ test('every internal link on every page resolves', async ({ page, request }) => 
   const targets = new Set<string>();
   for (const path of pagePaths) {
     await page.goto(path);
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    // Resolved from the attribute, not `.href`: the map's links are SVG <a> elements, whose `href` is not a string.
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href') ?? '', document.baseURI).href));
     for (const href of hrefs) {
       const url = new URL(href);
       if (url.origin === new URL(page.url()).origin) targets.add(url.pathname);
