@@ -71,6 +71,15 @@ test.describe('the members directory with JavaScript', () => {
     await expect(page).toHaveURL('/members?q=drupal');
     await expect.poll(async () => (await cardNames(page)).filter((name) => drupal.includes(name))).toEqual(drupal);
 
+    // Typed key by key, spaces and all, as a visitor would.
+    await search.clear();
+    await search.pressSequentially('drupal oxford');
+    await expect(search).toHaveValue('drupal oxford');
+    await expect(page).toHaveURL('/members?q=drupal+oxford');
+    const both = await cardNames(page);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((name) => drupal.includes(name))).toBe(true);
+
     await search.fill('no such co-op anywhere');
     await expect(page.getByText(`0 of ${memberNames.length} member co-ops match`)).toBeVisible();
     await expect(page.getByRole('main').getByRole('article')).toHaveCount(0);
@@ -87,6 +96,15 @@ test.describe('the members directory with JavaScript', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page).toHaveURL('/members');
     expect(await cardNames(page)).toEqual(memberNames);
+  });
+
+  test('following the Members link from a filtered view shows every co-op again', async ({ page }) => {
+    await page.goto('/members?town=london');
+    await expect(page.getByLabel('Town', { exact: true })).toHaveValue('london');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await expect(page).toHaveURL('/members');
+    await expect(page.getByLabel('Town', { exact: true })).toHaveValue('');
+    await expect.poll(() => cardNames(page)).toEqual(memberNames);
   });
 
   test('a service page leads to the directory filtered by that service', async ({ page }) => {

@@ -1,12 +1,12 @@
 'use client';
 
-import { useId, useSyncExternalStore, type ReactNode } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { Suspense, useId, useSyncExternalStore, type ReactNode } from 'react';
 import { filterSearch, matchesFilter, parseFilter, type FilterEntry, type MemberFilter } from '@/lib/member-filter';
 
 export type FilterOption = { slug: string; name: string; url: string; count: number };
 
-// The query string is the filter's only state, so a filtered view can be shared and survives a reload. The page
-// is static: the server renders no filter (null snapshot) and the browser reads the query after hydration.
+// The query string is the filter's only state, so a filtered view can be shared and survives a reload.
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void) {
@@ -23,36 +23,55 @@ function setFilter(filter: MemberFilter) {
   listeners.forEach((listener) => listener());
 }
 
-/**
- * The directory's list of member co-ops with, in the browser, a text search and filters by service, technology
- * and town that apply in place. Without JavaScript it shows every co-op and `fallback` (links to the static
- * service, technology and town pages) instead of the controls. The cards are rendered on the server and passed
- * in, so only the filtering ships to the browser.
- */
-export function MemberFilterList({
-  entries,
-  cards,
-  services,
-  technologies,
-  towns,
-  fallback,
-}: {
+type Props = {
   entries: readonly FilterEntry[];
   cards: Readonly<Record<string, ReactNode>>;
   services: readonly FilterOption[];
   technologies: readonly FilterOption[];
   towns: readonly FilterOption[];
   fallback: ReactNode;
-}) {
+};
+
+/**
+ * The directory's list of member co-ops with, in the browser, a text search and filters by service, technology
+ * and town that apply in place. The page is static, so the query string can only be read in the browser: the
+ * prerendered HTML is the Suspense fallback, every co-op with `fallback` (links to the static service, technology
+ * and town pages) in place of the controls, which is what a visitor without JavaScript gets. The cards are
+ * rendered on the server and passed in, so only the filtering ships to the browser.
+ */
+export function MemberFilterList(props: Props) {
+  return (
+    <Suspense fallback={<Directory {...props} filter={null} />}>
+      <FilteredDirectory {...props} />
+    </Suspense>
+  );
+}
+
+function FilteredDirectory(props: Props) {
+  // The query is read synchronously from the location, so typing in the search box is never overtaken by a
+  // router transition. useSearchParams is here only to re-render when Next.js navigates to another query (the
+  // Members link from a filtered view), which fires no event to subscribe to.
+  useSearchParams();
   const search = useSyncExternalStore(
     subscribe,
     () => window.location.search,
-    () => null,
+    () => '',
   );
-  const filter = search === null ? {} : parseFilter(search);
-  const visible = entries.filter((entry) => matchesFilter(entry, filter));
-  const filtered = Object.keys(filter).length > 0;
+  return <Directory {...props} filter={parseFilter(search)} />;
+}
+
+function Directory({
+  entries,
+  cards,
+  services,
+  technologies,
+  towns,
+  fallback,
+  filter,
+}: Props & { filter: MemberFilter | null }) {
+  const visible = filter ? entries.filter((entry) => matchesFilter(entry, filter)) : entries;
   const id = useId();
+  const filtered = filter !== null && Object.keys(filter).length > 0;
   const update = (key: keyof MemberFilter, value: string) => setFilter({ ...filter, [key]: value || undefined });
 
   const select = (key: 'service' | 'technology' | 'town', label: string, options: readonly FilterOption[]) => (
@@ -62,7 +81,7 @@ export function MemberFilterList({
       </label>
       <select
         id={`${id}-${key}`}
-        value={filter[key] ?? ''}
+        value={filter?.[key] ?? ''}
         onChange={(event) => update(key, event.target.value)}
         className="rounded border border-muted bg-white px-2 py-2"
       >
@@ -78,7 +97,7 @@ export function MemberFilterList({
 
   return (
     <div className="space-y-6">
-      {search === null ? (
+      {filter === null ? (
         fallback
       ) : (
         <form role="search" aria-label="Filter member co-ops" onSubmit={(event) => event.preventDefault()}>
@@ -90,7 +109,7 @@ export function MemberFilterList({
               <input
                 id={`${id}-q`}
                 type="search"
-                value={filter.q ?? ''}
+                value={filter?.q ?? ''}
                 onChange={(event) => update('q', event.target.value)}
                 placeholder="Name, skill or place"
                 className="rounded border border-muted bg-white px-2 py-2"
