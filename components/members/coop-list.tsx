@@ -3,7 +3,7 @@ import { townOf } from '@/lib/directory';
 import { CoopCard } from './coop-card';
 
 /** How many of a co-op's services its card shows: the first ones its file lists. */
-export const cardServices = 3;
+const cardServices = 3;
 
 export function coopCard(coop: Coop) {
   return <CoopCard coop={coop} town={townOf(coop)} services={directory.servicesOf(coop).slice(0, cardServices)} />;
