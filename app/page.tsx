@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/content';
+import { directory } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';
 import { summarise } from '@/lib/summary';
@@ -12,6 +13,12 @@ export const metadata: Metadata = {
 
 export default function HomePage() {
   const about = requirePage('about');
+  const { figures } = directory;
+  const headlines = [
+    { value: figures.members, label: 'member co-ops' },
+    { value: figures.workerMembers, label: 'worker-members' },
+    { value: figures.towns, label: 'towns and cities' },
+  ];
   return (
     <div className="mx-auto max-w-prose space-y-12">
       <section aria-labelledby="intro-heading" className="space-y-5">
@@ -28,6 +35,27 @@ export default function HomePage() {
           </Link>
           <Link href="/join" className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline">
             Join the network
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="network-heading" className="space-y-5">
+        <h2 id="network-heading" className="text-2xl font-bold">
+          The network
+        </h2>
+        <dl className="grid grid-cols-3 gap-4 text-center">
+          {headlines.map(({ value, label }) => (
+            <div key={label} className="flex flex-col-reverse rounded border border-line bg-white p-4">
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="text-3xl font-bold text-brand-dark sm:text-4xl">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-sm text-muted">
+          Worker-members counted for the {figures.coopsCountingWorkers} co-ops that list their number.
+        </p>
+        <p>
+          <Link href="/members" className="font-semibold">
+            Find a co-op to work with in the members directory
           </Link>
         </p>
       </section>

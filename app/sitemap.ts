@@ -1,10 +1,15 @@
 import type { MetadataRoute } from 'next';
 import { pages } from '@/lib/content';
+import { directory } from '@/lib/members';
 import { site } from '@/lib/site';
 
 export default function sitemap(): MetadataRoute.Sitemap {
   return [
     { url: `${site.url}/` },
     ...pages.map((page) => ({ url: `${site.url}${page.url}`, ...(page.date && { lastModified: page.date }) })),
+    { url: `${site.url}/members` },
+    ...[...directory.coops, ...directory.services, ...directory.technologies, ...directory.towns].map(({ url }) => ({
+      url: `${site.url}${url}`,
+    })),
   ];
 }

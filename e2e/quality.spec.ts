@@ -15,10 +15,15 @@ for (const path of [...pagePaths, '/no-such-page']) {
 }
 
 test('every internal link on every page resolves', async ({ page, request }) => {
+  // It visits every page and requests every link target in turn: its time grows with the content.
+  test.setTimeout(30_000 + pagePaths.length * 1_000);
   const targets = new Set<string>();
   for (const path of pagePaths) {
     await page.goto(path);
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    // Resolved from the attribute, not `.href`: the map's links are SVG <a> elements, whose `href` is not a string.
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href') ?? '', document.baseURI).href));
     for (const href of hrefs) {
       const url = new URL(href);
       if (url.origin === new URL(page.url()).origin) targets.add(url.pathname);

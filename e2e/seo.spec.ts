@@ -43,6 +43,8 @@ for (const path of pagePaths) {
 }
 
 test('each page has its own preview image', async ({ page }) => {
+  // It visits every page in turn: its time grows with the content.
+  test.setTimeout(30_000 + pagePaths.length * 500);
   const images = new Set<string | null>();
   for (const path of pagePaths) {
     await page.goto(path);

@@ -1,15 +1,59 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slugify } from '../lib/slug';
 
-/** Every page the site should publish: home plus one per Markdown file an editor has committed. */
+const content = join(__dirname, '../content');
+
+/** The slugs of the Markdown files in one content folder. */
+function slugsIn(folder: string): string[] {
+  return readdirSync(join(content, folder))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => file.replace(/\.md$/, ''))
+    .sort();
+}
+
+/** One plain scalar from a file's front matter (the tests read the few they check, independently of the app). */
+function frontMatterValue(markdown: string, key: string): string | undefined {
+  const frontMatter = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '';
+  const value = new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(frontMatter)?.[1]?.trim();
+  return value ? value.replace(/^(["'])(.*)\1$/, '$2') : undefined;
+}
+
+/** The co-ops as committed in content/coops/, with the facts the e2e tests check the pages against. */
+export const coopFiles = slugsIn('coops').map((slug) => {
+  const markdown = readFileSync(join(content, 'coops', `${slug}.md`), 'utf8');
+  const value = (key: string) => frontMatterValue(markdown, key);
+  return {
+    slug,
+    name: value('name') ?? slug,
+    member: value('member') === 'true',
+    town: value('town'),
+    located: value('latitude') !== undefined && value('longitude') !== undefined,
+    workerMembers: Number(value('workerMembers') ?? 0),
+  };
+});
+
+export const memberFiles = coopFiles.filter((coop) => coop.member);
+
+/** The town pages: one per distinct town of a current member. */
+export const townSlugs = [...new Set(memberFiles.flatMap((coop) => (coop.town ? [slugify(coop.town)] : [])))].sort();
+
+/**
+ * Every page the site should publish: home, one per Markdown page, and the members directory with a page per
+ * co-op, service, technology and member town an editor has committed.
+ */
 export const pagePaths = [
   '/',
-  ...readdirSync(join(__dirname, '../content/pages'))
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => `/${file.replace(/\.md$/, '')}`)
-    .sort(),
+  ...[
+    ...slugsIn('pages').map((slug) => `/${slug}`),
+    '/members',
+    ...slugsIn('coops').map((slug) => `/co-op/${slug}`),
+    ...slugsIn('services').map((slug) => `/service/${slug}`),
+    ...slugsIn('technologies').map((slug) => `/technology/${slug}`),
+    ...townSlugs.map((slug) => `/town/${slug}`),
+  ].sort(),
 ];
 
 /** axe-core against WCAG 2.2 AA (and the earlier levels it includes); any violation fails with its details. */

@@ -11,7 +11,12 @@ let dir: string;
 
 /** Runs the real `contentlayer2 build` over a copy of the project's content config with one extra page. */
 async function buildWith(name: string, markdown: string) {
-  await writeFile(join(dir, 'content/pages', name), markdown);
+  return buildWithFile(`pages/${name}`, markdown);
+}
+
+/** The same with one extra file anywhere under content/, such as a co-op. */
+async function buildWithFile(path: string, markdown: string) {
+  await writeFile(join(dir, 'content', path), markdown);
   try {
     // Contentlayer takes its working directory from PWD before process.cwd().
     const options = { cwd: dir, env: { ...process.env, PWD: dir } };
@@ -63,5 +68,51 @@ describe('the content build', () => {
     const result = await buildWith('typo.md', '---\ntitle: Typo\n---\nSee {{ site.froum }}\n');
     expect(result.ok).toBe(false);
     expect(result.output).toContain('pages/typo.md: unknown placeholder {{ site.froum }}');
+  });
+});
+
+describe('the members content', () => {
+  const readGenerated = async (path: string) =>
+    JSON.parse(await readFile(join(dir, '.contentlayer/generated', path), 'utf8'));
+
+  it('publishes a co-op an editor commits as one Markdown file', async () => {
+    const result = await buildWithFile(
+      'coops/new-coop.md',
+      '---\nname: New Co-op\nmember: true\ntown: Leeds\nlatitude: 53.8\nlongitude: -1.55\nworkerMembers: 4\nservices:\n  - hosting\ntechnologies: [php]\n---\nWe host websites.\n',
+    );
+    expect(result.ok).toBe(true);
+    const coop = await readGenerated('Coop/coops__new-coop.md.json');
+    expect(coop).toMatchObject({
+      slug: 'new-coop',
+      url: '/co-op/new-coop',
+      name: 'New Co-op',
+      member: true,
+      town: 'Leeds',
+      workerMembers: 4,
+      services: ['hosting'],
+      technologies: ['php'],
+    });
+    expect(coop.body.html).toBe('<p>We host websites.</p>');
+    expect(await readGenerated('Service/services__hosting.md.json')).toMatchObject({ url: '/service/hosting' });
+    expect(await readGenerated('Technology/technologies__php.md.json')).toMatchObject({ url: '/technology/php' });
+  });
+
+  it('fails naming the file when a co-op lists a service that does not exist', async () => {
+    const result = await buildWithFile('coops/typo.md', '---\nname: Typo\nmember: true\nservices: [hostnig]\n---\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/coops/typo.md: unknown service "hostnig"');
+  });
+
+  it('fails naming the file when a co-op lists a technology that does not exist', async () => {
+    const result = await buildWithFile('coops/typo.md', '---\nname: Typo\nmember: true\ntechnologies: [pyhton]\n---\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/coops/typo.md: unknown technology "pyhton"');
+  });
+
+  it('fails naming the file when a co-op does not say whether it is a member', async () => {
+    const result = await buildWithFile('coops/unsure.md', '---\nname: Unsure\n---\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('coops/unsure.md');
+    expect(result.output).toMatch(/missing the following required fields:\s*• member/);
   });
 });

@@ -16,6 +16,7 @@ export const site = {
   loomio: 'https://www.loomio.org/g/oVwtKDOn/digital-co-ops',
   nav: [
     { href: '/', label: 'Home' },
+    { href: '/members', label: 'Members' },
     { href: '/about', label: 'About' },
     { href: '/join', label: 'Join' },
   ],

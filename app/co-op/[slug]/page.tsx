@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TermList } from '@/components/members/term-list';
+import { Prose } from '@/components/prose';
+import { townOf } from '@/lib/directory';
+import { directory, type Coop } from '@/lib/members';
+import { pageMetadata } from '@/lib/metadata';
+import { summarise } from '@/lib/summary';
+
+type Props = { params: Promise<{ slug: string }> };
+
+// One page per content/coops/*.md at the URL the network has always used; any other path is a 404. A co-op
+// that has left keeps its page, marked as a former member, so old links still lead somewhere true.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return directory.coops.map(({ slug }) => ({ slug }));
+}
+
+/** The co-op's own first paragraph when its editor has written one, otherwise a sentence from its facts. */
+function describe(coop: Coop): string {
+  const own = summarise(coop.body.raw);
+  if (own) return own;
+  const town = townOf(coop);
+  const services = directory.servicesOf(coop).map((service) => service.name.toLowerCase());
+  return [
+    `${coop.name} is ${coop.member ? 'a' : 'a former'} member co-op of the CoTech network`,
+    town && ` based in ${town.name}`,
+    services.length > 0 && `, offering ${services.slice(0, 5).join(', ')}`,
+    '.',
+  ]
+    .filter(Boolean)
+    .join('');
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const coop = directory.getCoop((await params).slug);
+  if (!coop) return {};
+  return pageMetadata({ title: coop.name, description: describe(coop), path: coop.url });
+}
+
+export default async function CoopPage({ params }: Props) {
+  const coop = directory.getCoop((await params).slug);
+  if (!coop) notFound();
+  const town = townOf(coop);
+  const services = directory.servicesOf(coop);
+  const technologies = directory.technologiesOf(coop);
+  return (
+    <article className="mx-auto max-w-prose space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{coop.name}</h1>
+        {!coop.member && (
+          <p className="rounded border border-line bg-white p-3">
+            {coop.name} is a former member: it is no longer part of the CoTech network.
+          </p>
+        )}
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          {town && (
+            <>
+              <dt className="font-semibold">Town</dt>
+              <dd>{coop.member ? <Link href={town.url}>{town.name}</Link> : town.name}</dd>
+            </>
+          )}
+          {coop.website && (
+            <>
+              <dt className="font-semibold">Website</dt>
+              <dd className="break-all">
+                <a href={coop.website}>{coop.website}</a>
+              </dd>
+            </>
+          )}
+          {coop.workerMembers !== undefined && (
+            <>
+              <dt className="font-semibold">Worker-members</dt>
+              <dd>{coop.workerMembers}</dd>
+            </>
+          )}
+        </dl>
+      </header>
+      {coop.body.raw.trim() && <Prose html={coop.body.html} />}
+      {services.length > 0 && (
+        <section aria-labelledby="services-heading" className="space-y-3">
+          <h2 id="services-heading" className="text-2xl font-bold">
+            Services
+          </h2>
+          <TermList terms={services} />
+        </section>
+      )}
+      {technologies.length > 0 && (
+        <section aria-labelledby="technologies-heading" className="space-y-3">
+          <h2 id="technologies-heading" className="text-2xl font-bold">
+            Technologies
+          </h2>
+          <TermList terms={technologies} />
+        </section>
+      )}
+      <p>
+        <Link href="/members">All member co-ops</Link>
+      </p>
+    </article>
+  );
+}

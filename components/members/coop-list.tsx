@@ -1,0 +1,21 @@
+import { directory, type Coop } from '@/lib/members';
+import { townOf } from '@/lib/directory';
+import { CoopCard } from './coop-card';
+
+/** How many of a co-op's services its card shows: the first ones its file lists. */
+const cardServices = 3;
+
+export function coopCard(coop: Coop) {
+  return <CoopCard coop={coop} town={townOf(coop)} services={directory.servicesOf(coop).slice(0, cardServices)} />;
+}
+
+/** A server-rendered grid of co-op cards, for the service, technology and town pages. */
+export function CoopList({ coops }: { coops: readonly Coop[] }) {
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {coops.map((coop) => (
+        <li key={coop.slug}>{coopCard(coop)}</li>
+      ))}
+    </ul>
+  );
+}
