@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminAccess, basicAuthChallenge } from '@/lib/admin/auth';
+import { contentSecurityPolicy } from './scripts/security-headers.mjs';
 
 /** The members' admin: Basic auth on every /admin request, and nothing at all when no password is set. */
 export function proxy(request: NextRequest) {
@@ -11,7 +12,14 @@ export function proxy(request: NextRequest) {
       headers: { 'www-authenticate': basicAuthChallenge, 'content-type': 'text/plain; charset=utf-8' },
     });
   }
-  const response = NextResponse.next();
+  // Admin pages render per request, so their scripts carry a fresh nonce; Next.js reads it from the request's
+  // CSP header. This response header replaces the hash-based one the server sets for prerendered pages.
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const policy = contentSecurityPolicy([`'nonce-${nonce}'`, "'strict-dynamic'"]);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', policy);
   response.headers.set('cache-control', 'no-store');
   response.headers.set('x-robots-tag', 'noindex');
   return response;

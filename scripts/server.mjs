@@ -2,16 +2,21 @@
 // address (Next.js does not expose the socket, and keeps any X-Forwarded-For a client sends).
 import { createServer } from 'node:http';
 import next from 'next';
+import { headersFor, prerenderedScriptHashes } from './security-headers.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || 'localhost';
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const scriptHashes = prerenderedScriptHashes();
 
 createServer((request, response) => {
   // Must match peerAddressHeader in lib/enquiries/client-address.ts.
   request.headers['x-cotech-peer-address'] = request.socket.remoteAddress ?? 'unknown';
+  // Set before Next.js writes anything; a header Next.js sets itself (the admin's nonce CSP) replaces these.
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  for (const [name, value] of Object.entries(headersFor(pathname, scriptHashes))) response.setHeader(name, value);
   handle(request, response);
 }).listen(port, hostname, () => {
   console.log(`CoTech site ready on http://${hostname}:${port}`);

@@ -1,12 +1,12 @@
 import { notFound } from 'next/navigation';
 import { ogImageSize, renderOgImage } from '@/components/opengraph-image';
-import { getPage, pages } from '@/lib/content';
+import { getPage, markdownRoutePages } from '@/lib/content';
 import { site } from '@/lib/site';
 
 export const contentType = 'image/png';
 
 export function generateStaticParams() {
-  return pages.map(({ slug }) => ({ slug }));
+  return markdownRoutePages.map(({ slug }) => ({ slug }));
 }
 
 export function generateImageMetadata({ params }: { params: { slug: string } }) {

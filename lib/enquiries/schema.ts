@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// zod probes for `new Function` to compile faster parsers; the site's CSP forbids eval, so it must not try.
+z.config({ jitless: true });
+
 /** The one definition of a join enquiry: the API route, the form (in the browser too) and the tests use it. */
 
 export const legalForms = {

@@ -1,0 +1,79 @@
+import { adminPassword } from '../playwright.config';
+import { expect, test } from './site';
+import type { APIResponse } from '@playwright/test';
+
+const admin = { authorization: `Basic ${Buffer.from(`admin:${adminPassword}`).toString('base64')}` };
+
+function expectHardened(response: APIResponse, what: string) {
+  const headers = response.headers();
+  expect(headers['x-powered-by'], what).toBeUndefined();
+  expect(Number(/max-age=(\d+)/.exec(headers['strict-transport-security'] ?? '')?.[1]), what).toBeGreaterThanOrEqual(
+    31_536_000,
+  );
+  expect(headers['x-content-type-options'], what).toBe('nosniff');
+  expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy'], what).toContain('camera=()');
+  const csp = headers['content-security-policy'] ?? '';
+  const directives = new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  expect(directives.get('script-src'), what).toBeDefined();
+  expect(directives.get('script-src'), what).not.toContain("'unsafe-inline'");
+  expect(directives.get('script-src'), what).not.toContain("'unsafe-eval'");
+  expect(directives.get('object-src'), what).toEqual(["'none'"]);
+  expect(["'none'", "'self'"], what).toContain(directives.get('base-uri')?.join(' '));
+  expect(directives.get('frame-ancestors'), what).toEqual(["'none'"]);
+  expect(directives.get('form-action'), what).toEqual(["'self'"]);
+  return directives;
+}
+
+test('every kind of response carries the security headers', async ({ request }) => {
+  const about = await request.get('/about');
+  const scriptSrc = expectHardened(about, 'page').get('script-src') ?? [];
+  expect(
+    scriptSrc.some((source) => source.startsWith("'sha256-")),
+    'a prerendered page names its scripts by hash',
+  ).toBe(true);
+  expectHardened(await request.get('/no-such-page'), '404');
+  expectHardened(await request.get('/api/join'), 'API 405');
+  expectHardened(await request.post('/api/join', { data: {} }), 'API 422');
+  expectHardened(await request.get('/about/opengraph-image/card'), 'image');
+  expectHardened(await request.get('/sitemap.xml'), 'sitemap');
+  expectHardened(
+    await request.post('/api/join', { form: { coopName: 'x' }, headers: { accept: 'text/html' } }),
+    'form error page',
+  );
+  const adminPage = await request.get('/admin/enquiries', { headers: admin });
+  expect(adminPage.status()).toBe(200);
+  const adminScripts = expectHardened(adminPage, 'admin').get('script-src') ?? [];
+  expect(adminScripts).toContain("'strict-dynamic'");
+  expect(adminScripts.some((source) => source.startsWith("'nonce-"))).toBe(true);
+  const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await about.text())?.[1];
+  expectHardened(await request.get(chunk ?? ''), 'script file');
+});
+
+for (const path of ['/', '/about', '/join', '/members', '/no-such-page', '/admin/enquiries']) {
+  test(`${path} runs its scripts with no CSP violation`, async ({ page }) => {
+    await page.setExtraHTTPHeaders(path.startsWith('/admin') ? admin : {});
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as Window & { cspViolations?: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(path);
+    // The page is live: Next.js's client runtime started, which the CSP would have blocked.
+    await expect.poll(() => page.evaluate(() => typeof (window as Window & { next?: unknown }).next)).toBe('object');
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as Window & { cspViolations?: string[] }).cspViolations)).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+}

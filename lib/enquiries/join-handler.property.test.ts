@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminAccess } from '@/lib/admin/auth';
+import { csvCell } from '@/lib/admin/csv';
+import { closeDb, getDb } from '@/lib/db';
+import { enquiries } from '@/lib/db/schema';
+import { resetDatabase } from '@/test/database';
+import { peerAddressHeader } from './client-address';
+import { handleJoin } from './join-handler';
+import { validateEnquiry } from './schema';
+import { validEnquiry } from './test-data';
+
+const documented = [201, 303, 400, 403, 413, 415, 422, 429, 503];
+
+const contentType = fc.oneof(
+  fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+    'multipart/form-data; boundary=x',
+    'text/plain',
+    'text/html',
+    '',
+  ),
+  fc.string(),
+);
+
+// Bodies near the real thing (a valid enquiry with fields broken or replaced) as well as arbitrary bytes.
+const nearlyValid = fc
+  .dictionary(
+    fc.constantFrom(...Object.keys(validEnquiry), 'fax', '__proto__', 'constructor'),
+    fc.oneof(fc.string(), fc.boolean(), fc.integer(), fc.constant(null), fc.jsonValue()),
+  )
+  .map((changes) => JSON.stringify({ ...validEnquiry, ...changes }));
+const body = fc.oneof(
+  nearlyValid,
+  fc.json(),
+  fc.string(),
+  fc.uint8Array({ maxLength: 2000 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+  fc.dictionary(fc.string(), fc.string()).map((fields) => new URLSearchParams(fields).toString()),
+);
+
+const headers = fc.record(
+  {
+    accept: fc.constantFrom('application/json', 'text/html', '*/*', ''),
+    origin: fc.oneof(
+      fc.constant('http://localhost:3000'),
+      fc.constant('null'),
+      fc.webUrl().map((url) => new URL(url).origin),
+    ),
+    'sec-fetch-site': fc.constantFrom('same-origin', 'cross-site', 'none', 'same-site'),
+    'idempotency-key': fc.string({ maxLength: 300 }),
+  },
+  { requiredKeys: [] },
+);
+
+beforeAll(resetDatabase);
+afterAll(closeDb);
+
+describe('POST /api/join with anything at all', () => {
+  it('answers a documented status, never a 500, and stores only valid enquiries', async () => {
+    let client = 0;
+    await fc.assert(
+      fc.asyncProperty(contentType, body, headers, async (type, text, extra) => {
+        const requestHeaders = new Headers({ [peerAddressHeader]: `10.9.${client % 250}.${++client % 250}` });
+        for (const [name, value] of Object.entries({ 'content-type': type, ...extra })) {
+          try {
+            requestHeaders.set(name, value);
+          } catch {
+            // A value no HTTP client could send (a newline, say) is not a request the site can receive.
+          }
+        }
+        const response = await handleJoin(
+          new Request('http://localhost:3000/api/join', { method: 'POST', headers: requestHeaders, body: text }),
+        );
+        expect(documented).toContain(response.status);
+      }),
+      { numRuns: 300 },
+    );
+    const db = await getDb();
+    for (const row of await db.select().from(enquiries)) {
+      const stored = {
+        ...row,
+        website: row.website ?? undefined,
+        evidenceUrl: row.evidenceUrl ?? undefined,
+        agreesWithPrinciples: true,
+        workerOwned: true,
+        providesDigitalServices: true,
+        ukBased: true,
+        consent: true,
+      };
+      expect(validateEnquiry(stored).ok).toBe(true);
+    }
+  });
+});
+
+describe('the admin with anything at all', () => {
+  it('grants access only to the exact credentials, whatever Authorization says', () => {
+    const env = { ADMIN_USER: 'admin', ADMIN_PASSWORD: 'correct horse' };
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (user, password) => {
+        const header = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+        const granted = user === 'admin' && password === 'correct horse';
+        expect(adminAccess(header, env)).toBe(granted ? 'granted' : 'denied');
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), (header) => {
+        expect(adminAccess(header, env)).toBe('denied');
+      }),
+    );
+  });
+
+  it('never lets a CSV cell start a formula', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const cell = csvCell(text);
+        expect(cell.startsWith('"') && cell.endsWith('"')).toBe(true);
+        expect(cell.slice(1)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+    );
+  });
+});
