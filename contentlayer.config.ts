@@ -8,6 +8,12 @@ const routeFields = {
   slug: { type: 'string', resolve: (doc) => doc._raw.flattenedPath.split('/').pop() ?? '' },
 } satisfies ComputedFields;
 
+/** The name of the file, which is the slug, under a URL prefix the network's site has always used. */
+const urlUnder = (prefix: string) =>
+  ({
+    url: { type: 'string', resolve: (doc) => `${prefix}/${doc._raw.flattenedPath.split('/').pop() ?? ''}` },
+  }) satisfies ComputedFields;
+
 export const Page = defineDocumentType(() => ({
   name: 'Page',
   filePathPattern: 'pages/*.md',
@@ -27,17 +33,11 @@ export const Page = defineDocumentType(() => ({
   },
   computedFields: {
     ...routeFields,
-    url: { type: 'string', resolve: (doc) => `/${doc._raw.flattenedPath.split('/').pop() ?? ''}` },
+    ...urlUnder(''),
     displayHeading: { type: 'string', resolve: (doc) => doc.heading ?? doc.title },
     summary: { type: 'string', resolve: (doc) => doc.description ?? summarise(doc.body.raw) },
   },
 }));
-
-/** The name of the file, which is the slug, under a URL prefix the network's site has always used. */
-const urlUnder = (prefix: string) =>
-  ({
-    url: { type: 'string', resolve: (doc) => `${prefix}/${doc._raw.flattenedPath.split('/').pop() ?? ''}` },
-  }) satisfies ComputedFields;
 
 export const Coop = defineDocumentType(() => ({
   name: 'Coop',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { notFound } from 'next/navigation';
 import { ImageResponse } from 'next/og';
 import { site } from '@/lib/site';
 
@@ -39,4 +40,27 @@ export async function renderOgImage(heading: string): Promise<ImageResponse> {
       ],
     },
   );
+}
+
+/**
+ * The `opengraph-image.tsx` exports for a dynamic `[slug]` route: one preview card per slug, whose heading (and
+ * alt text) `headingOf` gives; an unknown slug is a 404.
+ */
+export function slugPreviewCards(slugs: () => readonly string[], headingOf: (slug: string) => string | undefined) {
+  return {
+    generateStaticParams: () => slugs().map((slug) => ({ slug })),
+    generateImageMetadata: ({ params }: { params: { slug: string } }) => [
+      {
+        id: 'card',
+        size: ogImageSize,
+        contentType: 'image/png',
+        alt: `${headingOf(params.slug) ?? site.name} – ${site.name}`,
+      },
+    ],
+    Image: async ({ params }: { params: Promise<{ slug: string }> }) => {
+      const heading = headingOf((await params).slug);
+      if (!heading) notFound();
+      return renderOgImage(heading);
+    },
+  };
 }

@@ -1,26 +1,16 @@
-import { notFound } from 'next/navigation';
-import { ogImageSize, renderOgImage } from '@/components/opengraph-image';
+import { slugPreviewCards } from '@/components/opengraph-image';
 import { termHeading } from '@/lib/directory';
 import { directory } from '@/lib/members';
-import { site } from '@/lib/site';
+
+const cards = slugPreviewCards(
+  () => directory.technologies.map((term) => term.slug),
+  (slug) => {
+    const term = directory.getTechnology(slug);
+    return term && termHeading.technology(term);
+  },
+);
 
 export const contentType = 'image/png';
-
-export function generateStaticParams() {
-  return directory.technologies.map(({ slug }) => ({ slug }));
-}
-
-function heading(slug: string): string | undefined {
-  const technology = directory.getTechnology(slug);
-  return technology && termHeading.technology(technology);
-}
-
-export function generateImageMetadata({ params }: { params: { slug: string } }) {
-  return [{ id: 'card', size: ogImageSize, contentType, alt: `${heading(params.slug) ?? site.name} – ${site.name}` }];
-}
-
-export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const text = heading((await params).slug);
-  if (!text) notFound();
-  return renderOgImage(text);
-}
+export const generateStaticParams = cards.generateStaticParams;
+export const generateImageMetadata = cards.generateImageMetadata;
+export default cards.Image;

@@ -1,26 +1,16 @@
-import { notFound } from 'next/navigation';
-import { ogImageSize, renderOgImage } from '@/components/opengraph-image';
+import { slugPreviewCards } from '@/components/opengraph-image';
 import { termHeading } from '@/lib/directory';
 import { directory } from '@/lib/members';
-import { site } from '@/lib/site';
+
+const cards = slugPreviewCards(
+  () => directory.towns.map((term) => term.slug),
+  (slug) => {
+    const term = directory.getTown(slug);
+    return term && termHeading.town(term);
+  },
+);
 
 export const contentType = 'image/png';
-
-export function generateStaticParams() {
-  return directory.towns.map(({ slug }) => ({ slug }));
-}
-
-function heading(slug: string): string | undefined {
-  const town = directory.getTown(slug);
-  return town && termHeading.town(town);
-}
-
-export function generateImageMetadata({ params }: { params: { slug: string } }) {
-  return [{ id: 'card', size: ogImageSize, contentType, alt: `${heading(params.slug) ?? site.name} – ${site.name}` }];
-}
-
-export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const text = heading((await params).slug);
-  if (!text) notFound();
-  return renderOgImage(text);
-}
+export const generateStaticParams = cards.generateStaticParams;
+export const generateImageMetadata = cards.generateImageMetadata;
+export default cards.Image;
