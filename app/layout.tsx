@@ -7,7 +7,7 @@ import { SkipLink } from '@/components/skip-link';
 import { site } from '@/lib/site';
 import './globals.css';
 
-// Bundled from @fontsource/inter: next/font/google would fetch from the network at build time.
+// Bundled from @fontsource/inter: a Google Fonts loader would fetch from the network at build time.
 const inter = localFont({
   src: [
     { path: '../node_modules/@fontsource/inter/files/inter-latin-400-normal.woff2', weight: '400', style: 'normal' },

@@ -1,0 +1,51 @@
+// What the benchmarks share: the production site started on a throwaway embedded database, and an enquiry.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const enquiryJson = JSON.stringify({
+  coopName: 'Bench Co-op',
+  contactName: 'Ada',
+  email: 'ada@example.coop',
+  location: 'Leeds',
+  legalForm: 'co-operative-society',
+  description: 'We build websites.',
+  agreesWithPrinciples: true,
+  workerOwned: true,
+  providesDigitalServices: true,
+  ukBased: true,
+  consent: true,
+});
+
+/** Starts `npm start` (building if needed) on 127.0.0.1:port with no rate limit, and waits until it answers. */
+export async function startSite(port) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cotech-bench-'));
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let ready = false; !ready;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (server.exitCode !== null) throw new Error('the site did not start');
+    ready = await fetch(`${url}/api/join`).then(
+      (r) => r.status === 405,
+      () => false,
+    );
+  }
+  // The first enquiry waits for the embedded database to be created: not something to measure.
+  const first = await fetch(`${url}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: enquiryJson,
+  });
+  if (first.status !== 201) throw new Error(`POST /api/join answered ${first.status}`);
+  return {
+    url,
+    stop: () => {
+      server.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// `npm run bench`: the production site against a bare node:http server answering the same bytes, in one run, for
+// a content page, the Join page, an Open Graph image and POST /api/join. Prints requests/s, p50 and p99 latency
+// and the site's share of the bare server's throughput. A benchmark, not a test: it prints figures.
+import { createServer } from 'node:http';
+import autocannon from 'autocannon';
+import { enquiryJson, startSite } from './bench-site.mjs';
+
+const port = Number(process.env.BENCH_PORT || 3400);
+const seconds = Number(process.env.BENCH_SECONDS || 10);
+const connections = Number(process.env.BENCH_CONNECTIONS || 20);
+const started = await startSite(port);
+const site = started.url;
+const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: enquiryJson };
+const ogImage = /<meta property="og:image" content="[^"]*?(\/about\/opengraph-image[^"]*)"/.exec(
+  await (await fetch(`${site}/about`)).text(),
+)?.[1];
+const targets = [
+  { name: 'GET /about', path: '/about' },
+  { name: 'GET /join', path: '/join' },
+  { name: 'GET Open Graph image', path: ogImage?.replace(/&amp;/g, '&') ?? '/opengraph-image' },
+  { name: 'POST /api/join', path: '/api/join', ...post },
+];
+
+const load = (url, target) =>
+  autocannon({
+    url,
+    duration: seconds,
+    connections,
+    method: target.method,
+    headers: target.headers,
+    body: target.body,
+  });
+
+const rows = [];
+for (const target of targets) {
+  // The bare server answers with exactly what the site answered (status, type, bytes), doing nothing else.
+  const sample = await fetch(site + target.path, target);
+  const status = sample.status;
+  const type = sample.headers.get('content-type') ?? 'application/octet-stream';
+  const bytes = Buffer.from(await sample.arrayBuffer());
+  const bare = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(status, { 'content-type': type }).end(bytes));
+  });
+  await new Promise((resolve) => bare.listen(port + 1, '127.0.0.1', resolve));
+  await load(site + target.path, { ...target, duration: 2 }); // warm up
+  const ours = await load(site + target.path, target);
+  const theirs = await load(`http://127.0.0.1:${port + 1}${target.path}`, target);
+  await new Promise((resolve) => bare.close(resolve));
+  rows.push({ ...target, status, ours, theirs });
+}
+started.stop();
+
+const rate = (result) => result.requests.average;
+console.log(`${connections} connections, ${seconds} s each, site vs bare node:http with the same bytes`);
+console.log('target                 status   site req/s  p50  p99 ms   bare req/s  p50  p99 ms   site/bare');
+for (const { name, status, ours, theirs } of rows) {
+  const cells = (result) =>
+    `${rate(result).toFixed(0).padStart(10)} ${String(result.latency.p50).padStart(4)} ${String(result.latency.p99).padStart(4)}   `;
+  console.log(
+    `${name.padEnd(22)} ${String(status).padEnd(8)} ${cells(ours)} ${cells(theirs)} ${(rate(ours) / rate(theirs)).toFixed(2)}`,
+  );
+}
