@@ -25,6 +25,8 @@ export async function startSite(port) {
     env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // Never leave the site running, however the benchmark ends.
+  process.on('exit', () => server.kill());
   const url = `http://127.0.0.1:${port}`;
   for (let ready = false; !ready;) {
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -26,7 +26,7 @@ const load = (url, target) =>
     url,
     duration: seconds,
     connections,
-    method: target.method,
+    method: target.method ?? 'GET',
     headers: target.headers,
     body: target.body,
   });
