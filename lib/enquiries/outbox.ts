@@ -44,9 +44,13 @@ export async function deliverOutbox(db: Database, mailer: Mailer, settings: Outb
     .where(inArray(outbox.id, due))
     .returning();
 
+  if (claimed.length === 0) return 0;
+  const ids = [...new Set(claimed.map((row) => row.enquiryId))];
+  const byId = new Map((await db.select().from(enquiries).where(inArray(enquiries.id, ids))).map((e) => [e.id, e]));
+
   let sent = 0;
   for (const row of claimed) {
-    const [enquiry] = await db.select().from(enquiries).where(eq(enquiries.id, row.enquiryId));
+    const enquiry = byId.get(row.enquiryId);
     try {
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
       const mail = composeMail(row.kind, enquiry, settings);
