@@ -9,10 +9,13 @@ export const ogImageSize = { width: 1200, height: 630 };
 // satori reads WOFF or TTF, not WOFF2; the font ships in an npm package so nothing is fetched.
 const fontFile = (weight: 400 | 700) =>
   readFile(join(process.cwd(), `node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
+// Read once per process, not once per image: the build renders a card for every page.
+let fonts: Promise<[Buffer, Buffer]> | undefined;
 
 /** The one renderer behind every page's link-preview image: the page heading and the network's name. */
 export async function renderOgImage(heading: string): Promise<ImageResponse> {
-  const [regular, bold] = await Promise.all([fontFile(400), fontFile(700)]);
+  fonts ??= Promise.all([fontFile(400), fontFile(700)]);
+  const [regular, bold] = await fonts;
   return new ImageResponse(
     <div
       style={{

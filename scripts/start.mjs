@@ -30,15 +30,15 @@ function buildIsCurrent() {
   return stamp.siteUrl === siteUrl && stamp.builtAt >= newestSourceTime();
 }
 
-const env = { ...process.env, SITE_URL: siteUrl };
+// The build and the server both read SITE_URL (and the server NODE_ENV) from the environment.
+process.env.SITE_URL = siteUrl;
+process.env.NODE_ENV = 'production';
 if (!buildIsCurrent()) {
   console.log(`Building the site for ${siteUrl} …`);
   const builtAt = Date.now();
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   writeFileSync(stampFile, JSON.stringify({ siteUrl, builtAt }));
 }
 
-process.env.SITE_URL = siteUrl;
-process.env.NODE_ENV = 'production';
 await import('./server.mjs');
