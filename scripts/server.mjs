@@ -1,7 +1,9 @@
 // The production server: Next.js behind a plain node:http server, so that routes can know the client's
-// address (Next.js does not expose the socket, and keeps any X-Forwarded-For a client sends).
+// address (Next.js does not expose the socket, and keeps any X-Forwarded-For a client sends), to set the security
+// headers on every response, and to send prerendered pages straight from memory (scripts/prerendered.mjs).
 import { createServer } from 'node:http';
 import next from 'next';
+import { loadPrerendered, servePrerendered } from './prerendered.mjs';
 import { headersFor, prerenderedScriptHashes } from './security-headers.mjs';
 
 const port = Number(process.env.PORT || 3000);
@@ -10,6 +12,7 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const scriptHashes = prerenderedScriptHashes();
+const prerendered = loadPrerendered();
 
 createServer((request, response) => {
   // Must match peerAddressHeader in lib/enquiries/client-address.ts.
@@ -17,7 +20,7 @@ createServer((request, response) => {
   // Set before Next.js writes anything; a header Next.js sets itself (the admin's nonce CSP) replaces these.
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
   for (const [name, value] of Object.entries(headersFor(pathname, scriptHashes))) response.setHeader(name, value);
-  handle(request, response);
+  if (!servePrerendered(request, response, prerendered)) handle(request, response);
 }).listen(port, hostname, () => {
   console.log(`CoTech site ready on http://${hostname}:${port}`);
 });

@@ -1,0 +1,56 @@
+import { expect, test } from './site';
+
+// scripts/server.mjs answers plain requests for prerendered pages and files from memory; these check that it
+// answers them as Next.js would, and leaves the App Router's own requests to Next.js.
+
+test('a prerendered page is sent compressed, revalidates by ETag and answers HEAD', async ({ request }) => {
+  const plain = await request.get('/about', { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.status()).toBe(200);
+  expect(plain.headers()['content-type']).toBe('text/html; charset=utf-8');
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  const html = await plain.text();
+  expect(html).toContain('<h1');
+  expect(Number(plain.headers()['content-length'])).toBe(Buffer.byteLength(html));
+
+  const gzipped = await request.get('/about', { headers: { 'accept-encoding': 'gzip' } });
+  expect(gzipped.headers()['content-encoding']).toBe('gzip');
+  expect(gzipped.headers()['vary']).toContain('Accept-Encoding');
+  expect(await gzipped.text()).toBe(html);
+
+  const etag = plain.headers()['etag'] ?? '';
+  expect(etag).toMatch(/^".+"$/);
+  const unchanged = await request.get('/about', { headers: { 'if-none-match': etag } });
+  expect(unchanged.status()).toBe(304);
+  expect(await unchanged.body()).toHaveLength(0);
+  const otherPage = await request.get('/join', { headers: { 'if-none-match': etag } });
+  expect(otherPage.status()).toBe(200);
+
+  const head = await request.head('/about', { headers: { 'accept-encoding': 'identity' } });
+  expect(head.status()).toBe(200);
+  expect(head.headers()['content-length']).toBe(plain.headers()['content-length']);
+  expect(await head.body()).toHaveLength(0);
+});
+
+test('prerendered files keep their own types', async ({ request }) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.headers()['content-type']).toContain('text/plain');
+  expect(await robots.text()).toContain('Sitemap:');
+  const card = await request.get('/opengraph-image');
+  expect(card.headers()['content-type']).toBe('image/png');
+  expect((await card.body()).subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('the App Router still gets RSC payloads for the same URLs', async ({ request }) => {
+  const payload = await request.get('/about', { headers: { rsc: '1' } });
+  expect(payload.status()).toBe(200);
+  expect(payload.headers()['content-type']).toContain('text/x-component');
+});
+
+test('a link to a prerendered page navigates in place, without reloading the document', async ({ page }) => {
+  await page.goto('/join');
+  await page.evaluate(() => (document.documentElement.dataset.sameDocument = 'yes'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.sameDocument)).toBe('yes');
+});

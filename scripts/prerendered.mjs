@@ -1,0 +1,81 @@
+// The build's prerendered pages and route outputs (robots.txt, sitemap.xml, the fixed preview cards), served
+// straight from memory by scripts/server.mjs, the way a CDN in front of Next.js would serve them. Next.js's request
+// pipeline costs about ten times what sending the bytes does; these responses never change until the next build.
+//
+// Only plain document requests take this path: GET or HEAD, no query string, none of the headers the App Router
+// sends for its own navigation (those ask for RSC payloads) or for Server Actions. Everything else, and anything
+// Next.js would revalidate, goes to Next.js as before.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const routerHeaders = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-action',
+];
+// What Next.js sends with a prerendered page, so caches keep HTML and RSC answers for the same URL apart.
+const pageVary = `${routerHeaders.slice(0, 4).join(', ')}, Accept-Encoding`;
+const compressible = /^(text\/|application\/(json|xml|javascript))/;
+
+/** Each prerendered URL path with its bytes, gzipped bytes where worth it, and headers. */
+export function loadPrerendered(distDir = '.next') {
+  const manifest = join(distDir, 'prerender-manifest.json');
+  const responses = new Map();
+  if (!existsSync(manifest)) return responses;
+  const { routes } = JSON.parse(readFileSync(manifest, 'utf8'));
+  for (const [path, route] of Object.entries(routes)) {
+    // Revalidated routes and the 404 page (status 404) stay with Next.js.
+    if (route.initialRevalidateSeconds !== false || route.initialStatus) continue;
+    const base = join(distDir, 'server/app', path === '/' ? 'index' : path);
+    const isPage = route.routeType === 'page';
+    const file = `${base}${isPage ? '.html' : '.body'}`;
+    if (!existsSync(file)) continue;
+    const body = readFileSync(file);
+    const meta = isPage ? {} : JSON.parse(readFileSync(`${base}.meta`, 'utf8'));
+    if ((meta.status ?? 200) !== 200) continue;
+    const headers = isPage
+      ? { 'content-type': 'text/html; charset=utf-8', 'cache-control': 's-maxage=31536000', vary: pageVary }
+      : { 'content-type': meta.headers['content-type'], 'cache-control': meta.headers['cache-control'] };
+    if (!headers['content-type']) continue;
+    headers.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const gzip = compressible.test(headers['content-type']) ? gzipSync(body) : undefined;
+    if (gzip && !isPage) headers.vary = 'Accept-Encoding';
+    responses.set(path, { body, gzip, headers });
+  }
+  return responses;
+}
+
+const acceptsGzip = (header = '') =>
+  header.split(',').some((coding) => {
+    const [name, ...params] = coding.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (name === 'gzip' || name === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+
+/** Answers the request from memory and returns true, or returns false to leave it to Next.js. */
+export function servePrerendered(request, response, responses) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const url = request.url ?? '/';
+  if (url.includes('?') || routerHeaders.some((name) => name in request.headers)) return false;
+  const prerendered = responses.get(url);
+  if (!prerendered) return false;
+
+  const { body, gzip, headers } = prerendered;
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  const ifNoneMatch = request.headers['if-none-match']?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (ifNoneMatch?.some((tag) => tag === headers.etag || tag === '*')) {
+    response.statusCode = 304;
+    response.end();
+    return true;
+  }
+  const sent = gzip && acceptsGzip(request.headers['accept-encoding']) ? gzip : body;
+  if (sent === gzip) response.setHeader('content-encoding', 'gzip');
+  response.setHeader('content-length', sent.length);
+  response.statusCode = 200;
+  response.end(request.method === 'HEAD' ? undefined : sent);
+  return true;
+}
