@@ -33,7 +33,11 @@ export default function HomePage() {
           >
             About CoTech
           </Link>
-          <Link href="/join" className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline">
+          <Link
+            href="/join"
+            prefetch={false}
+            className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline"
+          >
             Join the network
           </Link>
         </p>

@@ -10,14 +10,15 @@ export function SiteNav() {
   return (
     <nav aria-label="Main">
       <ul className="flex flex-wrap gap-x-5 gap-y-1">
-        {site.nav.map(({ href, label }) => (
-          <li key={href}>
+        {site.nav.map((item) => (
+          <li key={item.href}>
             <Link
-              href={href}
-              aria-current={pathname === href ? 'page' : undefined}
+              href={item.href}
+              prefetch={'prefetch' in item ? item.prefetch : undefined}
+              aria-current={pathname === item.href ? 'page' : undefined}
               className="font-medium text-ink no-underline hover:underline aria-[current=page]:text-brand-dark aria-[current=page]:underline"
             >
-              {label}
+              {item.label}
             </Link>
           </li>
         ))}

@@ -18,7 +18,8 @@ export const site = {
     { href: '/', label: 'Home' },
     { href: '/members', label: 'Members' },
     { href: '/about', label: 'About' },
-    { href: '/join', label: 'Join' },
+    // Not prefetched: only those who open Join need its form's JavaScript.
+    { href: '/join', label: 'Join', prefetch: false },
   ],
 } as const;
 
