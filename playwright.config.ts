@@ -19,6 +19,11 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   // Not test-results/ itself: Playwright empties its outputDir, and the unit runners report there too.
   outputDir: 'test-results/e2e-artifacts',
+  projects: [
+    { name: 'chromium', testIgnore: /lighthouse\.spec\.ts/ },
+    // Lighthouse times the pages: it runs after the others, one page at a time, with the machine to itself.
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['chromium'], fullyParallel: false },
+  ],
   use: {
     baseURL,
     ...devices['Desktop Chrome'],
