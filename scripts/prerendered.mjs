@@ -3,8 +3,8 @@
 // pipeline costs about ten times what sending the bytes does; these responses never change until the next build.
 //
 // Only plain document requests take this path: GET or HEAD, no query string, none of the headers the App Router
-// sends for its own navigation (those ask for RSC payloads) or for Server Actions. Everything else, and anything
-// Next.js would revalidate, goes to Next.js as before.
+// sends for its own navigation (those ask for RSC payloads), for Server Actions or for revalidation. Everything else,
+// and anything Next.js would revalidate, goes to Next.js as before.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const routerHeaders = [
   'next-router-prefetch',
   'next-router-segment-prefetch',
   'next-action',
+  'x-prerender-revalidate',
 ];
 // What Next.js sends with a prerendered page, so caches keep HTML and RSC answers for the same URL apart.
 const pageVary = `${routerHeaders.slice(0, 4).join(', ')}, Accept-Encoding`;
