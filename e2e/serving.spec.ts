@@ -40,6 +40,15 @@ test('prerendered files keep their own types', async ({ request }) => {
   expect((await card.body()).subarray(1, 4).toString()).toBe('PNG');
 });
 
+test("Next.js's own prerendered pages answer as Next.js answers them", async ({ request }) => {
+  for (const path of ['/_not-found', '/_global-error']) {
+    const direct = await request.get(path);
+    const throughNext = await request.get(`${path}?through=next`);
+    expect(direct.status(), path).toBe(throughNext.status());
+    expect(direct.status(), path).not.toBe(200);
+  }
+});
+
 test('the App Router still gets RSC payloads for the same URLs', async ({ request }) => {
   const payload = await request.get('/about', { headers: { rsc: '1' } });
   expect(payload.status()).toBe(200);

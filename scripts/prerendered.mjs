@@ -29,8 +29,8 @@ export function loadPrerendered(distDir = '.next') {
   if (!existsSync(manifest)) return responses;
   const { routes } = JSON.parse(readFileSync(manifest, 'utf8'));
   for (const [path, route] of Object.entries(routes)) {
-    // Revalidated routes and the 404 page (status 404) stay with Next.js.
-    if (route.initialRevalidateSeconds !== false || route.initialStatus) continue;
+    // Revalidated routes and Next.js's own pages (/_not-found, /_global-error) stay with Next.js.
+    if (route.initialRevalidateSeconds !== false || route.initialStatus || path.startsWith('/_')) continue;
     const base = join(distDir, 'server/app', path === '/' ? 'index' : path);
     const isPage = route.routeType === 'page';
     const file = `${base}${isPage ? '.html' : '.body'}`;
