@@ -12,8 +12,9 @@ test('Lighthouse (mobile) on /, /about and /join: performance at least 95, the o
   test.setTimeout(240_000);
   // The script exits 1 under a floor; its JSON says by how much, so read that either way.
   const output = await promisify(execFile)('node', ['scripts/lighthouse.mjs', baseURL, '--json']).catch(
-    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    (error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
   );
+  expect(output.stdout, `Lighthouse printed no scores: ${output.stderr}`).not.toBe('');
   const audits = JSON.parse(output.stdout) as Audit[];
   expect(audits.map(({ url }) => new URL(url).pathname)).toEqual(['/', '/about', '/join']);
   for (const { url, scores, failing } of audits) {

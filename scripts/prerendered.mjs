@@ -1,6 +1,6 @@
 // The build's prerendered pages and route outputs (robots.txt, sitemap.xml, the fixed preview cards), served
-// straight from memory by scripts/server.mjs, the way a CDN in front of Next.js would serve them. Next.js's request
-// pipeline costs about ten times what sending the bytes does; these responses never change until the next build.
+// straight from memory by scripts/server.mjs, the way a CDN in front of Next.js would serve them. They never change
+// until the next build, and Next.js's request pipeline costs more than ten times what sending them does.
 //
 // Only plain document requests take this path: GET or HEAD, no query string, none of the headers the App Router
 // sends for its own navigation (those ask for RSC payloads), for Server Actions or for revalidation. Everything else,
@@ -10,16 +10,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const routerHeaders = [
-  'rsc',
-  'next-router-state-tree',
-  'next-router-prefetch',
-  'next-router-segment-prefetch',
-  'next-action',
-  'x-prerender-revalidate',
-];
-// What Next.js sends with a prerendered page, so caches keep HTML and RSC answers for the same URL apart.
-const pageVary = `${routerHeaders.slice(0, 4).join(', ')}, Accept-Encoding`;
+// The App Router asks for RSC payloads at the page's own URL with these headers; Next.js varies on them.
+const routerStateHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];
+const nextJsHeaders = [...routerStateHeaders, 'next-action', 'x-prerender-revalidate'];
+const pageVary = `${routerStateHeaders.join(', ')}, Accept-Encoding`;
 const compressible = /^(text\/|application\/(json|xml|javascript))/;
 
 /** Each prerendered URL path with its bytes, gzipped bytes where worth it, and headers. */
@@ -61,7 +55,7 @@ const acceptsGzip = (header = '') =>
 export function servePrerendered(request, response, responses) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const url = request.url ?? '/';
-  if (url.includes('?') || routerHeaders.some((name) => name in request.headers)) return false;
+  if (url.includes('?') || nextJsHeaders.some((name) => name in request.headers)) return false;
   const prerendered = responses.get(url);
   if (!prerendered) return false;
 
