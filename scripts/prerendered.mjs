@@ -16,15 +16,29 @@ const nextJsHeaders = [...routerStateHeaders, 'next-action', 'x-prerender-revali
 const pageVary = `${routerStateHeaders.join(', ')}, Accept-Encoding`;
 const compressible = /^(text\/|application\/(json|xml|javascript))/;
 
+/** The paths proxy.ts runs on (its `matcher`, as the build compiled it), Node.js or edge runtime. */
+function proxyMatchers(distDir) {
+  const read = (file) => {
+    const path = join(distDir, 'server', file);
+    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  };
+  const nodeProxy = read('functions-config-manifest.json').functions?.['/_middleware'];
+  const edgeProxies = Object.values(read('middleware-manifest.json').middleware ?? {});
+  return [nodeProxy, ...edgeProxies].flatMap((proxy) => proxy?.matchers ?? []).map(({ regexp }) => new RegExp(regexp));
+}
+
 /** Each prerendered URL path with its bytes, gzipped bytes where worth it, and headers. */
 export function loadPrerendered(distDir = '.next') {
   const manifest = join(distDir, 'prerender-manifest.json');
   const responses = new Map();
   if (!existsSync(manifest)) return responses;
   const { routes } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const proxied = proxyMatchers(distDir);
   for (const [path, route] of Object.entries(routes)) {
-    // Revalidated routes and Next.js's own pages (/_not-found, /_global-error) stay with Next.js.
+    // Revalidated routes and Next.js's own pages (/_not-found, /_global-error) stay with Next.js, and so does any
+    // path proxy.ts runs on: its checks (the admin's sign-in) must never be skipped.
     if (route.initialRevalidateSeconds !== false || route.initialStatus || path.startsWith('/_')) continue;
+    if (proxied.some((matcher) => matcher.test(path))) continue;
     const base = join(distDir, 'server/app', path === '/' ? 'index' : path);
     const isPage = route.routeType === 'page';
     const file = `${base}${isPage ? '.html' : '.body'}`;

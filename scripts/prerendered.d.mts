@@ -1,0 +1,10 @@
+// Types for prerendered.mjs, which plain-Node scripts/server.mjs uses and its unit test imports.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type Prerendered = { body: Buffer; gzip?: Buffer; headers: Record<string, string> };
+export function loadPrerendered(distDir?: string): Map<string, Prerendered>;
+export function servePrerendered(
+  request: IncomingMessage,
+  response: ServerResponse,
+  responses: Map<string, Prerendered>,
+): boolean;

@@ -1,0 +1,140 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPrerendered, servePrerendered } from './prerendered.mjs';
+
+// A build output in miniature: what Next.js writes for prerendered pages and route files, and for proxy.ts.
+const html = '<!DOCTYPE html><html><body><h1>About CoTech</h1></body></html>'.repeat(20);
+const page = { routeType: 'page', initialRevalidateSeconds: false };
+const files: Record<string, string> = {
+  'prerender-manifest.json': JSON.stringify({
+    routes: {
+      '/': page,
+      '/about': page,
+      '/admin/help': page,
+      '/_not-found': { ...page, initialStatus: 404 },
+      '/_global-error': page,
+      '/news': { ...page, initialRevalidateSeconds: 60 },
+      '/robots.txt': { routeType: 'route', initialRevalidateSeconds: false },
+    },
+  }),
+  'server/functions-config-manifest.json': JSON.stringify({
+    functions: { '/_middleware': { matchers: [{ regexp: '^\\/admin(?:\\/.*)?$' }] } },
+  }),
+  'server/app/index.html': '<h1>Home</h1>',
+  'server/app/about.html': html,
+  'server/app/admin/help.html': '<h1>Admin help</h1>',
+  'server/app/_not-found.html': '<h1>Not found</h1>',
+  'server/app/_global-error.html': '<h1>Error</h1>',
+  'server/app/news.html': '<h1>News</h1>',
+  'server/app/robots.txt.body': 'User-Agent: *\nAllow: /\n',
+  'server/app/robots.txt.meta': JSON.stringify({
+    status: 200,
+    headers: { 'content-type': 'text/plain', 'cache-control': 'public, max-age=0, must-revalidate' },
+  }),
+};
+
+let distDir: string;
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  distDir = mkdtempSync(join(tmpdir(), 'cotech-prerendered-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(distDir, file)), { recursive: true });
+    writeFileSync(join(distDir, file), text);
+  }
+  const responses = loadPrerendered(distDir);
+  // What is not sent from memory reaches this stand-in for Next.js.
+  server = createServer((request, response) => {
+    if (!servePrerendered(request, response, responses)) response.end('next.js');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(() => {
+  server.close();
+  rmSync(distDir, { recursive: true, force: true });
+});
+
+/** One raw HTTP exchange (fetch would decompress and hide the encoding). */
+function send(path: string, options: { method?: string; headers?: Record<string, string> } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port, path, ...options }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      request.on('error', reject).end();
+    },
+  );
+}
+
+describe('loadPrerendered', () => {
+  it('keeps only what never changes and needs no proxy: static pages and files', () => {
+    expect([...loadPrerendered(distDir).keys()].sort()).toEqual(['/', '/about', '/robots.txt']);
+  });
+
+  it('is empty without a build', () => {
+    expect(loadPrerendered(join(distDir, 'missing')).size).toBe(0);
+  });
+});
+
+describe('servePrerendered', () => {
+  it('sends a page as Next.js would: HTML, cacheable, varying on the router headers', async () => {
+    const { status, headers, body } = await send('/about');
+    expect(status).toBe(200);
+    expect(headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(headers['cache-control']).toBe('s-maxage=31536000');
+    expect(headers.vary).toContain('rsc');
+    expect(body.toString()).toBe(html);
+    expect(Number(headers['content-length'])).toBe(body.length);
+  });
+
+  it('gzips for clients that accept it, and not for those that refuse it', async () => {
+    const gzipped = await send('/about', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString()).toBe(html);
+    const refused = await send('/about', { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body.toString()).toBe(html);
+  });
+
+  it('answers a matching If-None-Match with 304 and HEAD with headers only', async () => {
+    const { headers } = await send('/about');
+    const etag = String(headers.etag);
+    expect((await send('/about', { headers: { 'if-none-match': `"other", W/${etag}` } })).status).toBe(304);
+    expect((await send('/about', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+    const head = await send('/about', { method: 'HEAD' });
+    expect(head.headers['content-length']).toBe(headers['content-length']);
+    expect(head.body).toHaveLength(0);
+  });
+
+  it('sends route files with their own type', async () => {
+    const robots = await send('/robots.txt');
+    expect(robots.headers['content-type']).toBe('text/plain');
+    expect(robots.body.toString()).toContain('User-Agent');
+  });
+
+  it.each([
+    ['an RSC request', '/about', { headers: { rsc: '1' } }],
+    ['a prefetch', '/about', { headers: { 'next-router-prefetch': '1' } }],
+    ['a Server Action', '/about', { method: 'POST', headers: { 'next-action': 'abc' } }],
+    ['a revalidation', '/about', { headers: { 'x-prerender-revalidate': 'secret' } }],
+    ['a query string', '/about?page=2', {}],
+    ['a path proxy.ts guards', '/admin/help', {}],
+    ['a revalidated page', '/news', {}],
+    ['the 404 page', '/_not-found', {}],
+    ['an unknown path', '/nowhere', {}],
+  ])('leaves %s to Next.js', async (_, path, options) => {
+    expect((await send(path, options)).body.toString()).toBe('next.js');
+  });
+});
