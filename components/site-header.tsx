@@ -10,7 +10,7 @@ export function SiteHeader() {
           {site.shortName}
           <span className="sr-only"> – {site.name}</span>
         </Link>
-        <SiteNav />
+        <SiteNav items={site.nav} />
       </div>
     </header>
   );
