@@ -42,14 +42,15 @@ export function loadPrerendered(distDir = '.next') {
     const base = join(distDir, 'server/app', path === '/' ? 'index' : path);
     const isPage = route.routeType === 'page';
     const file = `${base}${isPage ? '.html' : '.body'}`;
-    if (!existsSync(file)) continue;
+    if (!existsSync(file) || (!isPage && !existsSync(`${base}.meta`))) continue;
     const body = readFileSync(file);
     const meta = isPage ? {} : JSON.parse(readFileSync(`${base}.meta`, 'utf8'));
     if ((meta.status ?? 200) !== 200) continue;
     const headers = isPage
       ? { 'content-type': 'text/html; charset=utf-8', 'cache-control': 's-maxage=31536000', vary: pageVary }
-      : { 'content-type': meta.headers['content-type'], 'cache-control': meta.headers['cache-control'] };
+      : { 'content-type': meta.headers?.['content-type'], 'cache-control': meta.headers?.['cache-control'] };
     if (!headers['content-type']) continue;
+    if (!headers['cache-control']) delete headers['cache-control'];
     headers.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     const gzip = compressible.test(headers['content-type']) ? gzipSync(body) : undefined;
     if (gzip && !isPage) headers.vary = 'Accept-Encoding';
