@@ -20,6 +20,7 @@ test('Lighthouse (mobile) on /, /about and /join: performance at least 95, the o
     (error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
   );
   expect(output.stdout, `Lighthouse printed no scores: ${output.stderr}`).not.toBe('');
+  if (output.stderr) console.log(output.stderr.trim());
   const audits = JSON.parse(output.stdout) as Audit[];
   expect(audits.map(({ url }) => new URL(url).pathname)).toEqual(['/', '/about', '/join']);
   for (const { url, scores, failing, performanceRuns } of audits) {
