@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TermList } from '@/components/members/term-list';
+import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
 import { townOf } from '@/lib/directory';
 import { directory, type Coop } from '@/lib/members';
@@ -79,22 +79,8 @@ export default async function CoopPage({ params }: Props) {
         </dl>
       </header>
       {coop.body.raw.trim() && <Prose html={coop.body.html} />}
-      {services.length > 0 && (
-        <section aria-labelledby="services-heading" className="space-y-3">
-          <h2 id="services-heading" className="text-2xl font-bold">
-            Services
-          </h2>
-          <TermList terms={services} />
-        </section>
-      )}
-      {technologies.length > 0 && (
-        <section aria-labelledby="technologies-heading" className="space-y-3">
-          <h2 id="technologies-heading" className="text-2xl font-bold">
-            Technologies
-          </h2>
-          <TermList terms={technologies} />
-        </section>
-      )}
+      <TermSection heading="Services" terms={services} />
+      <TermSection heading="Technologies" terms={technologies} />
       <p>
         <Link href="/members">All member co-ops</Link>
       </p>
