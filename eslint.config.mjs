@@ -11,5 +11,12 @@ export default defineConfig([
   { files: ['**/*.tsx'], rules: jsxA11y.flatConfigs.recommended.rules },
   { rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   prettier,
-  globalIgnores(['.next/**', '.contentlayer/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  globalIgnores([
+    '.next/**',
+    '.contentlayer/**',
+    'public/scripts/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
 ]);

@@ -1,4 +1,4 @@
-import { expect, test } from './site';
+import { adminAuthorization, expect, pagePaths, test } from './site';
 
 // scripts/server.mjs answers plain requests for prerendered pages and files from memory; these check that it
 // answers them as Next.js would, and leaves the App Router's own requests to Next.js.
@@ -55,11 +55,18 @@ test('the App Router still gets RSC payloads for the same URLs', async ({ reques
   expect(payload.headers()['content-type']).toContain('text/x-component');
 });
 
-test('a link to a prerendered page navigates in place, without reloading the document', async ({ page }) => {
-  await page.goto('/join');
-  await page.evaluate(() => (document.documentElement.dataset.sameDocument = 'yes'));
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
-  await expect(page).toHaveURL(/\/about$/);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.dataset.sameDocument)).toBe('yes');
+test('public pages are sent without the React runtime, and the admin keeps it', async ({ request }) => {
+  // Through memory and through Next.js (a query string), pages and the 404: only the site's own scripts.
+  for (const path of [...pagePaths, '/join/thanks', '/members?service=hosting', '/no-such-page']) {
+    const html = await (await request.get(path)).text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes ?? '');
+    const ownScript = /^ type="module" src="\/scripts\/[\w-]+\.js" defer=""$/;
+    expect(
+      scripts.filter((attributes) => !ownScript.test(attributes)),
+      path,
+    ).toEqual([]);
+    expect(html, path).not.toMatch(/\/_next\/static\/chunks\/[^"]+\.js/);
+  }
+  const admin = await request.get('/admin/enquiries', { headers: adminAuthorization });
+  expect(await admin.text()).toMatch(/\/_next\/static\/chunks\/[^"]+\.js/);
 });

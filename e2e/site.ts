@@ -3,8 +3,14 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../lib/slug';
+import { adminPassword } from '../playwright.config';
 
 const content = join(__dirname, '../content');
+
+/** The Authorization header of a signed-in member, for the admin pages. */
+export const adminAuthorization = {
+  authorization: `Basic ${Buffer.from(`admin:${adminPassword}`).toString('base64')}`,
+};
 
 /** The slugs of the Markdown files in one content folder. */
 function slugsIn(folder: string): string[] {

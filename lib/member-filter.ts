@@ -1,5 +1,5 @@
 /**
- * The directory's filter, shared by the client component that applies it and the tests. The page is static, so
+ * The directory's filter, shared by the browser script that applies it and the tests. The page is static, so
  * the filter lives in the query string (`?service=hosting&town=london&q=drupal`) and is read in the browser.
  */
 export type MemberFilter = { service?: string; technology?: string; town?: string; q?: string };
@@ -43,8 +43,11 @@ export function filterSearch(filter: MemberFilter): string {
   return search ? `?${search}` : '';
 }
 
+/** What the filter matches a co-op on (in the browser, read back from its card). */
+export type MatchedEntry = Omit<FilterEntry, 'slug'>;
+
 /** Every filter set must match; the text search matches when every word in it appears somewhere. */
-export function matchesFilter(entry: FilterEntry, filter: MemberFilter): boolean {
+export function matchesFilter(entry: MatchedEntry, filter: MemberFilter): boolean {
   if (filter.service && !entry.services.includes(filter.service)) return false;
   if (filter.technology && !entry.technologies.includes(filter.technology)) return false;
   if (filter.town && entry.town !== filter.town) return false;

@@ -2,7 +2,8 @@
 // a content page (sent from memory, through Next.js, and rendered per request as a nonce would force), the Join
 // page, an Open Graph image and POST /api/join. Prints requests/s, p50 and p99 latency and the site's share of the
 // bare server's throughput. A benchmark, not a test: it prints figures.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import autocannon from 'autocannon';
 import { enquiryJson, startSite } from './bench-site.mjs';
@@ -18,6 +19,12 @@ const ogImage = /<meta property="og:image" content="[^"]*?(\/about\/opengraph-im
 )?.[1];
 // Next.js re-renders a page when asked to revalidate it: the cost every page would pay if its CSP carried a nonce.
 const { previewModeId } = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')).preview;
+// Next.js writes what it re-renders over the build's /about (with the React runtime that the build took out), so
+// the build's files are put back when the run ends.
+const appDir = '.next/server/app';
+const aboutFiles = readdirSync(appDir)
+  .filter((file) => /^about\.(html|rsc|meta)$/.test(file))
+  .map((file) => [join(appDir, file), readFileSync(join(appDir, file))]);
 const targets = [
   { name: 'GET /about', path: '/about' },
   // A query string skips scripts/server.mjs's copy of the prerendered page, so Next.js serves it.
@@ -61,6 +68,7 @@ for (const target of targets) {
   rows.push({ ...target, status, ours, theirs });
 }
 started.stop();
+for (const [file, bytes] of aboutFiles) writeFileSync(file, bytes);
 
 const rate = (result) => result.requests.average;
 console.log(`${connections} connections, ${seconds} s each, site vs bare node:http with the same bytes`);

@@ -11,11 +11,13 @@ const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
 const stampFile = '.next/cotech-build.json';
 const sources = ['app', 'components', 'content', 'lib', 'drizzle', 'public', 'instrumentation.ts', 'proxy.ts'];
 const configFiles = ['package.json', 'next.config.ts', 'contentlayer.config.ts', 'tailwind.config.ts'];
+// Written by the build itself (scripts/build-browser.mjs), so never newer than the build in any way that counts.
+const generated = new Set(['public/scripts']);
 
 function newestSourceTime() {
   let newest = 0;
   const visit = (path) => {
-    if (!existsSync(path)) return;
+    if (!existsSync(path) || generated.has(path)) return;
     const stat = statSync(path);
     if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
     else newest = Math.max(newest, stat.mtimeMs);

@@ -1,6 +1,6 @@
 // zod/mini: the same schemas in a functional form that bundles only what is used (the form runs this in the
 // browser too).
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 // zod probes for `new Function` to compile faster parsers; the site's CSP forbids eval, so it must not try.
 z.config({ jitless: true });

@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runtimeNeed, stripBuild, stripRuntime } from './strip-runtime.mjs';
+
+// What Next.js writes into a prerendered page, in miniature: the runtime's scripts and preloads, the inline
+// bootstrap and RSC payload, and what must stay (styles, fonts, the page's own script, structured data).
+const head =
+  '<link rel="preload" href="/_next/static/media/inter.woff2" as="font" crossorigin="" type="font/woff2"/>' +
+  '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>' +
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/webpack.js"/>' +
+  '<link rel="modulepreload" href="/_next/static/chunks/module.js"/>' +
+  '<script src="/_next/static/chunks/main.js" async=""></script>' +
+  '<script src="/_next/static/chunks/polyfills.js" noModule=""></script>';
+const body =
+  '<h1>About CoTech</h1>' +
+  '<script type="application/ld+json">{"@type":"Organization"}</script>' +
+  '<script type="module" src="/scripts/member-filter.js" defer=""></script>' +
+  '<script id="_R_">(globalThis.TURBOPACK||[]).push({})</script>' +
+  '<script>self.__next_f.push([1,"0:{}"])</script>';
+const page = `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+const kept =
+  '<!DOCTYPE html><html><head>' +
+  '<link rel="preload" href="/_next/static/media/inter.woff2" as="font" crossorigin="" type="font/woff2"/>' +
+  '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>' +
+  '</head><body><h1>About CoTech</h1>' +
+  '<script type="application/ld+json">{"@type":"Organization"}</script>' +
+  '<script type="module" src="/scripts/member-filter.js" defer=""></script>' +
+  '</body></html>';
+
+describe('stripRuntime', () => {
+  it("takes out the framework's scripts and script preloads, and keeps everything else", () => {
+    expect(stripRuntime(page)).toBe(kept);
+  });
+
+  it('leaves a page without scripts as it was', () => {
+    expect(stripRuntime(kept)).toBe(kept);
+  });
+});
+
+const nextLink = '[project]/node_modules/next/dist/client/app-dir/link.js';
+
+describe('runtimeNeed', () => {
+  it('lets a page go without the runtime when its client components only render', () => {
+    expect(runtimeNeed(page, [nextLink, '[project]/components/site-nav.tsx'])).toBeUndefined();
+  });
+
+  it("keeps it for the site's own or a library's client components, naming them", () => {
+    expect(runtimeNeed(page, [nextLink, '[project]/components/carousel.tsx'])).toBe(
+      'client components [project]/components/carousel.tsx',
+    );
+    expect(runtimeNeed(page, ['[project]/node_modules/react-slick/lib/index.js'])).toContain('react-slick');
+  });
+
+  it('keeps it when content still waits for React to reveal it, or when nothing says what the page uses', () => {
+    const streamed = '<div hidden id="S:0"><p>Later</p></div><template id="B:0"></template>';
+    expect(runtimeNeed(streamed, [nextLink])).toBe('streamed content that React reveals');
+    expect(runtimeNeed(page, undefined)).toBe('no client reference manifest');
+  });
+});
+
+describe('stripBuild', () => {
+  let distDir: string;
+  const manifest = (route: string, modules: string[]) =>
+    `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\n` +
+    `globalThis.__RSC_MANIFEST[${JSON.stringify(`${route}/page`)}] = ${JSON.stringify({
+      clientModules: Object.fromEntries(modules.map((module) => [module, { chunks: [] }])),
+    })};`;
+  const files: Record<string, string> = {
+    'prerender-manifest.json': JSON.stringify({
+      routes: {
+        '/': { routeType: 'page', srcRoute: '/' },
+        '/about': { routeType: 'page', srcRoute: '/[slug]' },
+        '/carousel': { routeType: 'page', srcRoute: '/carousel' },
+        '/robots.txt': { routeType: 'route', srcRoute: '/robots.txt' },
+      },
+    }),
+    'server/app/index.html': page,
+    'server/app/page_client-reference-manifest.js': manifest('', [nextLink]),
+    'server/app/about.html': page,
+    'server/app/[slug]/page_client-reference-manifest.js': manifest('/[slug]', [nextLink]),
+    'server/app/carousel.html': page,
+    'server/app/carousel/page_client-reference-manifest.js': manifest('/carousel', [
+      '[project]/components/carousel.tsx',
+    ]),
+    'server/app/robots.txt.body': '<script>not a page</script>',
+  };
+  const read = (file: string) => readFileSync(join(distDir, file), 'utf8');
+
+  beforeAll(() => {
+    distDir = mkdtempSync(join(tmpdir(), 'cotech-strip-'));
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(distDir, file)), { recursive: true });
+      writeFileSync(join(distDir, file), text);
+    }
+  });
+  afterAll(() => rmSync(distDir, { recursive: true, force: true }));
+
+  it('rewrites the pages that can go without the runtime and says which keep it, and why', () => {
+    expect(stripBuild(distDir)).toEqual({
+      stripped: ['/', '/about'],
+      kept: [{ path: '/carousel', need: 'client components [project]/components/carousel.tsx' }],
+    });
+    expect(read('server/app/index.html')).toBe(kept);
+    expect(read('server/app/about.html')).toBe(kept);
+    expect(read('server/app/carousel.html')).toBe(page);
+    expect(read('server/app/robots.txt.body')).toBe('<script>not a page</script>');
+  });
+});
