@@ -10,10 +10,7 @@ export default function NotFound() {
       <p>Sorry, there is no page at this address. It may have moved, or the link may be mistyped.</p>
       <p>
         Try the <Link href="/">home page</Link>, read <Link href="/about">about CoTech</Link> or find out how to{' '}
-        <Link href="/join" prefetch={false}>
-          join the network
-        </Link>
-        .
+        <Link href="/join">join the network</Link>.
       </p>
     </div>
   );

@@ -33,11 +33,7 @@ export default function HomePage() {
           >
             About CoTech
           </Link>
-          <Link
-            href="/join"
-            prefetch={false}
-            className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline"
-          >
+          <Link href="/join" className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline">
             Join the network
           </Link>
         </p>

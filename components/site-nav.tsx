@@ -3,11 +3,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export type NavItem = { href: string; label: string; prefetch?: boolean };
+export type NavItem = { href: string; label: string };
 
 /**
- * A client component only to mark the current page for assistive technology. It is given its links rather than
- * importing the site config, which would otherwise be bundled for the browser.
+ * A client component only to mark the current page for assistive technology: a layout cannot know the path, and
+ * usePathname can. Prerendered pages send its server-rendered HTML alone (scripts/strip-runtime.mjs); the admin
+ * pages ship it, so it is given its links rather than importing the site config into the browser's bundle.
  */
 export function SiteNav({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
@@ -18,7 +19,6 @@ export function SiteNav({ items }: { items: readonly NavItem[] }) {
           <li key={item.href}>
             <Link
               href={item.href}
-              prefetch={item.prefetch}
               aria-current={pathname === item.href ? 'page' : undefined}
               className="font-medium text-ink no-underline hover:underline aria-[current=page]:text-brand-dark aria-[current=page]:underline"
             >

@@ -18,8 +18,7 @@ export const site = {
     { href: '/', label: 'Home' },
     { href: '/members', label: 'Members' },
     { href: '/about', label: 'About' },
-    // Not prefetched: only those who open Join need its form's JavaScript.
-    { href: '/join', label: 'Join', prefetch: false },
+    { href: '/join', label: 'Join' },
   ],
 } as const;
 
