@@ -1,15 +1,17 @@
 // The join form in the browser (bundled by scripts/build-browser.mjs): it checks the same schema as the server,
 // then submits in place, shows errors beside their fields and moves focus to the first one.
+import { whenParsed } from '@/lib/browser/when-parsed';
 import { fieldOrder } from '@/lib/enquiries/fields';
 import { validateEnquiry, type FieldErrors } from '@/lib/enquiries/schema';
 
-const section = document.querySelector<HTMLElement>('[data-join-form]');
-const form = section?.querySelector('form');
-const status = section?.querySelector<HTMLElement>('[role="status"]');
-const thanks = section?.querySelector<HTMLElement>('[data-join-thanks]');
-const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
+whenParsed(() => {
+  const section = document.querySelector<HTMLElement>('[data-join-form]');
+  const form = section?.querySelector('form');
+  const status = section?.querySelector<HTMLElement>('[role="status"]');
+  const thanks = section?.querySelector<HTMLElement>('[data-join-thanks]');
+  const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
+  if (!form || !status || !thanks || !button) return;
 
-if (form && status && thanks && button) {
   // One key per enquiry, so a double submit or a retry after a network failure stores it once.
   let idempotencyKey: string | null = null;
 
@@ -50,7 +52,7 @@ if (form && status && thanks && button) {
       if (response.ok) {
         idempotencyKey = null;
         status.textContent = 'Your enquiry has been sent.';
-        form.remove();
+        form.hidden = true;
         thanks.hidden = false;
         thanks.querySelector('h3')?.focus();
         return;
@@ -74,4 +76,4 @@ if (form && status && thanks && button) {
     setPending(true);
     void send(values, idempotencyKey).finally(() => setPending(false));
   });
-}
+});

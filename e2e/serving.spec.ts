@@ -60,7 +60,7 @@ test('public pages are sent without the React runtime, and the admin keeps it', 
   for (const path of [...pagePaths, '/join/thanks', '/members?service=hosting', '/no-such-page']) {
     const html = await (await request.get(path)).text();
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes ?? '');
-    const ownScript = /^ type="module" src="\/scripts\/[\w-]+\.js" defer=""$/;
+    const ownScript = /^ type="module" src="\/scripts\/[\w-]+\.js" async=""$/;
     expect(
       scripts.filter((attributes) => !ownScript.test(attributes)),
       path,

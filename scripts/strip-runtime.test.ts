@@ -16,7 +16,7 @@ const head =
 const body =
   '<h1>About CoTech</h1>' +
   '<script type="application/ld+json">{"@type":"Organization"}</script>' +
-  '<script type="module" src="/scripts/member-filter.js" defer=""></script>' +
+  '<script type="module" src="/scripts/member-filter.js" async=""></script>' +
   '<script id="_R_">(globalThis.TURBOPACK||[]).push({})</script>' +
   '<script>self.__next_f.push([1,"0:{}"])</script>';
 const page = `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
@@ -26,7 +26,7 @@ const kept =
   '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>' +
   '</head><body><h1>About CoTech</h1>' +
   '<script type="application/ld+json">{"@type":"Organization"}</script>' +
-  '<script type="module" src="/scripts/member-filter.js" defer=""></script>' +
+  '<script type="module" src="/scripts/member-filter.js" async=""></script>' +
   '</body></html>';
 
 describe('stripRuntime', () => {

@@ -1,5 +1,6 @@
 // The members directory's search and filters, run in the browser (bundled by scripts/build-browser.mjs). The query
 // string is the filter's only state, so a filtered view can be shared and survives a reload.
+import { whenParsed } from '@/lib/browser/when-parsed';
 import {
   filterKeys,
   filterSearch,
@@ -9,13 +10,14 @@ import {
   type MemberFilter,
 } from '@/lib/member-filter';
 
-const root = document.querySelector<HTMLElement>('[data-member-filter]');
-const form = root?.querySelector('form');
-const clear = form?.querySelector('button');
-const count = root?.querySelector<HTMLElement>('[data-filter-count]');
-const fallback = root?.querySelector<HTMLElement>('[data-filter-fallback]');
+whenParsed(() => {
+  const root = document.querySelector<HTMLElement>('[data-member-filter]');
+  const form = root?.querySelector('form');
+  const clear = form?.querySelector('button');
+  const count = root?.querySelector<HTMLElement>('[data-filter-count]');
+  const fallback = root?.querySelector<HTMLElement>('[data-filter-fallback]');
+  if (!root || !form || !clear || !count || !fallback) return;
 
-if (root && form && clear && count && fallback) {
   const items = [...root.querySelectorAll<HTMLLIElement>('li[data-text]')].map((item) => ({
     item,
     entry: {
@@ -68,4 +70,4 @@ if (root && form && clear && count && fallback) {
   show();
   fallback.hidden = true;
   form.hidden = false;
-}
+});

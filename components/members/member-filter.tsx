@@ -19,7 +19,8 @@ const controlClass = 'rounded border border-muted bg-white px-2 py-2';
  * The directory's list of member co-ops. As sent, it is every co-op with `fallback` (links to the static service,
  * technology and town pages), which is what a visitor without JavaScript keeps. In the browser,
  * member-filter.browser.ts swaps the links for a text search and filters that apply in place and live in the
- * query string. Each card carries what the filter matches on, so nothing else is sent.
+ * query string. Each card carries what the filter matches on, so nothing else is sent. In development React
+ * hydrates this too, possibly after the script has filtered it: the parts the script changes say so.
  */
 export function MemberFilterList({ entries, cards, services, technologies, towns, fallback }: Props) {
   const select = (key: 'service' | 'technology' | 'town', label: string, options: readonly FilterOption[]) => (
@@ -40,8 +41,10 @@ export function MemberFilterList({ entries, cards, services, technologies, towns
 
   return (
     <div className="space-y-6" data-member-filter>
-      <div data-filter-fallback>{fallback}</div>
-      <form role="search" aria-label="Filter member co-ops" hidden>
+      <div data-filter-fallback suppressHydrationWarning>
+        {fallback}
+      </div>
+      <form role="search" aria-label="Filter member co-ops" hidden suppressHydrationWarning>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <div className="flex flex-col gap-1">
             <label htmlFor="filter-q" className="font-semibold">
@@ -56,13 +59,14 @@ export function MemberFilterList({ entries, cards, services, technologies, towns
         <button
           type="button"
           hidden
+          suppressHydrationWarning
           className="mt-4 rounded border border-brand-dark px-4 py-1.5 font-semibold text-brand-dark"
         >
           Clear filters
         </button>
       </form>
-      <p aria-live="polite" className="font-semibold" data-filter-count>
-        {entries.length} member co-ops
+      <p aria-live="polite" className="font-semibold" data-filter-count suppressHydrationWarning>
+        {`${entries.length} member co-ops`}
       </p>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {entries.map((entry) => (
@@ -72,6 +76,7 @@ export function MemberFilterList({ entries, cards, services, technologies, towns
             data-technologies={entry.technologies.join(' ')}
             data-town={entry.town}
             data-text={entry.text}
+            suppressHydrationWarning
           >
             {cards[entry.slug]}
           </li>
