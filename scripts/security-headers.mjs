@@ -1,8 +1,9 @@
 // Security headers for every response the server sends (see scripts/server.mjs).
 //
 // Content pages stay prerendered: their inline scripts are fixed at build time, so the CSP names them by hash,
-// read from the built HTML when the server starts. A nonce would force every page to render per request; only
-// the dynamic admin pages use one (proxy.ts), and their CSP header replaces this one.
+// read from the built HTML when the server starts. Pages sent without the React runtime (scripts/strip-runtime.mjs)
+// have none left, so their policy allows the site's own script files only. A nonce would force every page to
+// render per request; only the dynamic admin pages use one (proxy.ts), and their CSP header replaces this one.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

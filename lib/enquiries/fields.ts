@@ -1,6 +1,6 @@
 import { confirmations, legalForms, type Confirmation, type EnquiryField } from './schema';
 
-/** The join form's fields, in order: the React form and the no-JavaScript error page both render these. */
+/** The join form's fields, in order: the form on /join and the no-JavaScript error page both render these. */
 export type FormField = {
   name: Exclude<EnquiryField, Confirmation>;
   label: string;
