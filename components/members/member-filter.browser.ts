@@ -27,15 +27,17 @@ whenParsed(() => {
       text: item.dataset.text ?? '',
     } satisfies MatchedEntry,
   }));
-  const controls = filterKeys.map((key) => [key, form.elements.namedItem(key)] as const);
+  const controls = filterKeys.flatMap((key) => {
+    const control = form.elements.namedItem(key);
+    return control instanceof HTMLInputElement || control instanceof HTMLSelectElement ? [[key, control] as const] : [];
+  });
 
   const show = () => {
     const filter = parseFilter(window.location.search);
     for (const [key, control] of controls) {
       const value = filter[key] ?? '';
       // Only when it differs, or typing would lose the caret.
-      if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement)
-        if (control.value !== value) control.value = value;
+      if (control.value !== value) control.value = value;
     }
     let visible = 0;
     for (const { item, entry } of items) {
@@ -56,8 +58,7 @@ whenParsed(() => {
 
   form.addEventListener('input', () => {
     const filter: MemberFilter = {};
-    for (const [key, control] of controls)
-      if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) filter[key] = control.value;
+    for (const [key, control] of controls) filter[key] = control.value;
     setFilter(filter);
   });
   form.addEventListener('submit', (event) => event.preventDefault());
