@@ -2,6 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type Prerendered = { body: Buffer; gzip?: Buffer; headers: Record<string, string> };
+export function prerenderedRoutes(distDir?: string): Record<string, { routeType?: string; srcRoute?: string }>;
+export function outputBase(distDir: string, path: string): string;
 export function loadPrerendered(distDir?: string): Map<string, Prerendered>;
 export function servePrerendered(
   request: IncomingMessage,

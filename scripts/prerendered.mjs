@@ -27,19 +27,25 @@ function proxyMatchers(distDir) {
   return [nodeProxy, ...edgeProxies].flatMap((proxy) => proxy?.matchers ?? []).map(({ regexp }) => new RegExp(regexp));
 }
 
+/** The build's prerendered routes by URL path (its prerender manifest), none before a build. */
+export function prerenderedRoutes(distDir = '.next') {
+  const manifest = join(distDir, 'prerender-manifest.json');
+  return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).routes : {};
+}
+
+/** Where the build wrote a route's output, without its extension (`.html` for a page, `.body` and `.meta` else). */
+export const outputBase = (distDir, path) => join(distDir, 'server/app', path === '/' ? 'index' : path);
+
 /** Each prerendered URL path with its bytes, gzipped bytes where worth it, and headers. */
 export function loadPrerendered(distDir = '.next') {
-  const manifest = join(distDir, 'prerender-manifest.json');
   const responses = new Map();
-  if (!existsSync(manifest)) return responses;
-  const { routes } = JSON.parse(readFileSync(manifest, 'utf8'));
   const proxied = proxyMatchers(distDir);
-  for (const [path, route] of Object.entries(routes)) {
+  for (const [path, route] of Object.entries(prerenderedRoutes(distDir))) {
     // Revalidated routes and Next.js's own pages (/_not-found, /_global-error) stay with Next.js, and so does any
     // path proxy.ts runs on: its checks (the admin's sign-in) must never be skipped.
     if (route.initialRevalidateSeconds !== false || route.initialStatus || path.startsWith('/_')) continue;
     if (proxied.some((matcher) => matcher.test(path))) continue;
-    const base = join(distDir, 'server/app', path === '/' ? 'index' : path);
+    const base = outputBase(distDir, path);
     const isPage = route.routeType === 'page';
     const file = `${base}${isPage ? '.html' : '.body'}`;
     if (!existsSync(file) || (!isPage && !existsSync(`${base}.meta`))) continue;

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
+import { outputBase, prerenderedRoutes } from './prerendered.mjs';
 
 // Client components whose server-rendered HTML is already all they do on a prerendered page: the navigation marks
 // the current page from its path, which is known when the page is rendered.
@@ -57,15 +58,18 @@ export function runtimeNeed(html, modules) {
 
 /** Rewrites the build's prerendered pages in place; returns the paths stripped and those kept, with why. */
 export function stripBuild(distDir = '.next') {
-  const { routes } = JSON.parse(readFileSync(join(distDir, 'prerender-manifest.json'), 'utf8'));
   const stripped = [];
   const kept = [];
-  for (const [path, route] of Object.entries(routes)) {
+  // One manifest per route: the pages of a dynamic route (every co-op's) share their route's.
+  const modulesOf = new Map();
+  for (const [path, route] of Object.entries(prerenderedRoutes(distDir))) {
     if (route.routeType !== 'page') continue;
-    const file = join(distDir, 'server/app', `${path === '/' ? 'index' : path}.html`);
+    const file = `${outputBase(distDir, path)}.html`;
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
-    const need = runtimeNeed(html, clientModules(distDir, route.srcRoute ?? path));
+    const srcRoute = route.srcRoute ?? path;
+    if (!modulesOf.has(srcRoute)) modulesOf.set(srcRoute, clientModules(distDir, srcRoute));
+    const need = runtimeNeed(html, modulesOf.get(srcRoute));
     if (need) {
       kept.push({ path, need });
       continue;
