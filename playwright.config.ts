@@ -42,7 +42,7 @@ export default defineConfig({
   },
   webServer: {
     // The production site, built if needed by `npm start` for this SITE_URL.
-    command: 'node scripts/start.mjs',
+    command: 'node server/start.mjs',
     url: baseURL,
     reuseExistingServer: false,
     timeout: 240_000,

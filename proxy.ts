@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminAccess, basicAuthChallenge } from '@/lib/admin/auth';
-import { contentSecurityPolicy } from './scripts/security-headers.mjs';
+import { contentSecurityPolicy } from './server/security-headers.mjs';
 
 /** The members' admin: Basic auth on every /admin request, and nothing at all when no password is set. */
 export function proxy(request: NextRequest) {

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
     exclude: ['lib/**/*.pg.test.ts', 'node_modules/**'],
     environment: 'node',
     env: { DATA_DIR: 'memory://' },

@@ -1,6 +1,6 @@
 import { adminAuthorization, expect, pagePaths, test } from './site';
 
-// scripts/server.mjs answers plain requests for prerendered pages and files from memory; these check that it
+// server/server.mjs answers plain requests for prerendered pages and files from memory; these check that it
 // answers them as Next.js would, and leaves the App Router's own requests to Next.js.
 
 test('a prerendered page is sent compressed, revalidates by ETag and answers HEAD', async ({ request }) => {

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { outputBase, prerenderedRoutes } from './prerendered.mjs';
+import { outputBase, prerenderedRoutes } from '../server/prerendered.mjs';
 
 // Client components whose server-rendered HTML is already all they do on a prerendered page: the navigation marks
 // the current page from its path, which is known when the page is rendered.

@@ -1,5 +1,5 @@
 /**
- * Set by our server (scripts/server.mjs) from the TCP connection on every request, overwriting anything a client
+ * Set by our server (server/server.mjs) from the TCP connection on every request, overwriting anything a client
  * sent, because Next.js keeps a client's own `X-Forwarded-For` and does not expose the socket to routes.
  */
 export const peerAddressHeader = 'x-cotech-peer-address';

@@ -44,7 +44,7 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   // Both start at once on an empty database: the migration lock makes them take turns.
   for (const port of ports) {
-    const server = spawn(process.execPath, ['scripts/server.mjs'], {
+    const server = spawn(process.execPath, ['server/server.mjs'], {
       env: {
         ...process.env,
         NODE_ENV: 'production',

@@ -1,6 +1,6 @@
 // The production server: Next.js behind a plain node:http server, so that routes can know the client's
 // address (Next.js does not expose the socket, and keeps any X-Forwarded-For a client sends), to set the security
-// headers on every response, and to send prerendered pages straight from memory (scripts/prerendered.mjs).
+// headers on every response, and to send prerendered pages straight from memory (server/prerendered.mjs).
 import { createServer } from 'node:http';
 import next from 'next';
 import { loadPrerendered, servePrerendered } from './prerendered.mjs';

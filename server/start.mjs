@@ -1,4 +1,4 @@
-// `npm start`: build if needed, then serve the production site (scripts/server.mjs).
+// `npm start`: build if needed, then serve the production site (server/server.mjs).
 // Honours PORT, HOSTNAME and SITE_URL.
 // Static pages bake SITE_URL into their canonical and preview URLs, so a build made for another SITE_URL,
 // or older than any source file, is rebuilt first.

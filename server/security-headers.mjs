@@ -1,4 +1,4 @@
-// Security headers for every response the server sends (see scripts/server.mjs).
+// Security headers for every response the server sends (see server/server.mjs).
 //
 // Content pages stay prerendered: their inline scripts are fixed at build time, so the CSP names them by hash,
 // read from the built HTML when the server starts. Pages sent without the React runtime (scripts/strip-runtime.mjs)

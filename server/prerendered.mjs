@@ -1,5 +1,5 @@
 // The build's prerendered pages and route outputs (robots.txt, sitemap.xml, the fixed preview cards), served
-// straight from memory by scripts/server.mjs, the way a CDN in front of Next.js would serve them. They never change
+// straight from memory by server/server.mjs, the way a CDN in front of Next.js would serve them. They never change
 // until the next build, and Next.js's request pipeline costs more than ten times what sending them does.
 //
 // Only plain document requests take this path: GET or HEAD, no query string, none of the headers the App Router

@@ -1,4 +1,4 @@
-// Types for prerendered.mjs, which plain-Node scripts/server.mjs uses and its unit test imports.
+// Types for prerendered.mjs, which plain-Node server/server.mjs uses and its unit test imports.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type Prerendered = { body: Buffer; gzip?: Buffer; headers: Record<string, string> };
