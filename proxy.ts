@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminAccess, basicAuthChallenge } from '@/lib/admin/auth';
-import { contentSecurityPolicy } from './server/security-headers.mjs';
+import { contentSecurityPolicy } from '@/lib/http/security-headers';
 
 /** The members' admin: Basic auth on every /admin request, and nothing at all when no password is set. */
 export function proxy(request: NextRequest) {
@@ -13,7 +13,7 @@ export function proxy(request: NextRequest) {
     });
   }
   // Admin pages render per request, so their scripts carry a fresh nonce; Next.js reads it from the request's
-  // CSP header. This response header replaces the hash-based one the server sets for prerendered pages.
+  // CSP header. This response header replaces the constant policy next.config.ts sets on every response.
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy([`'nonce-${nonce}'`, "'strict-dynamic'"]);
   const requestHeaders = new Headers(request.headers);

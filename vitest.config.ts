@@ -13,6 +13,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
     exclude: ['lib/**/*.pg.test.ts', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['test/behind-our-server.ts'],
     env: { DATA_DIR: 'memory://' },
     testTimeout: 60_000,
     // Opening PGlite (Postgres in WASM) and migrating takes seconds on a busy two-core machine.

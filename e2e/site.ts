@@ -72,6 +72,33 @@ export async function expectNoAxeViolations(page: Page) {
   );
 }
 
+/** Checks a response carries every security header, and returns its CSP's directives. */
+export function expectHardened(response: { headers(): Record<string, string> }, what: string) {
+  const headers = response.headers();
+  expect(headers['x-powered-by'], what).toBeUndefined();
+  expect(Number(/max-age=(\d+)/.exec(headers['strict-transport-security'] ?? '')?.[1]), what).toBeGreaterThanOrEqual(
+    31_536_000,
+  );
+  expect(headers['x-content-type-options'], what).toBe('nosniff');
+  expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy'], what).toContain('camera=()');
+  const csp = headers['content-security-policy'] ?? '';
+  const directives = new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  expect(directives.get('script-src'), what).toBeDefined();
+  expect(directives.get('script-src'), what).not.toContain("'unsafe-inline'");
+  expect(directives.get('script-src'), what).not.toContain("'unsafe-eval'");
+  expect(directives.get('object-src'), what).toEqual(["'none'"]);
+  expect(["'none'", "'self'"], what).toContain(directives.get('base-uri')?.join(' '));
+  expect(directives.get('frame-ancestors'), what).toEqual(["'none'"]);
+  expect(directives.get('form-action'), what).toEqual(["'self'"]);
+  return directives;
+}
+
 /** Reads a PNG's width and height from its IHDR chunk. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -6,8 +6,12 @@
 // A page keeps the runtime when it needs it: when it uses a client component of this project (other than those
 // that render the same on the server, below) or of a library, or when its HTML still waits for React to reveal
 // streamed content. Links between documents are plain links; the RSC payloads stay for the admin pages' router.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// Public pages' Content-Security-Policy is one constant allowing no inline script (lib/http/security-headers.ts), so
+// a prerendered page that kept the runtime would break in the browser: the build fails instead, naming it. So it
+// does when Next.js's output changes shape, or under a setting the strip cannot honour (basePath, assetPrefix).
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { outputBase, prerenderedRoutes } from '../server/prerendered.mjs';
@@ -56,13 +60,40 @@ export function runtimeNeed(html, modules) {
   return undefined;
 }
 
-/** Rewrites the build's prerendered pages in place; returns the paths stripped and those kept, with why. */
+/** The build's settings, as it recorded them; refuses those the strip cannot honour. */
+export function buildSettings(distDir = '.next') {
+  const file = join(distDir, 'required-server-files.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`next build\` before scripts/strip-runtime.mjs.`);
+  const { config } = JSON.parse(readFileSync(file, 'utf8'));
+  for (const setting of ['basePath', 'assetPrefix']) {
+    if (config?.[setting]) {
+      throw new Error(
+        `next.config sets ${setting} (${JSON.stringify(config[setting])}), which this site does not support: the ` +
+          "runtime strip and the site's own links and scripts assume it is served from the root of its host. " +
+          'Serve it from the root of a (sub)domain instead.',
+      );
+    }
+  }
+  return config;
+}
+
+// An inline script that runs (not a JSON data block): what the public pages' policy would block.
+const inlineScript = /<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(ld\+)?json")[^>]*>/i;
+
+/**
+ * Rewrites the build's prerendered pages in place, and their copies in a standalone build, and returns the paths
+ * stripped. Throws before writing anything when a page needs the runtime, and after when a stripped page still
+ * has an inline script (Next.js's output changed).
+ */
 export function stripBuild(distDir = '.next') {
-  const stripped = [];
-  const kept = [];
+  const { output } = buildSettings(distDir);
+  const routes = prerenderedRoutes(distDir);
+  if (Object.keys(routes).length === 0) throw new Error(`${distDir} has no prerendered routes: nothing to strip.`);
+  const pages = [];
+  const needs = [];
   // One manifest per route: the pages of a dynamic route (every co-op's) share their route's.
   const modulesOf = new Map();
-  for (const [path, route] of Object.entries(prerenderedRoutes(distDir))) {
+  for (const [path, route] of Object.entries(routes)) {
     if (route.routeType !== 'page') continue;
     const file = `${outputBase(distDir, path)}.html`;
     if (!existsSync(file)) continue;
@@ -70,18 +101,48 @@ export function stripBuild(distDir = '.next') {
     const srcRoute = route.srcRoute ?? path;
     if (!modulesOf.has(srcRoute)) modulesOf.set(srcRoute, clientModules(distDir, srcRoute));
     const need = runtimeNeed(html, modulesOf.get(srcRoute));
-    if (need) {
-      kept.push({ path, need });
-      continue;
-    }
-    writeFileSync(file, stripRuntime(html));
-    stripped.push(path);
+    if (need) needs.push(`${path} (${need})`);
+    else pages.push({ path, file, html: stripRuntime(html) });
   }
-  return { stripped, kept };
+  if (needs.length) {
+    throw new Error(
+      "These prerendered pages need the React runtime, which public pages' Content-Security-Policy does not allow: " +
+        `${needs.join('; ')}. Give their interactive part a browser script (components/*.browser.ts) instead.`,
+    );
+  }
+  const left = pages.filter(({ html }) => inlineScript.test(html)).map(({ path }) => path);
+  if (left.length) {
+    throw new Error(`The strip left inline scripts in ${left.join(', ')}: Next.js's output changed shape.`);
+  }
+  // `output: 'standalone'` copied the pages before this step ran: its copies get the same bytes.
+  const standalone = output === 'standalone' ? join(distDir, 'standalone', basename(distDir)) : undefined;
+  for (const { file, html } of pages) {
+    writeFileSync(file, html);
+    if (standalone) writeFileSync(join(standalone, relative(distDir, file)), html);
+  }
+  return { stripped: pages.map(({ path }) => path), standalone };
+}
+
+/**
+ * Makes a standalone build whole: Next.js leaves copying `public/` and `.next/static` to the deployer, and the
+ * database migrations are read from `drizzle/` at start.
+ */
+export function completeStandalone(distDir = '.next') {
+  const standalone = join(distDir, 'standalone');
+  cpSync('public', join(standalone, 'public'), { recursive: true });
+  cpSync(join(distDir, 'static'), join(standalone, basename(distDir), 'static'), { recursive: true });
+  cpSync('drizzle', join(standalone, 'drizzle'), { recursive: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { stripped, kept } = stripBuild();
-  console.log(`Sent without the React runtime: ${stripped.length} prerendered pages.`);
-  for (const { path, need } of kept) console.log(`Keeps the runtime: ${path} (${need})`);
+  try {
+    const { stripped, standalone } = stripBuild();
+    if (standalone) completeStandalone();
+    console.log(
+      `Sent without the React runtime: ${stripped.length} prerendered pages${standalone ? ' (and in the standalone build)' : ''}.`,
+    );
+  } catch (error) {
+    console.error(`scripts/strip-runtime.mjs: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
 }

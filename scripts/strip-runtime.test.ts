@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runtimeNeed, stripBuild, stripRuntime } from './strip-runtime.mjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSettings, runtimeNeed, stripBuild, stripRuntime } from './strip-runtime.mjs';
 
 // What Next.js writes into a prerendered page, in miniature: the runtime's scripts and preloads, the inline
 // bootstrap and RSC payload, and what must stay (styles, fonts, the page's own script, structured data).
@@ -61,50 +61,98 @@ describe('runtimeNeed', () => {
 });
 
 describe('stripBuild', () => {
-  let distDir: string;
   const manifest = (route: string, modules: string[]) =>
     `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\n` +
     `globalThis.__RSC_MANIFEST[${JSON.stringify(`${route}/page`)}] = ${JSON.stringify({
       clientModules: Object.fromEntries(modules.map((module) => [module, { chunks: [] }])),
     })};`;
-  const files: Record<string, string> = {
+  const settings = (config: Record<string, string>) => JSON.stringify({ version: 1, config });
+  const build = (extra: Record<string, string> = {}, config: Record<string, string> = {}) => ({
+    'required-server-files.json': settings(config),
     'prerender-manifest.json': JSON.stringify({
       routes: {
         '/': { routeType: 'page', srcRoute: '/' },
         '/about': { routeType: 'page', srcRoute: '/[slug]' },
-        '/carousel': { routeType: 'page', srcRoute: '/carousel' },
         '/robots.txt': { routeType: 'route', srcRoute: '/robots.txt' },
+        ...(extra['server/app/carousel.html'] && { '/carousel': { routeType: 'page', srcRoute: '/carousel' } }),
       },
     }),
     'server/app/index.html': page,
     'server/app/page_client-reference-manifest.js': manifest('', [nextLink]),
     'server/app/about.html': page,
     'server/app/[slug]/page_client-reference-manifest.js': manifest('/[slug]', [nextLink]),
-    'server/app/carousel.html': page,
-    'server/app/carousel/page_client-reference-manifest.js': manifest('/carousel', [
-      '[project]/components/carousel.tsx',
-    ]),
     'server/app/robots.txt.body': '<script>not a page</script>',
-  };
-  const read = (file: string) => readFileSync(join(distDir, file), 'utf8');
-
-  beforeAll(() => {
-    distDir = mkdtempSync(join(tmpdir(), 'cotech-strip-'));
+    ...extra,
+  });
+  const dirs: string[] = [];
+  const write = (files: Record<string, string>) => {
+    const distDir = join(mkdtempSync(join(tmpdir(), 'cotech-strip-')), '.next');
+    dirs.push(dirname(distDir));
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(dirname(join(distDir, file)), { recursive: true });
       writeFileSync(join(distDir, file), text);
     }
-  });
-  afterAll(() => rmSync(distDir, { recursive: true, force: true }));
+    return { distDir, read: (file: string) => readFileSync(join(distDir, file), 'utf8') };
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('rewrites the pages that can go without the runtime and says which keep it, and why', () => {
-    expect(stripBuild(distDir)).toEqual({
-      stripped: ['/', '/about'],
-      kept: [{ path: '/carousel', need: 'client components [project]/components/carousel.tsx' }],
-    });
+  it('rewrites every prerendered page, and nothing else', () => {
+    const { distDir, read } = write(build());
+    expect(stripBuild(distDir)).toEqual({ stripped: ['/', '/about'], standalone: undefined });
     expect(read('server/app/index.html')).toBe(kept);
     expect(read('server/app/about.html')).toBe(kept);
-    expect(read('server/app/carousel.html')).toBe(page);
     expect(read('server/app/robots.txt.body')).toBe('<script>not a page</script>');
+  });
+
+  it('gives a standalone build the same pages', () => {
+    const copy = (file: string) => [`standalone/.next/${file}`, page];
+    const files = build(Object.fromEntries([copy('server/app/index.html'), copy('server/app/about.html')]), {
+      output: 'standalone',
+    });
+    const { distDir, read } = write(files);
+    expect(stripBuild(distDir).stripped).toEqual(['/', '/about']);
+    expect(read('standalone/.next/server/app/about.html')).toBe(kept);
+    expect(read('standalone/.next/server/app/index.html')).toBe(kept);
+  });
+
+  it('fails naming a page that needs the runtime, which the CSP would block, and writes nothing', () => {
+    const { distDir, read } = write(
+      build({
+        'server/app/carousel.html': page,
+        'server/app/carousel/page_client-reference-manifest.js': manifest('/carousel', [
+          '[project]/components/carousel.tsx',
+        ]),
+      }),
+    );
+    expect(() => stripBuild(distDir)).toThrow(
+      "These prerendered pages need the React runtime, which public pages' Content-Security-Policy does not allow: " +
+        '/carousel (client components [project]/components/carousel.tsx)',
+    );
+    expect(read('server/app/about.html')).toBe(page);
+  });
+
+  it('fails when a stripped page still has an inline script: the output changed shape', () => {
+    const { distDir } = write(build({ 'server/app/about.html': `${page}<SCRIPT>self.__next_f=[]</SCRIPT>` }));
+    expect(() => stripBuild(distDir)).toThrow(
+      "The strip left inline scripts in /about: Next.js's output changed shape.",
+    );
+  });
+});
+
+describe('buildSettings', () => {
+  it('refuses basePath and assetPrefix, naming the setting', () => {
+    for (const [setting, value] of [
+      ['basePath', '/cotech'],
+      ['assetPrefix', 'https://cdn.example'],
+    ] as const) {
+      const distDir = mkdtempSync(join(tmpdir(), 'cotech-settings-'));
+      writeFileSync(join(distDir, 'required-server-files.json'), JSON.stringify({ config: { [setting]: value } }));
+      expect(() => buildSettings(distDir)).toThrow(`next.config sets ${setting} (${JSON.stringify(value)})`);
+      rmSync(distDir, { recursive: true, force: true });
+    }
+  });
+
+  it('says to build first when there is no build', () => {
+    expect(() => buildSettings(join(tmpdir(), 'no-such-build'))).toThrow(/required-server-files\.json is missing/);
   });
 });

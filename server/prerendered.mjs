@@ -36,10 +36,35 @@ export function prerenderedRoutes(distDir = '.next') {
 /** Where the build wrote a route's output, without its extension (`.html` for a page, `.body` and `.meta` else). */
 export const outputBase = (distDir, path) => join(distDir, 'server/app', path === '/' ? 'index' : path);
 
+/**
+ * The headers next.config.ts `headers()` gives a path (the security headers), as the build recorded its rules in
+ * routes-manifest.json, so a page sent from memory carries exactly what Next.js would send. Undefined when a rule for
+ * the path depends on the request (`has`/`missing`): such a path is left to Next.js.
+ */
+export function configuredHeaders(distDir = '.next') {
+  const file = join(distDir, 'routes-manifest.json');
+  const rules = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).headers : undefined;
+  if (!Array.isArray(rules) || rules.some((rule) => typeof rule?.regex !== 'string' || !Array.isArray(rule.headers))) {
+    throw new Error(
+      `${file} has no list of header rules as Next.js 16 writes it: the build output changed, and pages sent from ` +
+        'memory would go without the security headers. Update server/prerendered.mjs for this Next.js version.',
+    );
+  }
+  const compiled = rules.map((rule) => ({ ...rule, matches: new RegExp(rule.regex) }));
+  return (path) => {
+    const matching = compiled.filter((rule) => rule.matches.test(path));
+    if (matching.some((rule) => rule.has || rule.missing)) return undefined;
+    return Object.fromEntries(
+      matching.flatMap((rule) => rule.headers.map(({ key, value }) => [key.toLowerCase(), value])),
+    );
+  };
+}
+
 /** Each prerendered URL path with its bytes, gzipped bytes where worth it, and headers. */
 export function loadPrerendered(distDir = '.next') {
   const responses = new Map();
   const proxied = proxyMatchers(distDir);
+  const headersFor = configuredHeaders(distDir);
   for (const [path, route] of Object.entries(prerenderedRoutes(distDir))) {
     // Revalidated routes and Next.js's own pages (/_not-found, /_global-error) stay with Next.js, and so does any
     // path proxy.ts runs on: its checks (the admin's sign-in) must never be skipped.
@@ -52,9 +77,20 @@ export function loadPrerendered(distDir = '.next') {
     const body = readFileSync(file);
     const meta = isPage ? {} : JSON.parse(readFileSync(`${base}.meta`, 'utf8'));
     if ((meta.status ?? 200) !== 200) continue;
+    const configured = headersFor(path);
+    if (!configured) continue;
     const headers = isPage
-      ? { 'content-type': 'text/html; charset=utf-8', 'cache-control': 's-maxage=31536000', vary: pageVary }
-      : { 'content-type': meta.headers?.['content-type'], 'cache-control': meta.headers?.['cache-control'] };
+      ? {
+          ...configured,
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 's-maxage=31536000',
+          vary: pageVary,
+        }
+      : {
+          ...configured,
+          'content-type': meta.headers?.['content-type'],
+          'cache-control': meta.headers?.['cache-control'],
+        };
     if (!headers['content-type']) continue;
     if (!headers['cache-control']) delete headers['cache-control'];
     headers.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;

@@ -20,7 +20,24 @@ const files: Record<string, string> = {
       '/_global-error': page,
       '/news': { ...page, initialRevalidateSeconds: 60 },
       '/robots.txt': { routeType: 'route', initialRevalidateSeconds: false },
+      '/preview': page,
     },
+  }),
+  // next.config.ts's headers() as the build records them: the real rule for `/:path*`, and one with a condition.
+  'routes-manifest.json': JSON.stringify({
+    headers: [
+      {
+        source: '/:path*',
+        regex: '^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$',
+        headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }],
+      },
+      {
+        source: '/preview',
+        regex: '^/preview(?:/)?$',
+        has: [{ type: 'cookie', key: 'draft' }],
+        headers: [{ key: 'Cache-Control', value: 'no-store' }],
+      },
+    ],
   }),
   'server/functions-config-manifest.json': JSON.stringify({
     functions: { '/_middleware': { matchers: [{ regexp: '^\\/admin(?:\\/.*)?$' }] } },
@@ -31,6 +48,7 @@ const files: Record<string, string> = {
   'server/app/_not-found.html': '<h1>Not found</h1>',
   'server/app/_global-error.html': '<h1>Error</h1>',
   'server/app/news.html': '<h1>News</h1>',
+  'server/app/preview.html': '<h1>Preview</h1>',
   'server/app/robots.txt.body': 'User-Agent: *\nAllow: /\n',
   'server/app/robots.txt.meta': JSON.stringify({
     status: 200,
@@ -83,8 +101,10 @@ describe('loadPrerendered', () => {
     expect([...loadPrerendered(distDir).keys()].sort()).toEqual(['/', '/about', '/robots.txt']);
   });
 
-  it('is empty without a build', () => {
-    expect(loadPrerendered(join(distDir, 'missing')).size).toBe(0);
+  it('refuses a build whose header rules it cannot read, rather than send pages without them', () => {
+    expect(() => loadPrerendered(join(distDir, 'missing'))).toThrow(
+      /routes-manifest\.json has no list of header rules/,
+    );
   });
 });
 
@@ -95,6 +115,7 @@ describe('servePrerendered', () => {
     expect(headers['content-type']).toBe('text/html; charset=utf-8');
     expect(headers['cache-control']).toBe('s-maxage=31536000');
     expect(headers.vary).toContain('rsc');
+    expect(headers['x-content-type-options']).toBe('nosniff');
     expect(body.toString()).toBe(html);
     expect(Number(headers['content-length'])).toBe(body.length);
   });
@@ -122,6 +143,7 @@ describe('servePrerendered', () => {
     const robots = await send('/robots.txt');
     expect(robots.headers['content-type']).toBe('text/plain');
     expect(robots.body.toString()).toContain('User-Agent');
+    expect(robots.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it.each([
@@ -132,6 +154,7 @@ describe('servePrerendered', () => {
     ['a query string', '/about?page=2', {}],
     ['a path proxy.ts guards', '/admin/help', {}],
     ['a revalidated page', '/news', {}],
+    ['a page whose headers depend on the request', '/preview', {}],
     ['the 404 page', '/_not-found', {}],
     ['an unknown path', '/nowhere', {}],
   ])('leaves %s to Next.js', async (_, path, options) => {

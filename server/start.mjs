@@ -11,6 +11,8 @@ const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
 const stampFile = '.next/cotech-build.json';
 const sources = ['app', 'components', 'content', 'lib', 'drizzle', 'public', 'instrumentation.ts', 'proxy.ts'];
 const configFiles = ['package.json', 'next.config.ts', 'contentlayer.config.ts', 'tailwind.config.ts'];
+// The build's own steps after `next build` change its output too.
+const buildSteps = ['scripts/build-browser.mjs', 'scripts/strip-runtime.mjs'];
 // Written by the build itself (scripts/build-browser.mjs), so never newer than the build in any way that counts.
 const generated = new Set(['public/scripts']);
 
@@ -22,7 +24,7 @@ function newestSourceTime() {
     if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  [...sources, ...configFiles].forEach(visit);
+  [...sources, ...configFiles, ...buildSteps].forEach(visit);
   return newest;
 }
 

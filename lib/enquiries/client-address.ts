@@ -1,22 +1,36 @@
-/**
- * Set by our server (server/server.mjs) from the TCP connection on every request, overwriting anything a client
- * sent, because Next.js keeps a client's own `X-Forwarded-For` and does not expose the socket to routes.
- */
-export const peerAddressHeader = 'x-cotech-peer-address';
+import { peerAddressHeader, peerAddressHeaderIsDeclared } from '@/lib/http/peer-address.mjs';
+
+export { peerAddressHeader };
+
+type Env = Record<string, string | undefined>;
+
+/** Where client addresses come from in this process: a header a client sends is never trusted by itself. */
+export function addressSource(env: Env = process.env): 'proxy' | 'socket' | 'unknown' {
+  if (env.TRUST_PROXY === '1') return 'proxy';
+  return peerAddressHeaderIsDeclared() ? 'socket' : 'unknown';
+}
 
 /**
- * The client address for rate limiting: the connection's, or with `TRUST_PROXY=1` the address our reverse proxy
- * appended last to `X-Forwarded-For` (the entries before it are whatever the client claimed).
+ * The client address for rate limiting. With `TRUST_PROXY=1`, the entry our reverse proxy appended last to
+ * `X-Forwarded-For` (the entries before it are whatever the client claimed); otherwise the connection's address,
+ * which server/server.mjs puts in its own header. Under plain `next start` neither can be known: every client is
+ * `unknown`, and so shares one limit that no request header can lift.
  */
-export function clientAddress(headers: Headers, trustProxy = process.env.TRUST_PROXY === '1'): string {
-  if (trustProxy) {
-    const forwarded = headers
-      .get('x-forwarded-for')
-      ?.split(',')
-      .map((part) => part.trim())
-      .filter(Boolean);
-    const last = forwarded?.at(-1);
+export function clientAddress(headers: Headers, env: Env = process.env): string {
+  const source = addressSource(env);
+  if (source === 'proxy') {
+    const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (last) return last;
   }
-  return headers.get(peerAddressHeader) ?? 'unknown';
+  if (source !== 'unknown' && peerAddressHeaderIsDeclared()) return headers.get(peerAddressHeader) ?? 'unknown';
+  return 'unknown';
+}
+
+/** One line for the log at start when addresses cannot be known, saying what to do; undefined when they can. */
+export function unknownAddressWarning(env: Env = process.env): string | undefined {
+  if (addressSource(env) !== 'unknown') return undefined;
+  return (
+    'Client addresses are unknown (not started with `npm start`, and TRUST_PROXY is not 1): every client shares one ' +
+    'join rate limit. Run `npm start`, or set TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-For.'
+  );
 }

@@ -1,0 +1,44 @@
+import { validEnquiry } from '../lib/enquiries/test-data';
+import { startSite, type SiteServer } from './servers';
+import { expect, expectHardened, test } from './site';
+
+// The same build run the standard Next.js way, as a platform, a container or a process manager would: the security
+// headers come from next.config.ts, and with no way to know client addresses no request header can choose one.
+test.describe.configure({ mode: 'serial' });
+
+let site: SiteServer;
+test.beforeAll(async () => {
+  site = await startSite('next start', { JOIN_RATE_LIMIT: '2' });
+});
+test.afterAll(async () => {
+  await site?.stop();
+});
+
+test('pages, the 404 and the API carry the security headers', async ({ request }) => {
+  const page = await request.get(`${site.url}/about`);
+  expect(page.status()).toBe(200);
+  expect(expectHardened(page, 'page').get('script-src')).toEqual(["'self'"]);
+  expect((await request.get(`${site.url}/no-such-page`)).status()).toBe(404);
+  expectHardened(await request.get(`${site.url}/no-such-page`), '404');
+  expectHardened(await request.get(`${site.url}/api/join`), 'API 405');
+  expectHardened(await request.post(`${site.url}/api/join`, { data: {} }), 'API 422');
+});
+
+test('says once at start that client addresses are unknown', () => {
+  expect(site.output().match(/Client addresses are unknown/g)).toHaveLength(1);
+});
+
+test('no address header a client sends lifts the rate limit', async ({ request }) => {
+  const spoofs: Record<string, string>[] = [
+    {},
+    { 'x-forwarded-for': '198.51.100.1' },
+    { 'x-real-ip': '198.51.100.2' },
+    { 'x-cotech-peer-address': '198.51.100.3' },
+    { 'x-forwarded-for': '198.51.100.4, 198.51.100.5', 'x-real-ip': '198.51.100.6' },
+  ];
+  const statuses = [];
+  for (const headers of spoofs) {
+    statuses.push((await request.post(`${site.url}/api/join`, { data: validEnquiry, headers })).status());
+  }
+  expect(statuses).toEqual([201, 201, 429, 429, 429]);
+});

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Site servers that a test starts itself, on the build the Playwright webServer made: `npm start`'s server or
+ * Next.js's own `next start`, each on a free port with a fresh embedded database. Each runs in a process group of
+ * its own and is ended by its pid, never by name.
+ */
+export type SiteServer = {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<number | null>;
+};
+
+const commands = {
+  'npm start': ['server/server.mjs'],
+  'next start': ['node_modules/next/dist/bin/next', 'start'],
+} as const;
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+export async function startSite(how: keyof typeof commands, env: Record<string, string> = {}): Promise<SiteServer> {
+  const port = await freePort();
+  const args = how === 'next start' ? [...commands[how], '-p', String(port), '-H', '127.0.0.1'] : [...commands[how]];
+  let output = '';
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'cotech-site-')),
+      ...env,
+    },
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${how} exited with ${child.exitCode}:\n${output}`);
+    const answered = await fetch(`${url}/api/join`).then(
+      (response) => response.status === 405,
+      () => false,
+    );
+    if (answered) break;
+    if (Date.now() > deadline) throw new Error(`${how} did not answer within 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    port,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
+      return exited;
+    },
+  };
+}

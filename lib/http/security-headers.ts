@@ -1,0 +1,36 @@
+// The security headers, defined once. next.config.ts sets them on every response Next.js sends (`headers()`),
+// proxy.ts gives the admin pages their per-request nonce policy, and server/server.mjs sends the same headers with
+// the pages it answers from memory. Plain TypeScript without imports: Node.js runs it as it is (type stripping).
+
+/** A Content-Security-Policy allowing the site's own script files and the given extra script sources. */
+export function contentSecurityPolicy(scriptSources: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptSources].join(' '),
+    // Next.js and the no-JavaScript error page use inline styles; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    // Editors may show images from elsewhere (the About page's photo is on the wiki).
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * Every response's headers. Public pages are sent without the React runtime and so have no inline script at all
+ * (scripts/strip-runtime.mjs fails the build otherwise): their policy is the same for every page and needs no
+ * hash or nonce. Only the admin pages, which render per request, replace it with a nonce policy (proxy.ts).
+ */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': contentSecurityPolicy(),
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'cross-origin-opener-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
