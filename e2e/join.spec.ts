@@ -1,3 +1,4 @@
+import { validEnquiry } from '../lib/enquiries/test-data';
 import { adminPassword } from '../playwright.config';
 import { expect, expectNoAxeViolations, test } from './site';
 import type { Page } from '@playwright/test';
@@ -195,6 +196,25 @@ test.describe('the members’ triage', () => {
       await page.reload();
       await expect(page.getByLabel('Note')).not.toHaveValue('forged');
       await expect(page.getByLabel('Status')).not.toHaveValue('declined');
+    });
+
+    test.describe('without JavaScript', () => {
+      test.use({ javaScriptEnabled: false });
+
+      test('saves a triage change through the form posting to its own page', async ({ page, request }) => {
+        const created = await request.post('/api/join', { data: { ...validEnquiry, coopName: 'No Script Co-op' } });
+        expect(created.status()).toBe(201);
+        const { id } = (await created.json()) as { id: string };
+        await page.goto(`/admin/enquiries/${id}`);
+        await expect(page.locator('form:has(button:text("Save"))')).toHaveAttribute('action', `/admin/enquiries/${id}`);
+        await page.getByLabel('Status').selectOption('contacted');
+        await page.getByLabel('Note').fill('Emailed them on Monday');
+        await page.getByRole('button', { name: 'Save' }).click();
+        await expect(page).toHaveURL(`/admin/enquiries/${id}?saved=1`);
+        await expect(page.getByRole('status')).toHaveText('Saved.');
+        await expect(page.getByLabel('Status')).toHaveValue('contacted');
+        await expect(page.getByLabel('Note')).toHaveValue('Emailed them on Monday');
+      });
     });
   });
 });

@@ -65,9 +65,10 @@ export function MemberFilterList({ entries, cards, services, technologies, towns
           Clear filters
         </button>
       </form>
-      <p aria-live="polite" className="font-semibold" data-filter-count suppressHydrationWarning>
+      {/* The count heads the list: the cards' h3 headings need an h2 above them, and it is what the list shows. */}
+      <h2 aria-live="polite" className="font-semibold" data-filter-count suppressHydrationWarning>
         {`${entries.length} member co-ops`}
-      </p>
+      </h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {entries.map((entry) => (
           <li

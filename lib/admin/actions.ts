@@ -18,9 +18,10 @@ const change = z.object({
 
 /**
  * Saves a member's triage of one enquiry. The proxy guards /admin, but a Server Action is reachable by POST, so
- * it checks the credentials and the request's origin itself as well.
+ * it checks the credentials and the request's origin itself as well. It takes a previous state, which it has
+ * none of, because its form runs it through useActionState (components/admin/permalink-form.tsx).
  */
-export async function saveTriage(formData: FormData): Promise<void> {
+export async function saveTriage(_previous: void, formData: FormData): Promise<void> {
   const requestHeaders = await headers();
   if (adminAccess(requestHeaders.get('authorization')) !== 'granted') throw new Error('Not signed in');
   const host = requestHeaders.get('host');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PermalinkForm } from '@/components/admin/permalink-form';
 import { saveTriage } from '@/lib/admin/actions';
 import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
 import { getDb } from '@/lib/db';
@@ -60,7 +61,11 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
           </div>
         ))}
       </dl>
-      <form action={saveTriage} className="space-y-4 rounded border border-line bg-white p-6">
+      <PermalinkForm
+        action={saveTriage}
+        permalink={`/admin/enquiries/${enquiry.id}`}
+        className="space-y-4 rounded border border-line bg-white p-6"
+      >
         <h2 className="text-xl font-bold">Triage</h2>
         <p role="status" className="font-semibold empty:hidden">
           {saved ? 'Saved.' : ''}
@@ -99,7 +104,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
         <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
           Save
         </button>
-      </form>
+      </PermalinkForm>
     </div>
   );
 }
