@@ -152,6 +152,22 @@ describe('POST /api/join with JSON', () => {
     }
   });
 
+  it('counts a whole IPv6 /64 as one client, and an IPv4-mapped address as its IPv4 client', async () => {
+    process.env.JOIN_RATE_LIMIT = '2';
+    try {
+      const from = (address: string) => ({ [peerAddressHeader]: address });
+      expect((await postJson(validEnquiry, from('2001:db8:1:2::1'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('2001:db8:1:2:ffff::2'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('2001:db8:1:2:abcd:ef01:2345:6789'))).status).toBe(429);
+      expect((await postJson(validEnquiry, from('2001:db8:1:3::1'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('192.0.2.10'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('192.0.2.10'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('::ffff:192.0.2.10'))).status).toBe(429);
+    } finally {
+      delete process.env.JOIN_RATE_LIMIT;
+    }
+  });
+
   it('takes the address from X-Forwarded-For only when TRUST_PROXY=1', async () => {
     process.env.JOIN_RATE_LIMIT = '1';
     try {

@@ -5,6 +5,7 @@ import { site } from '@/lib/site';
 import { clientAddress } from './client-address';
 import { formPage } from './form-page';
 import { problemJson, problems, type Problem } from './problem';
+import { rateLimitKey } from './rate-limit-key';
 import { honeypotField, validateEnquiry } from './schema';
 import { createEnquiry, findRepeat, takeRateLimit } from './store';
 import { kickOutbox } from './worker';
@@ -53,7 +54,7 @@ export async function handleJoin(request: Request): Promise<Response> {
     const repeat = key ? await findRepeat(db, key) : undefined;
     if (repeat) return accepted(repeat.id);
     const limit = Number(process.env.JOIN_RATE_LIMIT) || 5;
-    const rate = await takeRateLimit(db, clientAddress(request.headers), limit, rateWindowSeconds);
+    const rate = await takeRateLimit(db, rateLimitKey(clientAddress(request.headers)), limit, rateWindowSeconds);
     if (!rate.allowed) return fail(problems.rateLimited(rate.retryAfterSeconds), values);
     const { id } = await createEnquiry(db, validation.enquiry, key);
     kickOutbox();
