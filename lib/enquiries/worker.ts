@@ -14,15 +14,19 @@ export function outboxSettings(env: Record<string, string | undefined> = process
   };
 }
 
-/** SMTP when `SMTP_URL` is set; otherwise each mail is written to the log, so it is never silently dropped. */
+/**
+ * SMTP when `SMTP_URL` is set. Otherwise each mail is logged instead, so it is never silently dropped: which kind,
+ * for which enquiry, to which domain. Never its content or address, which are the applicant's personal data.
+ */
 export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
-  if (smtpUrl) return nodemailer.createTransport(smtpUrl);
-  const transport = nodemailer.createTransport({ jsonTransport: true });
+  if (smtpUrl) {
+    const transport = nodemailer.createTransport(smtpUrl);
+    return { sendMail: (mail) => transport.sendMail(mail) };
+  }
   return {
-    sendMail: async (mail) => {
-      const info = await transport.sendMail(mail);
-      console.info(`mail (SMTP_URL is not set, so logged instead of sent): ${String(info.message)}`);
-      return info;
+    sendMail: async (mail, { kind, enquiryId }) => {
+      const domain = /@([^@\s>]+)>?\s*$/.exec(mail.to)?.[1] ?? 'an unknown domain';
+      console.info(`mail (SMTP_URL is not set, so logged, not sent): ${kind} for enquiry ${enquiryId} to ${domain}`);
     },
   };
 }
