@@ -12,8 +12,9 @@ whenParsed(() => {
   const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
   if (!form || !status || !thanks || !button) return;
 
-  // One key per enquiry, so a double submit or a retry after a network failure stores it once.
-  let idempotencyKey: string | null = null;
+  // One key per enquiry, so a double submit or a retry after a network failure stores it once. Changed values are
+  // another enquiry: they get a new key, since the server refuses a key it has seen with a different enquiry.
+  let attempt: { key: string; body: string } | null = null;
 
   const showErrors = (errors: FieldErrors, message: string) => {
     for (const name of fieldOrder) {
@@ -42,15 +43,15 @@ whenParsed(() => {
     button.textContent = pending ? 'Sending…' : 'Send enquiry';
   };
 
-  const send = async (values: Record<string, FormDataEntryValue>, key: string) => {
+  const send = async ({ key, body }: { key: string; body: string }) => {
     try {
       const response = await fetch('/api/join', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
-        body: JSON.stringify(values),
+        body,
       });
       if (response.ok) {
-        idempotencyKey = null;
+        attempt = null;
         status.textContent = 'Your enquiry has been sent.';
         form.hidden = true;
         thanks.hidden = false;
@@ -72,8 +73,9 @@ whenParsed(() => {
     const check = validateEnquiry(values);
     if (!check.ok) return showErrors(check.errors, 'Your enquiry was not sent: please correct the fields marked.');
     showErrors({}, 'Sending your enquiry…');
-    idempotencyKey ??= crypto.randomUUID();
+    const body = JSON.stringify(values);
+    if (attempt?.body !== body) attempt = { key: crypto.randomUUID(), body };
     setPending(true);
-    void send(values, idempotencyKey).finally(() => setPending(false));
+    void send(attempt).finally(() => setPending(false));
   });
 });

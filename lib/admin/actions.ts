@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { enquiryStatuses } from '@/lib/db/schema';
 import { updateEnquiry } from '@/lib/enquiries/store';
 import { site } from '@/lib/site';
-import { adminAccess } from './auth';
+import { memberRefusal } from './require-member';
 
 const change = z.object({
   id: z.uuid(),
@@ -23,7 +23,7 @@ const change = z.object({
  */
 export async function saveTriage(_previous: void, formData: FormData): Promise<void> {
   const requestHeaders = await headers();
-  if (adminAccess(requestHeaders.get('authorization')) !== 'granted') throw new Error('Not signed in');
+  if (memberRefusal(requestHeaders)) throw new Error('Not signed in');
   const host = requestHeaders.get('host');
   if (isCrossSite(requestHeaders, [site.url, ...(host ? [`http://${host}`, `https://${host}`] : [])])) {
     throw new Error('Cross-site request refused');

@@ -65,20 +65,40 @@ export const outbox = pgTable(
   ],
 );
 
-/** The first answer to a request with an `Idempotency-Key`, so a repeat returns it and stores nothing new. */
-export const idempotencyKeys = pgTable('idempotency_keys', {
-  key: text('key').primaryKey(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  response: jsonb('response').$type<{ id: string }>().notNull(),
-});
+/**
+ * The first answer to a client's request with an `Idempotency-Key`, with a digest of the enquiry it stored: a
+ * repeat from the same client with the same enquiry gets that answer, a different enquiry under the key is
+ * refused. Keys belong to their client, so one client's key never touches another's enquiry.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    client: text('client').notNull(),
+    key: text('key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** sha256 (hex) of the canonical validated enquiry. */
+    bodyHash: text('body_hash').notNull(),
+    response: jsonb('response').$type<{ id: string }>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.client, table.key] })],
+);
 
-/** Enquiries per client per window, in the database so every instance counts against one limit. */
+export const limitScopes = ['join', 'receipts'] as const;
+export type LimitScope = (typeof limitScopes)[number];
+
+/**
+ * Counts per fixed window, in the database so every instance counts against one limit: enquiries per client
+ * (`join`) and receipts mailed to applicants, for everyone at once (`receipts`).
+ */
 export const rateLimits = pgTable(
   'rate_limits',
   {
+    scope: text('scope', { enum: limitScopes }).notNull(),
     client: text('client').notNull(),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    /** When the window ends: the row is no use after it, and the worker prunes it. */
+    windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
     hits: integer('hits').notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.client, table.windowStart] })],
+  (table) => [primaryKey({ columns: [table.scope, table.client, table.windowStart] })],
 );

@@ -1,7 +1,7 @@
-import { count } from 'drizzle-orm';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { count, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
-import { enquiries, outbox } from '@/lib/db/schema';
+import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { peerAddressHeader } from './client-address';
 import { handleJoin, maxBodyBytes } from './join-handler';
@@ -43,6 +43,9 @@ async function stored() {
 
 beforeEach(async () => {
   await resetDatabase();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 afterAll(closeDb);
 
@@ -126,12 +129,62 @@ describe('POST /api/join with JSON', () => {
   });
 
   it('returns the first answer to a repeat with the same Idempotency-Key and stores nothing new', async () => {
-    const headers = { 'idempotency-key': 'abc-123' };
-    const first = await (await postJson(validEnquiry, headers)).json();
-    const again = await postJson(validEnquiry, headers);
+    const from = { 'idempotency-key': 'abc-123', [peerAddressHeader]: '192.0.2.20' };
+    const first = await (await postJson(validEnquiry, from)).json();
+    // The same enquiry, fields reordered and padded: the digest is of the validated enquiry, not the bytes.
+    const { coopName, ...rest } = validEnquiry;
+    const again = await postJson({ ...rest, coopName: ` ${coopName} ` }, from);
     expect(again.status).toBe(201);
     expect(await again.json()).toEqual(first);
     expect(await stored()).toEqual({ enquiries: 1, outbox: 2 });
+  });
+
+  it('refuses a different enquiry under a key already used, with 422 naming the key, storing nothing', async () => {
+    const from = { 'idempotency-key': 'abc-123', [peerAddressHeader]: '192.0.2.21' };
+    expect((await postJson(validEnquiry, from)).status).toBe(201);
+    const reused = await postJson({ ...validEnquiry, coopName: 'Another Co-op' }, from);
+    expect(reused.status).toBe(422);
+    expect(reused.headers.get('content-type')).toBe('application/problem+json');
+    const problem = await reused.json();
+    expect(problem).toMatchObject({ type: 'about:blank', status: 422, title: 'Idempotency-Key already used' });
+    expect(problem.detail).toContain('Idempotency-Key');
+    expect(problem.errors).toBeUndefined();
+    expect(await stored()).toEqual({ enquiries: 1, outbox: 2 });
+  });
+
+  it('keeps each client’s keys to itself: the same key from another client stores its own enquiry', async () => {
+    const key = { 'idempotency-key': 'form-1' };
+    const mine = await (await postJson(validEnquiry, { ...key, [peerAddressHeader]: '192.0.2.22' })).json();
+    const theirs = await postJson(validEnquiry, { ...key, [peerAddressHeader]: '192.0.2.23' });
+    expect(theirs.status).toBe(201);
+    expect((await theirs.json()).id).not.toBe(mine.id);
+    const different = await postJson(
+      { ...validEnquiry, coopName: 'Third Co-op' },
+      { ...key, [peerAddressHeader]: '2001:db8:5::1' },
+    );
+    expect(different.status).toBe(201);
+    // One IPv6 client is its /64, for keys as for limits.
+    const sameClient = await postJson(validEnquiry, { ...key, [peerAddressHeader]: '2001:db8:5::2' });
+    expect(sameClient.status).toBe(422);
+    expect(await stored()).toEqual({ enquiries: 3, outbox: 6 });
+  });
+
+  it('forgets a key after 24 hours: the same key then stores a new enquiry', async () => {
+    const from = { 'idempotency-key': 'old-key', [peerAddressHeader]: '192.0.2.24' };
+    const first = await (await postJson(validEnquiry, from)).json();
+    const db = await getDb();
+    await db.update(idempotencyKeys).set({ createdAt: sql`now() - interval '24 hours 1 second'` });
+    const later = await postJson({ ...validEnquiry, coopName: 'A Later Co-op' }, from);
+    expect(later.status).toBe(201);
+    const { id } = await later.json();
+    expect(id).not.toBe(first.id);
+    expect(await stored()).toEqual({ enquiries: 2, outbox: 4 });
+    // The key now answers for the new enquiry, for another day.
+    expect(await (await postJson({ ...validEnquiry, coopName: 'A Later Co-op' }, from)).json()).toEqual({
+      id,
+      status: 'received',
+    });
+    expect((await postJson(validEnquiry, from)).status).toBe(422);
   });
 
   it('limits enquiries per client address per 10 minutes, with Retry-After', async () => {
@@ -147,6 +200,22 @@ describe('POST /api/join with JSON', () => {
       expect(retryAfter).toBeLessThanOrEqual(600);
       expect((await postJson(validEnquiry, { [peerAddressHeader]: '192.0.2.8' })).status).toBe(201);
       expect((await stored()).enquiries).toBe(3);
+    } finally {
+      delete process.env.JOIN_RATE_LIMIT;
+    }
+  });
+
+  it('counts a whole IPv6 /64 as one client, and an IPv4-mapped address as its IPv4 client', async () => {
+    process.env.JOIN_RATE_LIMIT = '2';
+    try {
+      const from = (address: string) => ({ [peerAddressHeader]: address });
+      expect((await postJson(validEnquiry, from('2001:db8:1:2::1'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('2001:db8:1:2:ffff::2'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('2001:db8:1:2:abcd:ef01:2345:6789'))).status).toBe(429);
+      expect((await postJson(validEnquiry, from('2001:db8:1:3::1'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('192.0.2.10'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('192.0.2.10'))).status).toBe(201);
+      expect((await postJson(validEnquiry, from('::ffff:192.0.2.10'))).status).toBe(429);
     } finally {
       delete process.env.JOIN_RATE_LIMIT;
     }
@@ -212,6 +281,7 @@ describe('POST /api/join as a form post', () => {
 describe('POST /api/join under concurrency', () => {
   it('stores every accepted enquiry exactly once: 200 enquiries, 20 at a time, each sent twice', async () => {
     const total = 200;
+    vi.stubEnv('RECEIPT_HOURLY_LIMIT', '50');
     const ids = new Map<number, string>();
     for (let start = 0; start < total; start += 20) {
       const batch = Array.from({ length: 20 }, (_, i) => start + i);
@@ -238,7 +308,9 @@ describe('POST /api/join under concurrency', () => {
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((row) => row.coopName)).size).toBe(total);
     expect(new Set(rows.map((row) => row.id))).toEqual(new Set(ids.values()));
-    expect((await stored()).outbox).toBe(total * 2);
+    // A notification for every enquiry; receipts only up to the hour's cap, however the requests interleave.
+    const mails = await db.select({ kind: outbox.kind, n: count() }).from(outbox).groupBy(outbox.kind);
+    expect(Object.fromEntries(mails.map((row) => [row.kind, row.n]))).toEqual({ notification: total, receipt: 50 });
   });
 });
 

@@ -4,9 +4,12 @@ import { getDb, isDatabaseUnavailable } from '@/lib/db';
 import { site } from '@/lib/site';
 import { clientAddress } from './client-address';
 import { formPage } from './form-page';
+import { enquiryDigest, findKeyUse } from './idempotency';
 import { problemJson, problems, type Problem } from './problem';
+import { takeRateLimit } from './rate-limit';
+import { rateLimitKey } from './rate-limit-key';
 import { honeypotField, validateEnquiry } from './schema';
-import { createEnquiry, findRepeat, takeRateLimit } from './store';
+import { createEnquiry } from './store';
 import { kickOutbox } from './worker';
 
 export const maxBodyBytes = 32 * 1024;
@@ -47,17 +50,20 @@ export async function handleJoin(request: Request): Promise<Response> {
   if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
     return fail(problems.malformed('Idempotency-Key must be 1 to 200 visible ASCII characters.'), values);
   }
+  const client = rateLimitKey(clientAddress(request.headers));
+  const idempotency = key ? { client, key, digest: enquiryDigest(validation.enquiry) } : undefined;
 
   try {
     const db = await getDb();
-    const repeat = key ? await findRepeat(db, key) : undefined;
-    if (repeat) return accepted(repeat.id);
+    const used = idempotency && (await findKeyUse(db, idempotency));
+    if (used) return used.outcome === 'repeat' ? accepted(used.id) : fail(problems.keyReused, values);
     const limit = Number(process.env.JOIN_RATE_LIMIT) || 5;
-    const rate = await takeRateLimit(db, clientAddress(request.headers), limit, rateWindowSeconds);
+    const rate = await takeRateLimit(db, 'join', client, limit, rateWindowSeconds);
     if (!rate.allowed) return fail(problems.rateLimited(rate.retryAfterSeconds), values);
-    const { id } = await createEnquiry(db, validation.enquiry, key);
-    kickOutbox();
-    return accepted(id);
+    const stored = await createEnquiry(db, validation.enquiry, { idempotency });
+    if (stored.outcome === 'conflict') return fail(problems.keyReused, values);
+    if (stored.outcome === 'stored') kickOutbox();
+    return accepted(stored.id);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     console.error('join: database unavailable:', error instanceof Error ? error.message : error);

@@ -35,22 +35,34 @@ const htmlTable = (rows: [string, string][]) =>
 
 /** The two mails an enquiry sends: a notification to the network and a receipt to the applicant. */
 export function composeMail(kind: MailKind, enquiry: StoredEnquiry, settings: MailSettings): Mail {
+  if (kind === 'receipt') return receipt(enquiry);
   const rows = details(enquiry);
-  if (kind === 'notification') {
-    const link = `${settings.adminUrl}/admin/enquiries/${enquiry.id}`;
-    return {
-      to: settings.notifyTo,
-      replyTo: enquiry.email,
-      subject: headerText(`Join enquiry: ${enquiry.coopName}`),
-      text: `A co-op has asked to join ${site.shortName}.\n\n${textTable(rows)}\n\nTriage it: ${link}\n`,
-      html: `<p>A co-op has asked to join ${escapeHtml(site.shortName)}.</p>${htmlTable(rows)}<p><a href="${escapeHtml(link)}">Triage it</a></p>`,
-    };
-  }
-  const intro = `Thank you for your enquiry to join ${site.name}. Members of the network will read it and reply to you at this address; membership is then proposed to the members on Loomio.`;
+  const link = `${settings.adminUrl}/admin/enquiries/${enquiry.id}`;
+  return {
+    to: settings.notifyTo,
+    replyTo: enquiry.email,
+    subject: headerText(`Join enquiry: ${enquiry.coopName}`),
+    text: `A co-op has asked to join ${site.shortName}.\n\n${textTable(rows)}\n\nTriage it: ${link}\n`,
+    html: `<p>A co-op has asked to join ${escapeHtml(site.shortName)}.</p>${htmlTable(rows)}<p><a href="${escapeHtml(link)}">Triage it</a></p>`,
+  };
+}
+
+/**
+ * The receipt goes to an address nobody has confirmed: anyone can type a stranger's. So it carries nothing the
+ * sender typed (no names, no description, no links), only our own fixed words and the enquiry's reference, and
+ * says what to do if the reader did not send it. The site cannot be used to mail someone else's text.
+ */
+function receipt(enquiry: StoredEnquiry): Mail {
+  const paragraphs = [
+    `We have received an enquiry to join ${site.name} (${site.shortName}) that gave this email address.`,
+    `Its reference is ${enquiry.id}.`,
+    'Members of the network will read it and reply to this address; membership is then proposed to the members on Loomio.',
+    `If you did not send it, someone else gave your address. Write to ${site.email} quoting the reference, and we will delete the enquiry and not write to you again.`,
+  ];
   return {
     to: enquiry.email,
-    subject: headerText(`We have received your enquiry to join ${site.shortName}`),
-    text: `Dear ${enquiry.contactName},\n\n${intro}\n\nThis is what you sent us:\n\n${textTable(rows)}\n\n${site.name}\n${site.email}\n`,
-    html: `<p>Dear ${escapeHtml(enquiry.contactName)},</p><p>${escapeHtml(intro)}</p><p>This is what you sent us:</p>${htmlTable(rows)}<p>${escapeHtml(site.name)}<br>${escapeHtml(site.email)}</p>`,
+    subject: `We have received an enquiry to join ${site.shortName}`,
+    text: `${paragraphs.join('\n\n')}\n\n${site.name}\n${site.email}\n`,
+    html: `${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')}<p>${escapeHtml(site.name)}<br>${escapeHtml(site.email)}</p>`,
   };
 }

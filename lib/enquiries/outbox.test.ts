@@ -6,11 +6,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
 import { outbox } from '@/lib/db/schema';
-import { resetDatabase } from '@/test/database';
+import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { composeMail } from './mail';
 import { deliverOutbox, retryDelaySeconds, type OutboxSettings } from './outbox';
-import { createEnquiry, getEnquiry } from './store';
+import { getEnquiry } from './store';
 import { validEnquiry } from './test-data';
 import { createMailer } from './worker';
 
@@ -52,7 +52,7 @@ describe('the outbox', () => {
     const sink = await startSmtpSink();
     try {
       const db = await getDb();
-      const { id } = await createEnquiry(db, validEnquiry);
+      const { id } = await storeEnquiry();
       const mailer = createMailer(sink.url);
       expect(await deliverOutbox(db, mailer, settings)).toBe(2);
       expect(await deliverOutbox(db, mailer, settings)).toBe(0);
@@ -71,7 +71,7 @@ describe('the outbox', () => {
   it('keeps mail while SMTP is down, across a restart, and delivers it when SMTP is back', async () => {
     const backingOff = { ...settings, retryBaseSeconds: 5 };
     let db = await getDb();
-    await createEnquiry(db, validEnquiry);
+    await storeEnquiry();
     expect(await deliverOutbox(db, createMailer(`smtp://127.0.0.1:${await closedPort()}`), backingOff)).toBe(0);
     const failed = await db.select().from(outbox);
     expect(failed).toHaveLength(2);
@@ -103,7 +103,7 @@ describe('the outbox', () => {
     const sink = await startSmtpSink();
     try {
       const db = await getDb();
-      const { id } = await createEnquiry(db, {
+      const { id } = await storeEnquiry({
         ...validEnquiry,
         coopName: 'Evil\r\nBcc: victim@example.org\r\n<script>alert(1)</script>',
       });
@@ -130,7 +130,7 @@ describe('the outbox', () => {
 
   it('does not send a row another worker has claimed', async () => {
     const db = await getDb();
-    await createEnquiry(db, validEnquiry);
+    await storeEnquiry();
     await db
       .update(outbox)
       .set({ lockedUntil: new Date(Date.now() + 60_000) })

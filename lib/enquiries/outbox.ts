@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Transporter } from 'nodemailer';
 import type { Database } from '@/lib/db';
-import { enquiries, outbox } from '@/lib/db/schema';
-import { composeMail, type MailSettings } from './mail';
+import { enquiries, outbox, type MailKind } from '@/lib/db/schema';
+import { composeMail, type Mail, type MailSettings } from './mail';
 
-export type Mailer = Pick<Transporter, 'sendMail'>;
+/** What the outbox knows of a mail besides its content: enough for an operator, nothing personal. */
+export type MailLabel = { kind: MailKind; enquiryId: string };
+
+export type Mailer = { sendMail(mail: Mail & { from: string }, label: MailLabel): Promise<unknown> };
 
 export type OutboxSettings = MailSettings & {
   from: string;
@@ -54,7 +56,7 @@ export async function deliverOutbox(db: Database, mailer: Mailer, settings: Outb
     try {
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
       const mail = composeMail(row.kind, enquiry, settings);
-      await mailer.sendMail({ from: settings.from, ...mail });
+      await mailer.sendMail({ from: settings.from, ...mail }, { kind: row.kind, enquiryId: row.enquiryId });
       await db
         .update(outbox)
         .set({ sentAt: sql`now()`, lockedUntil: null, attempts: row.attempts + 1, lastError: null })

@@ -29,6 +29,11 @@ export const problems = {
     detail: 'Some fields need correcting.',
     errors,
   }),
+  keyReused: {
+    status: 422,
+    title: 'Idempotency-Key already used',
+    detail: 'You already sent a different enquiry with this Idempotency-Key. Send each new enquiry with a new key.',
+  },
   rateLimited: (retryAfterSeconds: number) => ({
     status: 429,
     title: 'Too many enquiries',

@@ -43,6 +43,29 @@ describe('validateEnquiry', () => {
     }
   });
 
+  it('refuses web addresses that carry a user name or password', () => {
+    const disguised = [
+      'https://coops.tech@evil.example',
+      'https://coops.tech:@evil.example/',
+      'http://user:pass@evil.example/path',
+      'https://:secret@evil.example',
+    ];
+    for (const address of disguised) {
+      const result = validateEnquiry({ ...validEnquiry, website: address, evidenceUrl: address });
+      expect(result, address).toEqual({
+        ok: false,
+        errors: {
+          website: ['Enter the address without a user name or password (nothing before an @)'],
+          evidenceUrl: ['Enter the address without a user name or password (nothing before an @)'],
+        },
+      });
+    }
+    expect(validateEnquiry({ ...validEnquiry, website: 'https:coops.tech@evil.example' })).toMatchObject({
+      errors: { website: ["Enter your co-op's website as a full address starting with https://"] },
+    });
+    expect(validateEnquiry({ ...validEnquiry, website: 'https://evil.example/@coops.tech' }).ok).toBe(true);
+  });
+
   it('requires every required field', () => {
     const result = validateEnquiry({});
     expect(result.ok).toBe(false);

@@ -32,10 +32,24 @@ const under = (max: number) => z.maxLength(max, { error: `Please keep this under
 const text = (max: number, required: string) =>
   z.string({ error: required }).check(z.trim(), z.minLength(1, { error: required }), under(max));
 
+/** `https://coops.tech@evil.example` goes to evil.example: a link that says one site and opens another. */
+const noCredentials = z.refine<string>(
+  (value: string) => {
+    const { username, password } = new URL(value);
+    return username === '' && password === '';
+  },
+  { error: 'Enter the address without a user name or password (nothing before an @)' },
+);
+
 const webAddress = (message: string) =>
   z.pipe(
     z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
-    z.optional(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: message }).check(under(500))),
+    z.optional(
+      // `abort`: the later checks run only on a valid URL (noCredentials parses it).
+      z
+        .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: message, abort: true })
+        .check(under(500), noCredentials),
+    ),
   );
 
 /** A ticked checkbox arrives as `on` from a form and `true` from JSON; anything else is not ticked. */

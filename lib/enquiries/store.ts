@@ -2,74 +2,51 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
-import { enquiries, idempotencyKeys, mailKinds, outbox, rateLimits, type EnquiryStatus } from '@/lib/db/schema';
+import { enquiries, outbox, type EnquiryStatus } from '@/lib/db/schema';
+import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
+import { takeRateLimit } from './rate-limit';
 import type { Enquiry } from './schema';
 
 export type StoredEnquiry = typeof enquiries.$inferSelect;
 
-/** The answer already given to a request with this `Idempotency-Key`, if there was one. */
-export async function findRepeat(db: Database, key: string): Promise<{ id: string } | undefined> {
-  const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-  return row?.response;
+/** Receipts mailed to applicants per hour, for everyone together, unless `RECEIPT_HOURLY_LIMIT` says otherwise. */
+export const defaultReceiptHourlyLimit = 30;
+
+export function receiptHourlyLimit(env: Record<string, string | undefined> = process.env): number {
+  const limit = Number(env.RECEIPT_HOURLY_LIMIT || defaultReceiptHourlyLimit);
+  return Number.isInteger(limit) && limit >= 0 ? limit : defaultReceiptHourlyLimit;
 }
 
+export type Stored = { outcome: 'stored'; id: string; receipt: boolean } | KeyUse;
+
 /**
- * Stores an enquiry with its two outbox mails in one transaction: the notification can never be lost, nor sent
- * for an enquiry that was not stored. With an idempotency key, a concurrent or later repeat gets the first id.
+ * Stores an enquiry with its outbox mails in one transaction: the notification can never be lost, nor sent for an
+ * enquiry that was not stored. With an idempotency key, a concurrent or later repeat gets the first id and a
+ * different enquiry under the same key is refused. The receipt is queued only while this hour's receipts are
+ * under the cap, so strangers' addresses cannot be made to receive more than that from the site.
  */
 export async function createEnquiry(
   db: Database,
   enquiry: Enquiry,
-  idempotencyKey?: string,
-): Promise<{ id: string; repeated: boolean }> {
+  options: { idempotency?: KeyClaim; receiptHourlyLimit?: number } = {},
+): Promise<Stored> {
   return db.transaction(async (tx) => {
     const id = randomUUID();
-    if (idempotencyKey) {
-      // A concurrent insert of the same key waits here for the other transaction, then finds its row.
-      const claimed = await tx
-        .insert(idempotencyKeys)
-        .values({ key: idempotencyKey, response: { id } })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length === 0) {
-        const [first] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, idempotencyKey));
-        if (first) return { id: first.response.id, repeated: true };
-      }
+    if (options.idempotency) {
+      const used = await claimKey(tx, options.idempotency, id);
+      if (used) return used;
     }
     // The confirmations are not stored: every stored enquiry has ticked them all.
     const { coopName, contactName, email, website, location, legalForm, description, evidenceUrl } = enquiry;
     await tx
       .insert(enquiries)
       .values({ id, coopName, contactName, email, website, location, legalForm, description, evidenceUrl });
-    await tx.insert(outbox).values(mailKinds.map((kind) => ({ enquiryId: id, kind })));
-    return { id, repeated: false };
+    await tx.insert(outbox).values({ enquiryId: id, kind: 'notification' });
+    // Last, so the one counter row every enquiry updates stays locked only until the commit that follows.
+    const receipts = await takeRateLimit(tx, 'receipts', '*', options.receiptHourlyLimit ?? receiptHourlyLimit(), 3600);
+    if (receipts.allowed) await tx.insert(outbox).values({ enquiryId: id, kind: 'receipt' });
+    return { outcome: 'stored', id, receipt: receipts.allowed };
   });
-}
-
-/**
- * Counts one enquiry from a client in the current fixed window and says whether it is within `limit`. The
- * counter is a row upserted in the database, so every instance of the site counts against the same limit.
- */
-export async function takeRateLimit(
-  db: Database,
-  client: string,
-  limit: number,
-  windowSeconds: number,
-): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`;
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ client, windowStart, hits: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.client, rateLimits.windowStart],
-      set: { hits: sql`${rateLimits.hits} + 1` },
-    })
-    .returning({
-      hits: rateLimits.hits,
-      retryAfter: sql<number>`ceil(extract(epoch from ${rateLimits.windowStart}) + ${windowSeconds} - extract(epoch from now()))::int`,
-    });
-  if (!row || row.hits <= limit) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, row.retryAfter) };
 }
 
 export async function listEnquiries(db: Database): Promise<StoredEnquiry[]> {

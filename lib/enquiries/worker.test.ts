@@ -1,24 +1,53 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeDb, getDb } from '@/lib/db';
+import { resetDatabase, storeEnquiry } from '@/test/database';
+import { deliverOutbox } from './outbox';
+import { validEnquiry } from './test-data';
 import { createMailer, outboxSettings } from './worker';
 
+beforeEach(resetDatabase);
 afterEach(() => {
   vi.restoreAllMocks();
 });
+afterAll(closeDb);
 
 describe('createMailer without SMTP_URL', () => {
-  it('writes each mail to the log instead of dropping it', async () => {
+  it('logs each mail as its kind, enquiry and recipient domain, and nothing personal', async () => {
+    const enquiry = {
+      ...validEnquiry,
+      coopName: 'Hopper Digital',
+      contactName: 'Grace Hopper',
+      email: 'grace.hopper@navy.example',
+      location: 'Arlington',
+      description: 'Compilers and COBOL.',
+      website: 'https://hopper.example/',
+      evidenceUrl: 'https://hopper.example/rules.pdf',
+    };
+    const { id } = await storeEnquiry(enquiry);
     const log = vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    await createMailer(undefined).sendMail({
-      from: 'contact@coops.tech',
-      to: 'ada@example.coop',
-      subject: 'We have received your enquiry',
-      text: 'Thank you',
-    });
-    expect(log).toHaveBeenCalledTimes(1);
-    const line = String(log.mock.calls[0]?.[0]);
-    expect(line).toContain('SMTP_URL is not set');
-    expect(line).toContain('ada@example.coop');
-    expect(line).toContain('We have received your enquiry');
+    const settings = {
+      ...outboxSettings({ JOIN_NOTIFY_TO: 'members@coops.example' }),
+      adminUrl: 'https://coops.example',
+    };
+    expect(await deliverOutbox(await getDb(), createMailer(undefined), settings)).toBe(2);
+    const lines = log.mock.calls.map((call) => String(call[0])).sort();
+    expect(lines).toEqual([
+      `mail (SMTP_URL is not set, so logged, not sent): notification for enquiry ${id} to coops.example`,
+      `mail (SMTP_URL is not set, so logged, not sent): receipt for enquiry ${id} to navy.example`,
+    ]);
+    const personal = [
+      enquiry.coopName,
+      enquiry.contactName,
+      enquiry.email,
+      'grace.hopper',
+      enquiry.location,
+      enquiry.description,
+      enquiry.website,
+      enquiry.evidenceUrl,
+      'Hopper',
+      'Grace',
+    ];
+    for (const line of lines) for (const value of personal) expect(line).not.toContain(value);
   });
 });
 

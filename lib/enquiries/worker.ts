@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { getDb } from '@/lib/db';
 import { site } from '@/lib/site';
 import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
+import { createPruner } from './prune';
 
 export function outboxSettings(env: Record<string, string | undefined> = process.env): OutboxSettings {
   return {
@@ -14,15 +15,19 @@ export function outboxSettings(env: Record<string, string | undefined> = process
   };
 }
 
-/** SMTP when `SMTP_URL` is set; otherwise each mail is written to the log, so it is never silently dropped. */
+/**
+ * SMTP when `SMTP_URL` is set. Otherwise each mail is logged instead, so it is never silently dropped: which kind,
+ * for which enquiry, to which domain. Never its content or address, which are the applicant's personal data.
+ */
 export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
-  if (smtpUrl) return nodemailer.createTransport(smtpUrl);
-  const transport = nodemailer.createTransport({ jsonTransport: true });
+  if (smtpUrl) {
+    const transport = nodemailer.createTransport(smtpUrl);
+    return { sendMail: (mail) => transport.sendMail(mail) };
+  }
   return {
-    sendMail: async (mail) => {
-      const info = await transport.sendMail(mail);
-      console.info(`mail (SMTP_URL is not set, so logged instead of sent): ${String(info.message)}`);
-      return info;
+    sendMail: async (mail, { kind, enquiryId }) => {
+      const domain = /@([^@\s>]+)>?\s*$/.exec(mail.to)?.[1] ?? 'an unknown domain';
+      console.info(`mail (SMTP_URL is not set, so logged, not sent): ${kind} for enquiry ${enquiryId} to ${domain}`);
     },
   };
 }
@@ -33,7 +38,8 @@ const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
 
 /**
  * Runs in the server process (see instrumentation.ts): delivers the outbox every `OUTBOX_POLL_MS` (default 5 s)
- * and at once after a new enquiry. Unsent rows stay in the database, so a restart picks them up again.
+ * and at once after a new enquiry. Unsent rows stay in the database, so a restart picks them up again. Every few
+ * minutes it also prunes ended rate-limit windows and expired idempotency keys.
  */
 export function startOutboxWorker(): void {
   if (worker.cotechOutbox) return;
@@ -42,10 +48,12 @@ export function startOutboxWorker(): void {
   const mailer = createMailer();
   const settings = outboxSettings();
   const interval = Number(process.env.OUTBOX_POLL_MS) || 5_000;
+  const prune = createPruner();
   const tick = async () => {
     try {
       const db = await getDb();
       while ((await deliverOutbox(db, mailer, settings)) > 0);
+      await prune(db);
     } catch (error) {
       console.error('outbox:', error instanceof Error ? error.message : error);
     }

@@ -1,11 +1,13 @@
 import { toCsv } from '@/lib/admin/csv';
+import { memberRefusal } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { listEnquiries } from '@/lib/enquiries/store';
 
 export const dynamic = 'force-dynamic';
 
-// Guarded by the proxy's Basic auth like every /admin path.
-export async function GET() {
+export async function GET(request: Request) {
+  const refusal = memberRefusal(request.headers);
+  if (refusal) return refusal;
   const enquiries = await listEnquiries(await getDb());
   const header = [
     'id',

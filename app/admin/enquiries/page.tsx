@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
+import { requireMember } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { isStale, listEnquiries, staleAfterDays } from '@/lib/enquiries/store';
 
@@ -8,6 +9,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Join enquiries', robots: { index: false } };
 
 export default async function EnquiriesPage() {
+  await requireMember();
   const enquiries = await listEnquiries(await getDb());
   const now = new Date();
   return (

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { PermalinkForm } from '@/components/admin/permalink-form';
 import { saveTriage } from '@/lib/admin/actions';
 import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
+import { requireMember } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { enquiryStatuses } from '@/lib/db/schema';
 import { legalForms, type LegalForm } from '@/lib/enquiries/schema';
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Join enquiry', robots: { index: fals
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function EnquiryPage({ params, searchParams }: Props) {
+  await requireMember();
   const enquiry = await getEnquiry(await getDb(), (await params).id);
   if (!enquiry) notFound();
   const { saved } = await searchParams;

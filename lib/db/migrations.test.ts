@@ -1,0 +1,49 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const migrationsFolder = join(process.cwd(), 'drizzle');
+let earlier: string;
+
+/** drizzle/ as it was after its first `count` migrations. */
+async function migrationsUpTo(count: number): Promise<string> {
+  earlier = await mkdtemp(join(tmpdir(), 'cotech-migrations-'));
+  await cp(migrationsFolder, earlier, { recursive: true });
+  const journalPath = join(earlier, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, count);
+  await writeFile(journalPath, JSON.stringify(journal));
+  return earlier;
+}
+
+afterAll(async () => {
+  if (earlier) await rm(earlier, { recursive: true, force: true });
+});
+
+describe('migration 0001 (keys per client, limits per scope)', () => {
+  it('upgrades a database with data: rate-limit counters keep counting, unscoped keys are dropped', async () => {
+    const client = await PGlite.create();
+    try {
+      const db = drizzle({ client });
+      await migrate(db, { migrationsFolder: await migrationsUpTo(1) });
+      await client.exec(`
+        insert into rate_limits (client, window_start, hits) values ('192.0.2.1', '2026-01-01T10:10:00Z', 3);
+        insert into idempotency_keys (key, response) values ('abc', '{"id": "x"}');
+      `);
+      await migrate(db, { migrationsFolder });
+      const limits = await client.query<{ scope: string; client: string; hits: number; window_end: Date }>(
+        'select scope, client, hits, window_end from rate_limits',
+      );
+      expect(limits.rows).toEqual([
+        { scope: 'join', client: '192.0.2.1', hits: 3, window_end: new Date('2026-01-01T10:20:00Z') },
+      ]);
+      expect((await client.query('select * from idempotency_keys')).rows).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+});

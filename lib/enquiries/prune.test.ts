@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '@/lib/db';
+import { idempotencyKeys, rateLimits } from '@/lib/db/schema';
+import { resetDatabase } from '@/test/database';
+import { createPruner } from './prune';
+
+const minutes = (n: number) => sql`now() + make_interval(secs => ${n * 60})`;
+
+/** Rows either side of each expiry: an ended window and a current one, a key a day old and a recent one. */
+async function seed(tag: string) {
+  const db = await getDb();
+  await db.insert(rateLimits).values([
+    { scope: 'join', client: `ended ${tag}`, windowStart: minutes(-20), windowEnd: minutes(-10), hits: 5 },
+    { scope: 'join', client: `just ended ${tag}`, windowStart: minutes(-10), windowEnd: minutes(-0.01), hits: 1 },
+    { scope: 'join', client: `current ${tag}`, windowStart: minutes(-5), windowEnd: minutes(5), hits: 2 },
+    { scope: 'receipts', client: `* ${tag}`, windowStart: minutes(-30), windowEnd: minutes(30), hits: 9 },
+  ]);
+  const key = (name: string, ageMinutes: number) => ({
+    client: '192.0.2.1',
+    key: `${name} ${tag}`,
+    bodyHash: 'digest',
+    response: { id: name },
+    createdAt: minutes(-ageMinutes),
+  });
+  await db.insert(idempotencyKeys).values([key('old', 24 * 60 + 1), key('recent', 24 * 60 - 1)]);
+}
+
+async function remaining() {
+  const db = await getDb();
+  const limits = await db.select({ client: rateLimits.client }).from(rateLimits);
+  const keys = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys);
+  return {
+    limits: limits.map((row) => row.client).sort(),
+    keys: keys.map((row) => row.key).sort(),
+  };
+}
+
+beforeEach(resetDatabase);
+afterAll(closeDb);
+
+describe('pruning', () => {
+  it('deletes ended rate-limit windows and keys over 24 hours old, and keeps the rest', async () => {
+    await seed('a');
+    expect(await createPruner()(await getDb())).toBe(true);
+    expect(await remaining()).toEqual({ limits: ['* a', 'current a'], keys: ['recent a'] });
+  });
+
+  it('runs at most once per interval, however often the worker ticks', async () => {
+    let clock = 1_000_000;
+    const prune = createPruner(5 * 60_000, () => clock);
+    const db = await getDb();
+    expect(await prune(db)).toBe(true);
+    await seed('b');
+    clock += 5_000; // the next poll of the outbox
+    expect(await prune(db)).toBe(false);
+    clock += 4 * 60_000;
+    expect(await prune(db)).toBe(false);
+    expect((await remaining()).keys).toEqual(['old b', 'recent b']);
+    clock += 60_000;
+    expect(await prune(db)).toBe(true);
+    expect(await remaining()).toEqual({ limits: ['* b', 'current b'], keys: ['recent b'] });
+  });
+});
