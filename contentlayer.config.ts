@@ -1,6 +1,9 @@
-import { defineDocumentType, makeSource, type ComputedFields } from 'contentlayer2/source-files';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineDocumentType, defineNestedType, makeSource, type ComputedFields } from 'contentlayer2/source-files';
 import { markdownPipeline } from './lib/markdown';
-import { unknownReferences } from './lib/references';
+import { unknownCaseStudyReferences, unknownReferences } from './lib/references';
+import { caseStudyProblems } from './lib/work/check';
 import { summarise } from './lib/summary';
 
 /** Shared by every document type: where a document lives on the site. */
@@ -77,24 +80,71 @@ export const Technology = defineDocumentType(() => ({
   computedFields: { ...routeFields, ...urlUnder('/technology') },
 }));
 
+// Width and height are given, not measured: a page must reserve the image's space before it loads, and an image on
+// another host cannot be read at build time (nothing is downloaded then).
+const CaseStudyImage = defineNestedType(() => ({
+  name: 'CaseStudyImage',
+  fields: {
+    src: {
+      type: 'string',
+      required: true,
+      description: 'A path to a file under public/ (`/images/work/nook.png`) or an https URL.',
+    },
+    alt: { type: 'string', required: true, description: 'What the image shows, for those who cannot see it.' },
+    width: { type: 'number', required: true },
+    height: { type: 'number', required: true },
+  },
+}));
+
+export const CaseStudy = defineDocumentType(() => ({
+  name: 'CaseStudy',
+  filePathPattern: 'work/*.md',
+  contentType: 'markdown',
+  fields: {
+    client: { type: 'string', required: true },
+    project: { type: 'string', required: true, description: 'The project, which is the page title.' },
+    coops: {
+      type: 'list',
+      of: { type: 'string' },
+      required: true,
+      description: 'Slugs of files in content/coops/: the co-ops that did the work, at least one.',
+    },
+    services: { type: 'list', of: { type: 'string' }, description: 'Slugs of files in content/services/.' },
+    links: { type: 'list', of: { type: 'string' }, description: 'http(s) URLs: the project, or its write-up.' },
+    image: { type: 'nested', of: CaseStudyImage },
+  },
+  computedFields: { ...routeFields, ...urlUnder('/work') },
+}));
+
 export default makeSource({
   contentDirPath: 'content',
-  documentTypes: [Page, Coop, Service, Technology],
+  documentTypes: [Page, Coop, Service, Technology, CaseStudy],
   markdown: markdownPipeline,
   // A page with broken front matter must stop the build, not vanish from the site with a warning.
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',
   onUnknownDocuments: 'fail',
   disableImportAliasWarning: true,
-  // Field checks cannot see other documents, so the co-ops' service and technology slugs are checked here, once
-  // everything is generated; the error fails `contentlayer2 build` and so `npm run build`.
+  // Field checks cannot see other documents or files, so the co-ops' and case studies' slugs (and the case studies'
+  // links and images) are checked here, once everything is generated; the error fails `contentlayer2 build` and so
+  // `npm run build`.
   onSuccess: async (importData) => {
-    const { allCoops, allServices, allTechnologies } = await importData();
-    const problems = unknownReferences(
-      allCoops,
-      allServices.map((service) => service.slug),
-      allTechnologies.map((technology) => technology.slug),
-    );
+    const { allCoops, allServices, allTechnologies, allCaseStudies } = await importData();
+    const serviceSlugs = allServices.map((service) => service.slug);
+    const inPublic = (path: string) => existsSync(join(process.cwd(), 'public', path));
+    const problems = [
+      ...unknownReferences(
+        allCoops,
+        serviceSlugs,
+        allTechnologies.map((technology) => technology.slug),
+      ),
+      ...unknownCaseStudyReferences(
+        allCaseStudies,
+        allCoops.map((coop) => coop.slug),
+        serviceSlugs,
+      ),
+      ...allCaseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
+    ];
     if (problems.length) throw new Error(problems.join('\n'));
   },
 });

@@ -2,6 +2,7 @@ import type { MetadataRoute } from 'next';
 import { pages } from '@/lib/content';
 import { directory } from '@/lib/members';
 import { site } from '@/lib/site';
+import { caseStudies } from '@/lib/work';
 
 export default function sitemap(): MetadataRoute.Sitemap {
   return [
@@ -11,5 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     ...[...directory.coops, ...directory.services, ...directory.technologies, ...directory.towns].map(({ url }) => ({
       url: `${site.url}${url}`,
     })),
+    { url: `${site.url}/work` },
+    ...caseStudies.all.map(({ url }) => ({ url: `${site.url}${url}` })),
   ];
 }

@@ -94,7 +94,7 @@ test.describe('shared layout', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
     await expect(page.locator('main')).toHaveCount(1);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(['Home', 'Members', 'About', 'Join']);
+    await expect(nav.getByRole('link')).toHaveText(['Home', 'Members', 'Our work', 'About', 'Join']);
     await expect(nav.getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('banner').getByRole('link', { name: /CoTech/ })).toHaveAttribute('href', '/');
     const footer = page.getByRole('contentinfo');

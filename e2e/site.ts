@@ -47,8 +47,8 @@ export const memberFiles = coopFiles.filter((coop) => coop.member);
 export const townSlugs = [...new Set(memberFiles.flatMap((coop) => (coop.town ? [slugify(coop.town)] : [])))].sort();
 
 /**
- * Every page the site should publish: home, one per Markdown page, and the members directory with a page per
- * co-op, service, technology and member town an editor has committed.
+ * Every page the site should publish: home, one per Markdown page, the members directory with a page per co-op,
+ * service, technology and member town an editor has committed, and the case studies with a page each.
  */
 export const pagePaths = [
   '/',
@@ -59,6 +59,8 @@ export const pagePaths = [
     ...slugsIn('services').map((slug) => `/service/${slug}`),
     ...slugsIn('technologies').map((slug) => `/technology/${slug}`),
     ...townSlugs.map((slug) => `/town/${slug}`),
+    '/work',
+    ...slugsIn('work').map((slug) => `/work/${slug}`),
   ].sort(),
 ];
 

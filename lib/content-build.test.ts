@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -114,5 +114,73 @@ describe('the members content', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('coops/unsure.md');
     expect(result.output).toMatch(/missing the following required fields:\s*• member/);
+  });
+});
+
+describe('the case studies', () => {
+  const caseStudy = (frontMatter: string) =>
+    `---\nclient: A Client\nproject: A Project\n${frontMatter}\n---\nA Project is a project by Outlandish.\n`;
+
+  it('publishes a case study an editor commits as one Markdown file, with an image from public/', async () => {
+    await mkdir(join(dir, 'public/images/work'), { recursive: true });
+    await writeFile(join(dir, 'public/images/work/a-project.png'), '');
+    const result = await buildWithFile(
+      'work/a-project.md',
+      caseStudy(
+        'coops: [outlandish]\nservices: [development]\nlinks: [https://example.org/]\nimage:\n  src: /images/work/a-project.png\n  alt: The project\n  width: 1200\n  height: 800',
+      ),
+    );
+    expect(result.ok).toBe(true);
+    const generated = JSON.parse(
+      await readFile(join(dir, '.contentlayer/generated/CaseStudy/work__a-project.md.json'), 'utf8'),
+    );
+    expect(generated).toMatchObject({
+      slug: 'a-project',
+      url: '/work/a-project',
+      client: 'A Client',
+      project: 'A Project',
+      coops: ['outlandish'],
+      services: ['development'],
+      links: ['https://example.org/'],
+      image: { src: '/images/work/a-project.png', alt: 'The project', width: 1200, height: 800 },
+    });
+  });
+
+  it('fails naming the file when a case study lists a co-op that does not exist', async () => {
+    const result = await buildWithFile('work/typo.md', caseStudy('coops: [outlandsh]'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/work/typo.md: unknown co-op "outlandsh" (no content/coops/outlandsh.md)');
+  });
+
+  it('fails naming the file when a case study lists a service that does not exist', async () => {
+    const result = await buildWithFile('work/typo.md', caseStudy('coops: [outlandish]\nservices: [devlopment]'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/work/typo.md: unknown service "devlopment" (no content/services/devlopment.md)',
+    );
+  });
+
+  it('fails naming the file when a case study lists no co-op', async () => {
+    const result = await buildWithFile('work/nobody.md', caseStudy('coops: []'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/work/nobody.md: lists no co-op');
+  });
+
+  it('fails naming the file when its image is not in public/', async () => {
+    const result = await buildWithFile(
+      'work/unseen.md',
+      caseStudy(
+        'coops: [outlandish]\nimage:\n  src: /images/work/unseen.png\n  alt: Unseen\n  width: 10\n  height: 10',
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/work/unseen.md: image "/images/work/unseen.png" has no file');
+  });
+
+  it('fails naming the file and the field when the client is missing', async () => {
+    const result = await buildWithFile('work/anonymous.md', '---\nproject: A Project\ncoops: [outlandish]\n---\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('work/anonymous.md');
+    expect(result.output).toMatch(/missing the following required fields:\s*• client/);
   });
 });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './format';
+import { displayUrl, formatDate } from './format';
 
 describe('formatDate', () => {
   it('shows an ISO date as a British human date, in UTC', () => {
     expect(formatDate('2020-04-13T08:13:57.004Z')).toBe('13 April 2020');
     expect(formatDate('2020-04-13T23:59:59.000Z')).toBe('13 April 2020');
+  });
+});
+
+describe('displayUrl', () => {
+  it('shows a link without its scheme, www. and trailing slash, keeping its path and query', () => {
+    expect(displayUrl('https://nookcrm.com/')).toBe('nookcrm.com');
+    expect(displayUrl('https://www.outlandish.com/project/nook-crm/')).toBe('outlandish.com/project/nook-crm');
+    expect(displayUrl('http://example.org/a?b=1')).toBe('example.org/a?b=1');
   });
 });

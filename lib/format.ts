@@ -4,3 +4,9 @@ const humanDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 export function formatDate(iso: string): string {
   return humanDate.format(new Date(iso));
 }
+
+/** `https://www.outlandish.com/project/nook-crm/` → `outlandish.com/project/nook-crm`: a link as visitors read it. */
+export function displayUrl(url: string): string {
+  const { hostname, pathname, search } = new URL(url);
+  return `${hostname.replace(/^www\./, '')}${pathname.replace(/\/$/, '')}${search}`;
+}

@@ -1,9 +1,26 @@
+/** Where a document came from; every Contentlayer document has it. */
+type Source = { _raw: { sourceFilePath: string } };
+
 /** The fields of a co-op the reference check reads; Contentlayer's generated `Coop` satisfies it. */
-type CoopReferences = {
-  _raw: { sourceFilePath: string };
-  services?: string[];
-  technologies?: string[];
-};
+type CoopReferences = Source & { services?: string[]; technologies?: string[] };
+
+/** The fields of a case study the reference check reads; Contentlayer's generated `CaseStudy` satisfies it. */
+type CaseStudyReferences = Source & { coops: string[]; services?: string[] };
+
+const fileOf = (document: Source) => `content/${document._raw.sourceFilePath}`;
+
+/** One message per slug in `slugs` that is not a file in `content/FOLDER/`, naming the document's file. */
+function unknownSlugs(
+  document: Source,
+  kind: string,
+  folder: string,
+  slugs: readonly string[] | undefined,
+  known: ReadonlySet<string>,
+): string[] {
+  return (slugs ?? [])
+    .filter((slug) => !known.has(slug))
+    .map((slug) => `${fileOf(document)}: unknown ${kind} "${slug}" (no content/${folder}/${slug}.md)`);
+}
 
 /**
  * One message per service or technology a co-op lists that has no file in `content/services/` or
@@ -16,15 +33,28 @@ export function unknownReferences(
 ): string[] {
   const services = new Set(serviceSlugs);
   const technologies = new Set(technologySlugs);
-  return coops.flatMap((coop) => {
-    const file = `content/${coop._raw.sourceFilePath}`;
-    return [
-      ...(coop.services ?? [])
-        .filter((slug) => !services.has(slug))
-        .map((slug) => `${file}: unknown service "${slug}" (no content/services/${slug}.md)`),
-      ...(coop.technologies ?? [])
-        .filter((slug) => !technologies.has(slug))
-        .map((slug) => `${file}: unknown technology "${slug}" (no content/technologies/${slug}.md)`),
-    ];
-  });
+  return coops.flatMap((coop) => [
+    ...unknownSlugs(coop, 'service', 'services', coop.services, services),
+    ...unknownSlugs(coop, 'technology', 'technologies', coop.technologies, technologies),
+  ]);
+}
+
+/**
+ * The same for case studies: each co-op and service it lists must have a file, and it must list a co-op, so that
+ * every case study appears on the page of a co-op that did the work.
+ */
+export function unknownCaseStudyReferences(
+  caseStudies: readonly CaseStudyReferences[],
+  coopSlugs: readonly string[],
+  serviceSlugs: readonly string[],
+): string[] {
+  const coops = new Set(coopSlugs);
+  const services = new Set(serviceSlugs);
+  return caseStudies.flatMap((caseStudy) => [
+    ...(caseStudy.coops.length === 0
+      ? [`${fileOf(caseStudy)}: lists no co-op (coops needs the slug of at least one file in content/coops/)`]
+      : []),
+    ...unknownSlugs(caseStudy, 'co-op', 'coops', caseStudy.coops, coops),
+    ...unknownSlugs(caseStudy, 'service', 'services', caseStudy.services, services),
+  ]);
 }

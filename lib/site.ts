@@ -17,6 +17,7 @@ export const site = {
   nav: [
     { href: '/', label: 'Home' },
     { href: '/members', label: 'Members' },
+    { href: '/work', label: 'Our work' },
     { href: '/about', label: 'About' },
     { href: '/join', label: 'Join' },
   ],

@@ -4,6 +4,7 @@
 // content is the source of truth afterwards; the app never reads the JSON. Re-running overwrites those files.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { frontMatter } from './front-matter.mjs';
 
 const source = process.argv[2];
 if (!source) {
@@ -19,29 +20,6 @@ const serviceAliases = { 'web apps': 'web-apps', '3d websites': '3d-websites' };
 const technologyAliases = { 'django-3': 'django-2' };
 const services = { ...data.services, ...newServices };
 const technologies = Object.fromEntries(Object.entries(data.technologies).filter(([slug]) => !technologyAliases[slug]));
-
-/** A YAML scalar: plain when that is unambiguous, otherwise double-quoted (JSON strings are valid YAML). */
-function scalar(value) {
-  if (typeof value !== 'string') return String(value);
-  const plain =
-    /^[A-Za-z0-9][\w .,'’&()/+:-]*$/.test(value) &&
-    !/: | #|:$/.test(value) &&
-    !/^(true|false|yes|no|on|off|null|~|[\d.e+-]+)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
-}
-
-function frontMatter(fields) {
-  const lines = ['---'];
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === null || value === undefined) continue; // missing in the data: left out, not invented
-    if (Array.isArray(value)) {
-      lines.push(value.length ? `${key}:` : `${key}: []`, ...value.map((item) => `  - ${scalar(item)}`));
-    } else {
-      lines.push(`${key}: ${scalar(value)}`);
-    }
-  }
-  return `${lines.join('\n')}\n---\n`;
-}
 
 function known(slugs, aliases, names, coop) {
   const mapped = [...new Set((slugs ?? []).map((slug) => aliases[slug] ?? slug))];

@@ -10,6 +10,7 @@ export function TermPage({
   coops,
   empty,
   directoryLink,
+  after,
   children,
 }: {
   heading: string;
@@ -18,6 +19,8 @@ export function TermPage({
   empty: string;
   /** The same view in the directory, where it can be narrowed further. */
   directoryLink: string;
+  /** What the page shows after its co-ops (a service's case studies). */
+  after?: ReactNode;
   children?: ReactNode;
 }) {
   return (
@@ -35,6 +38,7 @@ export function TermPage({
           <CoopList coops={coops} />
         </section>
       )}
+      {after}
       <p>
         <Link href={directoryLink}>Search and filter all member co-ops</Link>
       </p>

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
+import { CaseStudiesSection } from '@/components/work/case-study-list';
 import { townOf } from '@/lib/directory';
 import { directory, type Coop } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
 import { summarise } from '@/lib/summary';
+import { caseStudies } from '@/lib/work';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -81,6 +83,7 @@ export default async function CoopPage({ params }: Props) {
       {coop.body.raw.trim() && <Prose html={coop.body.html} />}
       <TermSection heading="Services" terms={services} />
       <TermSection heading="Technologies" terms={technologies} />
+      <CaseStudiesSection items={caseStudies.byCoop(coop.slug)} />
       <p>
         <Link href="/members">All member co-ops</Link>
       </p>

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TermPage } from '@/components/members/term-page';
 import { Prose } from '@/components/prose';
+import { CaseStudiesSection } from '@/components/work/case-study-list';
 import { memberCoops, termHeading } from '@/lib/directory';
 import { directory } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
+import { caseStudies } from '@/lib/work';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -37,6 +39,7 @@ export default async function ServicePage({ params }: Props) {
       empty={`No member co-op lists ${service.name} at the moment.`}
       coops={coops}
       directoryLink={`/members?service=${service.slug}`}
+      after={<CaseStudiesSection items={caseStudies.byService(service.slug)} />}
     >
       {service.body.raw.trim() && <Prose html={service.body.html} />}
     </TermPage>

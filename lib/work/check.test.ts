@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { caseStudyProblems } from './check';
+
+const file = { _raw: { sourceFilePath: 'work/study.md' } };
+const inPublic = (path: string) => path === '/images/work/study.png';
+const image = (src: string, width = 1200, height = 800) => ({ src, width, height });
+
+describe('caseStudyProblems', () => {
+  it('accepts http(s) links, an image under public/ that exists and one on an https host', () => {
+    expect(caseStudyProblems({ ...file, links: ['https://nookcrm.com/', 'http://example.org/a'] }, inPublic)).toEqual(
+      [],
+    );
+    expect(caseStudyProblems({ ...file, image: image('/images/work/study.png') }, inPublic)).toEqual([]);
+    expect(caseStudyProblems({ ...file, image: image('https://example.org/study.png') }, inPublic)).toEqual([]);
+    expect(caseStudyProblems(file, inPublic)).toEqual([]);
+  });
+
+  it('names the file and each link that is not an http(s) URL', () => {
+    expect(caseStudyProblems({ ...file, links: ['nookcrm.com', 'javascript:alert(1)'] }, inPublic)).toEqual([
+      'content/work/study.md: link "nookcrm.com" is not an http(s) URL',
+      'content/work/study.md: link "javascript:alert(1)" is not an http(s) URL',
+    ]);
+  });
+
+  it('names the file when its image is missing, outside public/, on a plain-http host or unsized', () => {
+    const problems = (src: string, width?: number, height?: number) =>
+      caseStudyProblems({ ...file, image: image(src, width, height) }, inPublic);
+    expect(problems('/images/work/other.png')).toEqual([
+      'content/work/study.md: image "/images/work/other.png" has no file (no public/images/work/other.png)',
+    ]);
+    expect(problems('/images/../../etc/passwd')).toEqual([
+      'content/work/study.md: image "/images/../../etc/passwd" is neither a path under public/ (starting with /) nor an https URL',
+    ]);
+    expect(problems('http://example.org/study.png')).toHaveLength(1);
+    expect(problems('images/work/study.png')).toHaveLength(1);
+    expect(problems('/images/work/study.png', 0, 800)).toEqual([
+      'content/work/study.md: image width and height must be whole numbers of pixels above 0',
+    ]);
+    expect(problems('/images/work/study.png', 1200, 80.5)).toHaveLength(1);
+  });
+});
