@@ -3,6 +3,8 @@
 // headers on every response, and to send prerendered pages straight from memory (server/prerendered.mjs).
 import { createServer } from 'node:http';
 import next from 'next';
+import { stopGracefully } from './graceful-shutdown.mjs';
+import { handleSignalsInServer, started } from './lifecycle.mjs';
 import { loadPrerendered, servePrerendered } from './prerendered.mjs';
 import { headersFor, prerenderedScriptHashes } from './security-headers.mjs';
 
@@ -10,17 +12,22 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || 'localhost';
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
+handleSignalsInServer();
 await app.prepare();
+// Listen only once the database is open and migrated (instrumentation.ts), or start-up would stall the first answers.
+await started();
 const scriptHashes = prerenderedScriptHashes();
 const prerendered = loadPrerendered();
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   // Must match peerAddressHeader in lib/enquiries/client-address.ts.
   request.headers['x-cotech-peer-address'] = request.socket.remoteAddress ?? 'unknown';
   // Set before Next.js writes anything; a header Next.js sets itself (the admin's nonce CSP) replaces these.
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
   for (const [name, value] of Object.entries(headersFor(pathname, scriptHashes))) response.setHeader(name, value);
   if (!servePrerendered(request, response, prerendered)) handle(request, response);
-}).listen(port, hostname, () => {
+});
+stopGracefully(server);
+server.listen(port, hostname, () => {
   console.log(`CoTech site ready on http://${hostname}:${port}`);
 });

@@ -145,6 +145,36 @@ describe('the outbox', () => {
     }
   });
 
+  it('stops after the current send when told to, and releases the rows it claimed but did not send', async () => {
+    const db = await getDb();
+    await createEnquiry(db, validEnquiry);
+    const sink = await startSmtpSink();
+    const stop = new AbortController();
+    const smtp = createMailer(sink.url);
+    // The server is told to stop while the first mail is being sent.
+    const mailer = {
+      sendMail: async (mail: Parameters<typeof smtp.sendMail>[0]) => {
+        stop.abort();
+        return smtp.sendMail(mail);
+      },
+    };
+    try {
+      expect(await deliverOutbox(db, mailer, settings, { signal: stop.signal })).toBe(1);
+      expect(sink.received).toHaveLength(1);
+      const rows = await db.select().from(outbox).orderBy(outbox.id);
+      expect(rows.map((row) => [row.sentAt !== null, row.lockedUntil])).toEqual([
+        [true, null],
+        [false, null],
+      ]);
+      // Released, not left to its lease: the next worker sends it at once.
+      expect(await deliverOutbox(db, smtp, settings)).toBe(1);
+      expect(sink.received).toHaveLength(2);
+    } finally {
+      await sink.close();
+      await resetDatabase();
+    }
+  });
+
   it('retries first within 30 seconds, then backs off to at most an hour', () => {
     expect(retryDelaySeconds(1, 15)).toBe(15);
     expect(retryDelaySeconds(2, 15)).toBe(30);

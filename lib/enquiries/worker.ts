@@ -28,7 +28,7 @@ export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
 }
 
 // On globalThis: the worker starts from instrumentation's bundle and is woken from the API route's bundle.
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void };
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void; stop: AbortController };
 const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
 
 /**
@@ -37,15 +37,16 @@ const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
  */
 export function startOutboxWorker(): void {
   if (worker.cotechOutbox) return;
-  const state: WorkerState = { wake: () => undefined };
+  const state: WorkerState = { wake: () => undefined, stop: new AbortController() };
   worker.cotechOutbox = state;
+  const { signal } = state.stop;
   const mailer = createMailer();
   const settings = outboxSettings();
   const interval = Number(process.env.OUTBOX_POLL_MS) || 5_000;
   const tick = async () => {
     try {
       const db = await getDb();
-      while ((await deliverOutbox(db, mailer, settings)) > 0);
+      while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal })) > 0);
     } catch (error) {
       console.error('outbox:', error instanceof Error ? error.message : error);
     }
@@ -53,16 +54,29 @@ export function startOutboxWorker(): void {
   const loop = () => {
     state.running = tick().finally(() => {
       state.running = undefined;
+      if (signal.aborted) return;
       state.timer = setTimeout(loop, interval);
       state.timer.unref();
     });
   };
   state.wake = () => {
-    if (state.running) return;
+    if (state.running || signal.aborted) return;
     clearTimeout(state.timer);
     loop();
   };
   loop();
+}
+
+/**
+ * Stops the worker for shutdown: it finishes the mail it is sending, releases the rows it claimed but did not
+ * send, and sends nothing more. Resolves once it has.
+ */
+export async function stopOutboxWorker(): Promise<void> {
+  const state = worker.cotechOutbox;
+  if (!state) return;
+  state.stop.abort();
+  clearTimeout(state.timer);
+  await state.running;
 }
 
 /** Ask the worker to deliver now rather than at its next poll. */
