@@ -6,6 +6,7 @@ import next from 'next';
 import { stopGracefully } from './graceful-shutdown.mjs';
 import { handleSignalsInServer, started } from './lifecycle.mjs';
 import { loadPrerendered, servePrerendered } from './prerendered.mjs';
+import { warmUp } from './warm-up.mjs';
 import { headersFor, prerenderedScriptHashes } from './security-headers.mjs';
 
 const port = Number(process.env.PORT || 3000);
@@ -28,6 +29,8 @@ const server = createServer((request, response) => {
   if (!servePrerendered(request, response, prerendered)) handle(request, response);
 });
 stopGracefully(server);
+// A page through Next.js (the query string keeps it off the in-memory path), and the readiness check.
+await warmUp(server, ['/about?warm-up', '/api/health/ready']);
 server.listen(port, hostname, () => {
   console.log(`CoTech site ready on http://${hostname}:${port}`);
 });
