@@ -69,14 +69,20 @@ export function startOutboxWorker(): void {
 
 /**
  * Stops the worker for shutdown: it finishes the mail it is sending, releases the rows it claimed but did not
- * send, and sends nothing more. Resolves once it has.
+ * send, and sends nothing more. Resolves once it has, or after `timeoutMs` if an SMTP server keeps it waiting (its
+ * rows then stay claimed until their lease ends, and another start sends them).
  */
-export async function stopOutboxWorker(): Promise<void> {
+export async function stopOutboxWorker(timeoutMs = 10_000): Promise<void> {
   const state = worker.cotechOutbox;
   if (!state) return;
   state.stop.abort();
   clearTimeout(state.timer);
-  await state.running;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+  if ((await Promise.race([state.running, waited])) === 'late') {
+    console.error(`outbox: still sending after ${timeoutMs} ms, stopping without it`);
+  }
+  clearTimeout(timer);
 }
 
 /** Ask the worker to deliver now rather than at its next poll. */
