@@ -10,6 +10,12 @@ export const adminPassword = 'e2e-admin-password';
 // A fresh embedded database per run (workers inherit the variable, so all agree on it).
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));
 
+// Playwright adds the webServer's env to the caller's environment: the site's other variables are emptied, so a
+// developer's DATABASE_URL or SMTP_URL does not reach the test server.
+const ignoredFromShell = Object.fromEntries(
+  ['ADMIN_USER', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'JOIN_NOTIFY_TO', 'TRUST_PROXY'].map((name) => [name, '']),
+);
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -20,9 +26,11 @@ export default defineConfig({
   // Not test-results/ itself: Playwright empties its outputDir, and the unit runners report there too.
   outputDir: 'test-results/e2e-artifacts',
   projects: [
-    { name: 'chromium', testIgnore: /lighthouse\.spec\.ts/ },
-    // Lighthouse times the pages: it runs after the others, one page at a time, with the machine to itself.
-    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['chromium'], fullyParallel: false },
+    { name: 'chromium', testIgnore: /(lighthouse|lifecycle)\.spec\.ts/ },
+    // These time the site: they run after the browser tests, one after the other, with the machine to themselves.
+    // On their own: `npx playwright test --project=lifecycle --no-deps` (or lighthouse).
+    { name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/, dependencies: ['chromium'] },
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['lifecycle'], fullyParallel: false },
   ],
   use: {
     baseURL,
@@ -48,6 +56,8 @@ export default defineConfig({
     timeout: 240_000,
     stdout: 'pipe',
     env: {
+      ...ignoredFromShell,
+      HOSTNAME: 'localhost',
       PORT: String(port),
       SITE_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR,

@@ -1,6 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Tests must not depend on the shell that runs them: the variables the site reads are removed here, before the
+// test workers start (they inherit this process's environment), so a developer's ADMIN_PASSWORD or DATABASE_URL
+// changes nothing. A test that needs one sets it itself, and `test.env` below sets what every test shares.
+const siteVariables = [
+  'ADMIN_USER',
+  'ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'JOIN_NOTIFY_TO',
+  'JOIN_RATE_LIMIT',
+  'TRUST_PROXY',
+  'SITE_URL',
+  'PORT',
+  'HOSTNAME',
+  'OUTBOX_POLL_MS',
+  'OUTBOX_RETRY_SECONDS',
+  'NEXT_MANUAL_SIG_HANDLE',
+];
+for (const name of siteVariables) delete process.env[name];
+
 export default defineConfig({
   resolve: {
     alias: {

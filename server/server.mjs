@@ -2,12 +2,16 @@
 // headers (next.config.ts), so this server is an accelerator and a guard, never the only place something is right:
 // - it gives routes the client's address from the connection (lib/http/peer-address.mjs);
 // - it answers every request, malformed ones with 400, within set timeouts, and caps its connections;
-// - it sends prerendered pages straight from memory (server/prerendered.mjs), with the headers Next.js would send.
+// - it sends prerendered pages straight from memory (server/prerendered.mjs), with the headers Next.js would send;
+// - it listens only once the database is open, and stops without cutting anyone off (server/graceful-shutdown.mjs).
 import { createServer, STATUS_CODES } from 'node:http';
 import next from 'next';
 import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.mjs';
+import { stopGracefully } from './graceful-shutdown.mjs';
+import { handleSignalsInServer, started } from './lifecycle.mjs';
 import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.mjs';
 import { originForm } from './request-target.mjs';
+import { warmUp } from './warm-up.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || 'localhost';
@@ -22,7 +26,10 @@ const limits = {
 declarePeerAddressHeader();
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
+handleSignalsInServer();
 await app.prepare();
+// Listen only once the database is open and migrated (instrumentation.ts), or start-up would stall the first answers.
+await started();
 const prerendered = loadPrerendered();
 // This server's own answers (400s) carry the security headers Next.js gives every response.
 const ownHeaders = configuredHeaders()('/') ?? {};
@@ -64,6 +71,9 @@ server.on('clientError', (error, socket) => {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
 });
 
+stopGracefully(server);
+// A page through Next.js (the query string keeps it off the in-memory path), and the readiness check.
+await warmUp(server, ['/about?warm-up', '/api/health/ready']);
 server.listen(port, hostname, () => {
   console.log(`CoTech site ready on http://${hostname}:${port}`);
 });

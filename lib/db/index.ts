@@ -1,6 +1,8 @@
 import 'server-only';
 import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { isShuttingDown } from '@/server/lifecycle.mjs';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -10,8 +12,13 @@ const migrationsFolder = join(process.cwd(), 'drizzle');
 const migrationLock = 7_274_001;
 
 // Next.js bundles instrumentation and each route separately, so module state is not shared between them. The
-// connection lives on globalThis: one PGlite per data directory per process, whichever bundle asks first.
-const shared = globalThis as typeof globalThis & { cotechDb?: Promise<Database> };
+// connection lives on globalThis: one PGlite per data directory per process, whichever bundle asks first. So do
+// the data directory locks, by PGlite client, for whichever bundle closes it.
+const shared = globalThis as typeof globalThis & {
+  cotechDb?: Promise<Database>;
+  cotechDbLocks?: WeakMap<object, DataDirLock>;
+};
+const locks = (shared.cotechDbLocks ??= new WeakMap());
 
 /**
  * The database, migrated. `DATABASE_URL` (postgres://…) selects a PostgreSQL server; without it the site runs on
@@ -19,6 +26,10 @@ const shared = globalThis as typeof globalThis & { cotechDb?: Promise<Database> 
  * next call rather than remembered, so the site comes back by itself when the database does.
  */
 export function getDb(): Promise<Database> {
+  // Once shutdown has closed it, the database stays closed (57P01: the server is shutting down, answered 503).
+  if (!shared.cotechDb && isShuttingDown()) {
+    return Promise.reject(Object.assign(new Error('The server is shutting down'), { code: '57P01' }));
+  }
   shared.cotechDb ??= openDatabase().catch((error: unknown) => {
     shared.cotechDb = undefined;
     throw error;
@@ -57,10 +68,22 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const client = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
-  const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
-  return db;
+  const inMemory = dataDir === 'memory://';
+  // Before PGlite touches the directory: a second process must not even start recovery on it.
+  const lock = inMemory ? undefined : acquireDataDirLock(dataDir);
+  try {
+    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    if (lock) locks.set(client, lock);
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder }).catch(async (error: unknown) => {
+      await closeDatabase(db);
+      throw error;
+    });
+    return db;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 /** For tests and shutdown: forget the connection so the next `getDb()` opens a fresh one. */
@@ -70,9 +93,16 @@ export async function closeDb(): Promise<void> {
   if (db) await closeDatabase(db);
 }
 
+/** Closes a connection, and for embedded PGlite releases its data directory for the next process. */
 export async function closeDatabase(db: Database): Promise<void> {
   const client = (db as { $client?: { end?: () => Promise<void>; close?: () => Promise<void> } }).$client;
-  await (client?.close?.() ?? client?.end?.());
+  try {
+    await (client?.close?.() ?? client?.end?.());
+  } finally {
+    const lock = client && locks.get(client);
+    if (client) locks.delete(client);
+    lock?.release();
+  }
 }
 
 const unavailableCodes = new Set([

@@ -9,7 +9,7 @@ import { outbox } from '@/lib/db/schema';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { composeMail } from './mail';
-import { deliverOutbox, retryDelaySeconds, type OutboxSettings } from './outbox';
+import { deliverOutbox, retryDelaySeconds, type Mailer, type OutboxSettings } from './outbox';
 import { getEnquiry } from './store';
 import { validEnquiry } from './test-data';
 import { createMailer } from './worker';
@@ -139,6 +139,36 @@ describe('the outbox', () => {
     try {
       expect(await deliverOutbox(db, createMailer(sink.url), settings)).toBe(1);
       expect(sink.received[0]?.to).toEqual(['members@coops.example']);
+    } finally {
+      await sink.close();
+      await resetDatabase();
+    }
+  });
+
+  it('stops after the current send when told to, and releases the rows it claimed but did not send', async () => {
+    const db = await getDb();
+    await storeEnquiry();
+    const sink = await startSmtpSink();
+    const stop = new AbortController();
+    const smtp = createMailer(sink.url);
+    // The server is told to stop while the first mail is being sent.
+    const mailer: Mailer = {
+      sendMail: async (mail, label) => {
+        stop.abort();
+        return smtp.sendMail(mail, label);
+      },
+    };
+    try {
+      expect(await deliverOutbox(db, mailer, settings, { signal: stop.signal })).toBe(1);
+      expect(sink.received).toHaveLength(1);
+      const rows = await db.select().from(outbox).orderBy(outbox.id);
+      expect(rows.map((row) => [row.sentAt !== null, row.lockedUntil])).toEqual([
+        [true, null],
+        [false, null],
+      ]);
+      // Released, not left to its lease: the next worker sends it at once.
+      expect(await deliverOutbox(db, smtp, settings)).toBe(1);
+      expect(sink.received).toHaveLength(2);
     } finally {
       await sink.close();
       await resetDatabase();

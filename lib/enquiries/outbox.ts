@@ -23,10 +23,17 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number): number
 
 /**
  * Sends the mail that is due, once. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease, so several
- * instances on one database never take the same row, and the send happens outside any transaction.
+ * instances on one database never take the same row, and the send happens outside any transaction. When `signal`
+ * aborts (the server is stopping) it stops after the current send and releases the rows it has not sent, so
+ * another instance, or this one restarted, sends them without waiting for the lease to end.
  * Returns how many mails were sent.
  */
-export async function deliverOutbox(db: Database, mailer: Mailer, settings: OutboxSettings, batch = 20) {
+export async function deliverOutbox(
+  db: Database,
+  mailer: Mailer,
+  settings: OutboxSettings,
+  { batch = 20, signal }: { batch?: number; signal?: AbortSignal } = {},
+) {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
@@ -51,7 +58,14 @@ export async function deliverOutbox(db: Database, mailer: Mailer, settings: Outb
   const byId = new Map((await db.select().from(enquiries).where(inArray(enquiries.id, ids))).map((e) => [e.id, e]));
 
   let sent = 0;
-  for (const row of claimed) {
+  for (const [index, row] of claimed.entries()) {
+    if (signal?.aborted) {
+      await releaseClaims(
+        db,
+        claimed.slice(index).map((unsent) => unsent.id),
+      );
+      break;
+    }
     const enquiry = byId.get(row.enquiryId);
     try {
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
@@ -76,4 +90,23 @@ export async function deliverOutbox(db: Database, mailer: Mailer, settings: Outb
     }
   }
   return sent;
+}
+
+async function releaseClaims(db: Database, ids: number[]) {
+  await db
+    .update(outbox)
+    .set({ lockedUntil: null })
+    .where(and(inArray(outbox.id, ids), isNull(outbox.sentAt)));
+}
+
+/** The mail not sent yet, and how long the oldest has waited: what readiness reports. */
+export async function outboxBacklog(db: Database): Promise<{ unsent: number; oldestUnsentSeconds: number | null }> {
+  const [row] = await db
+    .select({
+      unsent: sql<number>`count(*)::int`,
+      oldestUnsentSeconds: sql<number | null>`floor(extract(epoch from now() - min(${outbox.createdAt})))::int`,
+    })
+    .from(outbox)
+    .where(isNull(outbox.sentAt));
+  return { unsent: row?.unsent ?? 0, oldestUnsentSeconds: row?.oldestUnsentSeconds ?? null };
 }

@@ -33,7 +33,7 @@ export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
 }
 
 // On globalThis: the worker starts from instrumentation's bundle and is woken from the API route's bundle.
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void };
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void; stop: AbortController };
 const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
 
 /**
@@ -43,8 +43,9 @@ const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
  */
 export function startOutboxWorker(): void {
   if (worker.cotechOutbox) return;
-  const state: WorkerState = { wake: () => undefined };
+  const state: WorkerState = { wake: () => undefined, stop: new AbortController() };
   worker.cotechOutbox = state;
+  const { signal } = state.stop;
   const mailer = createMailer();
   const settings = outboxSettings();
   const interval = Number(process.env.OUTBOX_POLL_MS) || 5_000;
@@ -52,8 +53,8 @@ export function startOutboxWorker(): void {
   const tick = async () => {
     try {
       const db = await getDb();
-      while ((await deliverOutbox(db, mailer, settings)) > 0);
-      await prune(db);
+      while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal })) > 0);
+      if (!signal.aborted) await prune(db);
     } catch (error) {
       console.error('outbox:', error instanceof Error ? error.message : error);
     }
@@ -61,16 +62,35 @@ export function startOutboxWorker(): void {
   const loop = () => {
     state.running = tick().finally(() => {
       state.running = undefined;
+      if (signal.aborted) return;
       state.timer = setTimeout(loop, interval);
       state.timer.unref();
     });
   };
   state.wake = () => {
-    if (state.running) return;
+    if (state.running || signal.aborted) return;
     clearTimeout(state.timer);
     loop();
   };
   loop();
+}
+
+/**
+ * Stops the worker for shutdown: it finishes the mail it is sending, releases the rows it claimed but did not
+ * send, and sends nothing more. Resolves once it has, or after `timeoutMs` if an SMTP server keeps it waiting (its
+ * rows then stay claimed until their lease ends, and another start sends them).
+ */
+export async function stopOutboxWorker(timeoutMs = 10_000): Promise<void> {
+  const state = worker.cotechOutbox;
+  if (!state) return;
+  state.stop.abort();
+  clearTimeout(state.timer);
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+  if ((await Promise.race([state.running, waited])) === 'late') {
+    console.error(`outbox: still sending after ${timeoutMs} ms, stopping without it`);
+  }
+  clearTimeout(timer);
 }
 
 /** Ask the worker to deliver now rather than at its next poll. */

@@ -1,0 +1,6 @@
+import { readiness } from '@/lib/health';
+
+// Asked of the database on every request: never prerendered, never cached.
+export const dynamic = 'force-dynamic';
+
+export const GET = readiness;

@@ -1,0 +1,31 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { outboxBacklog } from '@/lib/enquiries/outbox';
+import { isShuttingDown } from '@/server/lifecycle.mjs';
+
+// Load balancers give up on a slow answer anyway; a database that takes longer than this is not ready.
+const timeoutMs = 2_000;
+const headers = { 'cache-control': 'no-store' };
+
+/** `GET /api/health/ready`: 200 when the database answers, with the mail outbox's backlog; 503 otherwise. */
+export async function readiness(): Promise<Response> {
+  if (isShuttingDown()) return Response.json({ database: 'shutting down' }, { status: 503, headers });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const outbox = await Promise.race([getDb().then(outboxBacklog), timeout]);
+    return Response.json({ database: 'ok', outbox }, { headers });
+  } catch (error) {
+    console.error('readiness:', error instanceof Error ? error.message : error);
+    return Response.json({ database: 'unavailable' }, { status: 503, headers });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `GET /api/health/live`: the process is serving requests. */
+export function liveness(): Response {
+  return Response.json({ status: 'ok' }, { headers });
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import { closeDb, getDb } from '@/lib/db';
+import { DataDirLockedError } from '@/lib/db/data-dir-lock';
+import { unknownAddressWarning } from '@/lib/enquiries/client-address';
+import { startOutboxWorker, stopOutboxWorker } from '@/lib/enquiries/worker';
+import {
+  beginShutdown,
+  markStarted,
+  onShutdown,
+  runShutdownTasks,
+  signalsHandledByServer,
+} from '@/server/lifecycle.mjs';
+
+/**
+ * What the server does before it answers anyone (instrumentation.ts): says if client addresses cannot be known,
+ * opens and migrates the database, saying how long that took, starts the outbox worker, and arranges for both to
+ * stop cleanly at shutdown.
+ */
+export async function openAtStart(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const warning = unknownAddressWarning(env);
+  if (warning) console.warn(warning);
+  try {
+    await openDatabaseAtStart(env);
+    startOutboxWorker();
+    onShutdown(stopOutboxWorker);
+    onShutdown(closeDb);
+    if (!signalsHandledByServer()) stopOnSignalsUnderNextStart();
+  } finally {
+    markStarted();
+  }
+}
+
+async function openDatabaseAtStart(env: Record<string, string | undefined>) {
+  const started = performance.now();
+  const where = env.DATABASE_URL
+    ? 'the PostgreSQL server in DATABASE_URL'
+    : `embedded PGlite in ${env.DATA_DIR || '.data'}`;
+  try {
+    await getDb();
+    console.log(`Database (${where}) opened and migrated in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    // Two processes on one data directory lose each other's writes: refuse to start, in one line.
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    // A database server that is down is not a reason to stop serving pages: enquiries answer 503 and readiness
+    // says so until it is back, and every later use tries again.
+    console.error(`Database (${where}) could not be opened: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+/**
+ * Under `next start`, Next.js handles SIGTERM and SIGINT itself: it stops accepting connections, waits for the
+ * requests it has, and exits with 128 + the signal. It offers the app no hook to run after that, so this runs
+ * beside it: readiness answers 503, the outbox worker stops and releases its claims, and the database closes (an
+ * enquiry still in flight then answers 503 with Retry-After; server/server.mjs waits for requests first). The data
+ * directory's lock is released at exit whatever happens. With NEXT_MANUAL_SIG_HANDLE set, Next.js leaves signals
+ * to the app, and this exits 0 once done.
+ */
+function stopOnSignalsUnderNextStart() {
+  const stop = async () => {
+    beginShutdown();
+    const ok = await runShutdownTasks();
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(ok ? 0 : 1);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
