@@ -312,6 +312,22 @@ describe('POST /api/join under concurrency', () => {
     const mails = await db.select({ kind: outbox.kind, n: count() }).from(outbox).groupBy(outbox.kind);
     expect(Object.fromEntries(mails.map((row) => [row.kind, row.n]))).toEqual({ notification: total, receipt: 50 });
   });
+
+  it('stores one of two different enquiries racing under one key and refuses the other with 422', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        ['first', 'second'].map((which) =>
+          postJson(
+            { ...validEnquiry, coopName: `Race ${n} ${which}` },
+            { 'idempotency-key': `race-${n}`, [peerAddressHeader]: `10.2.${n}.1` },
+          ),
+        ),
+      ).flat(),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    for (let n = 0; n < 20; n++) expect([statuses[2 * n], statuses[2 * n + 1]].sort()).toEqual([201, 422]);
+    expect(await stored()).toEqual({ enquiries: 20, outbox: 40 });
+  });
 });
 
 describe('POST /api/join without a database', () => {
