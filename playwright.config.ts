@@ -26,11 +26,12 @@ export default defineConfig({
   // Not test-results/ itself: Playwright empties its outputDir, and the unit runners report there too.
   outputDir: 'test-results/e2e-artifacts',
   projects: [
-    { name: 'chromium', testIgnore: /(lighthouse|lifecycle)\.spec\.ts/ },
+    { name: 'chromium', testIgnore: /(lighthouse|lifecycle|hostile-requests)\.spec\.ts/ },
     // These time the site: they run after the browser tests, one after the other, with the machine to themselves.
     // On their own: `npx playwright test --project=lifecycle --no-deps` (or lighthouse).
     { name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/, dependencies: ['chromium'] },
-    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['lifecycle'], fullyParallel: false },
+    { name: 'hostile-requests', testMatch: /hostile-requests\.spec\.ts/, dependencies: ['lifecycle'] },
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['hostile-requests'], fullyParallel: false },
   ],
   use: {
     baseURL,

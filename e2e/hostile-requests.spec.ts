@@ -11,6 +11,8 @@ test.describe.configure({ mode: 'serial' });
 
 let site: SiteServer;
 test.beforeAll(async () => {
+  // A new embedded database takes seconds to create, more on a busy machine; the server opens it before it answers.
+  test.setTimeout(180_000);
   site = await startSite('npm start', { HEADERS_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '2000', JOIN_RATE_LIMIT: '2' });
 });
 test.afterAll(async () => {

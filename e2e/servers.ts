@@ -50,7 +50,7 @@ export async function startSite(how: keyof typeof commands, env: Record<string, 
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${how} exited with ${child.exitCode}:\n${output}`);
     const answered = await fetch(`${url}/api/join`).then(
@@ -58,7 +58,7 @@ export async function startSite(how: keyof typeof commands, env: Record<string, 
       () => false,
     );
     if (answered) break;
-    if (Date.now() > deadline) throw new Error(`${how} did not answer within 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`${how} did not answer within 150 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
