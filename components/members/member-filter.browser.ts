@@ -8,7 +8,7 @@ import {
   parseFilter,
   type MatchedEntry,
   type MemberFilter,
-} from '@/lib/member-filter';
+} from '@/lib/members/filter';
 
 whenParsed(() => {
   const root = document.querySelector<HTMLElement>('[data-member-filter]');

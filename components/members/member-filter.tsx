@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrowserScript } from '@/components/browser-script';
-import type { FilterEntry } from '@/lib/member-filter';
+import type { FilterEntry } from '@/lib/members/filter';
 
 export type FilterOption = { slug: string; name: string; url: string; count: number };
 

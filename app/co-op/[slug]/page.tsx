@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
-import { townOf } from '@/lib/directory';
+import { townOf } from '@/lib/members/directory';
 import { directory, type Coop } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
 import { summarise } from '@/lib/summary';

@@ -1,4 +1,4 @@
-import { slugify } from './slug';
+import { slugify } from '@/lib/slug';
 
 /** What the directory reads from a co-op document (Contentlayer's `Coop` has these and more). */
 export type CoopEntry = {

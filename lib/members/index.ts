@@ -1,7 +1,7 @@
 import 'server-only';
 import { allCoops, allServices, allTechnologies, type Coop } from 'contentlayer/generated';
 import { buildDirectory, townOf, type TermEntry } from './directory';
-import type { FilterEntry } from './member-filter';
+import type { FilterEntry } from './filter';
 
 export type { Coop };
 
