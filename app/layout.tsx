@@ -29,7 +29,7 @@ export const viewport: Viewport = { themeColor: colors.brand.DEFAULT };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-GB" className={inter.variable}>
+    <html lang={site.language} className={inter.variable}>
       <body className="flex min-h-screen flex-col font-sans">
         <SkipLink />
         <SiteHeader />

@@ -14,7 +14,7 @@ import { SkipLink } from './skip-link';
  */
 export function JoinErrorPage({ problem, values }: JoinFormState) {
   return (
-    <html lang="en-GB">
+    <html lang={site.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
