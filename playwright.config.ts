@@ -25,7 +25,13 @@ export default defineConfig({
   projects: [
     { name: 'chromium', testIgnore: [/lighthouse\.spec\.ts/, /\.dev\.spec\.ts/] },
     // `next dev` compiles each page on its first request, which takes a while on a small machine.
-    { name: 'dev', testMatch: /\.dev\.spec\.ts/, use: { baseURL: devURL }, timeout: 180_000 },
+    {
+      name: 'dev',
+      testMatch: /\.dev\.spec\.ts/,
+      use: { baseURL: devURL },
+      timeout: 180_000,
+      expect: { timeout: 30_000 },
+    },
     // Lighthouse times the pages: it runs after the others, one page at a time, with the machine to itself.
     {
       name: 'lighthouse',
