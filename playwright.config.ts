@@ -5,13 +5,16 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+// `next dev`, for the test that development behaves as production does (e2e/*.dev.spec.ts).
+const devPort = Number(process.env.E2E_DEV_PORT ?? 3101);
+const devURL = `http://localhost:${devPort}`;
 /** The members' admin password for the test server; e2e signs in with it. */
 export const adminPassword = 'e2e-admin-password';
 // A fresh embedded database per run (workers inherit the variable, so all agree on it).
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));
 
 // Playwright adds the webServer's env to the caller's environment: the site's other variables are emptied, so a
-// developer's DATABASE_URL or SMTP_URL does not reach the test server.
+// developer's DATABASE_URL or SMTP_URL does not reach the test servers.
 const ignoredFromShell = Object.fromEntries(
   ['ADMIN_USER', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'JOIN_NOTIFY_TO', 'TRUST_PROXY'].map((name) => [name, '']),
 );
@@ -26,10 +29,18 @@ export default defineConfig({
   // Not test-results/ itself: Playwright empties its outputDir, and the unit runners report there too.
   outputDir: 'test-results/e2e-artifacts',
   projects: [
-    { name: 'chromium', testIgnore: /(lighthouse|lifecycle|hostile-requests)\.spec\.ts/ },
+    { name: 'chromium', testIgnore: [/(lighthouse|lifecycle|hostile-requests)\.spec\.ts/, /\.dev\.spec\.ts/] },
+    // `next dev` compiles each page on its first request, which takes a while on a small machine.
+    {
+      name: 'dev',
+      testMatch: /\.dev\.spec\.ts/,
+      use: { baseURL: devURL },
+      timeout: 180_000,
+      expect: { timeout: 30_000 },
+    },
     // These time the site: they run after the browser tests, one after the other, with the machine to themselves.
-    // On their own: `npx playwright test --project=lifecycle --no-deps` (or lighthouse).
-    { name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/, dependencies: ['chromium'] },
+    // On their own: `npx playwright test --project=lifecycle --no-deps` (or hostile-requests, or lighthouse).
+    { name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/, dependencies: ['chromium', 'dev'] },
     { name: 'hostile-requests', testMatch: /hostile-requests\.spec\.ts/, dependencies: ['lifecycle'] },
     { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['hostile-requests'], fullyParallel: false },
   ],
@@ -49,22 +60,41 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The production site, built if needed by `npm start` for this SITE_URL.
-    command: 'node server/start.mjs',
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: 'pipe',
-    env: {
-      ...ignoredFromShell,
-      HOSTNAME: 'localhost',
-      PORT: String(port),
-      SITE_URL: baseURL,
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      ADMIN_PASSWORD: adminPassword,
-      // Every browser test posts from 127.0.0.1; the rate limit itself is tested beside the handler.
-      JOIN_RATE_LIMIT: '1000',
+  webServer: [
+    {
+      // The production site, built if needed by `npm start` for this SITE_URL.
+      command: 'node server/start.mjs',
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'pipe',
+      env: {
+        ...ignoredFromShell,
+        HOSTNAME: 'localhost',
+        PORT: String(port),
+        SITE_URL: baseURL,
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        ADMIN_PASSWORD: adminPassword,
+        // Every browser test posts from 127.0.0.1; the rate limit itself is tested beside the handler.
+        JOIN_RATE_LIMIT: '1000',
+      },
     },
-  },
+    {
+      // The development server, as `npm run dev` runs it (without watching): it writes to .next/dev, so it leaves
+      // the production build alone, and keeps its enquiries in memory. The URL is a file from public/, which it
+      // answers without compiling a page.
+      command: `node scripts/build-browser.mjs && next dev --port ${devPort}`,
+      url: `${devURL}/scripts/join-form.js`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        ...ignoredFromShell,
+        SITE_URL: devURL,
+        DATA_DIR: 'memory://',
+        JOIN_RATE_LIMIT: '1000',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  ],
 });

@@ -1,22 +1,17 @@
 import type { Config } from 'tailwindcss';
+// Relative, not '@/lib/theme': Tailwind loads this config itself, without the app's path aliases.
+import { colors, proseWidth } from './lib/theme';
 
-/** Design tokens. Colours are chosen for WCAG AA contrast on the paper background. */
 const config: Config = {
   content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}'],
   theme: {
     extend: {
-      colors: {
-        paper: '#fbfaf7',
-        ink: '#1c1b19',
-        muted: '#55524c',
-        brand: { DEFAULT: '#b3261e', dark: '#8c1d17', light: '#fbe9e7' },
-        line: '#dcd8cf',
-      },
+      colors,
       fontFamily: {
         sans: ['var(--font-inter)', 'system-ui', 'sans-serif'],
       },
       maxWidth: {
-        prose: '42rem',
+        prose: proseWidth,
       },
     },
   },

@@ -5,6 +5,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { SkipLink } from '@/components/skip-link';
 import { site } from '@/lib/site';
+import { colors } from '@/lib/theme';
 import './globals.css';
 
 // Bundled from @fontsource/inter: a Google Fonts loader would fetch from the network at build time.
@@ -24,11 +25,11 @@ export const metadata: Metadata = {
   applicationName: site.name,
 };
 
-export const viewport: Viewport = { themeColor: '#b3261e' };
+export const viewport: Viewport = { themeColor: colors.brand.DEFAULT };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-GB" className={inter.variable}>
+    <html lang={site.language} className={inter.variable}>
       <body className="flex min-h-screen flex-col font-sans">
         <SkipLink />
         <SiteHeader />

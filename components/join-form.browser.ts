@@ -1,81 +1,107 @@
-// The join form in the browser (bundled by scripts/build-browser.mjs): it checks the same schema as the server,
-// then submits in place, shows errors beside their fields and moves focus to the first one.
+// `<join-form>` in the browser (bundled by scripts/build-browser.mjs): it wraps the form components/join-form.tsx
+// renders, checks the same schema as the server, then submits in place, shows errors beside their fields and
+// moves focus to the first one. A custom element wires itself wherever it appears: on a page's first load, and
+// when React puts it in the page after a client-side navigation in development.
 import { whenParsed } from '@/lib/browser/when-parsed';
-import { fieldOrder } from '@/lib/enquiries/fields';
+import { describedBy, errorId, formFields, formStatus } from '@/lib/enquiries/form';
 import { validateEnquiry, type FieldErrors } from '@/lib/enquiries/schema';
 
-whenParsed(() => {
-  const section = document.querySelector<HTMLElement>('[data-join-form]');
-  const form = section?.querySelector('form');
-  const status = section?.querySelector<HTMLElement>('[role="status"]');
-  const thanks = section?.querySelector<HTMLElement>('[data-join-thanks]');
-  const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
-  if (!form || !status || !thanks || !button) return;
-
+export class JoinFormElement extends HTMLElement {
+  #listeners: AbortController | undefined;
   // One key per enquiry, so a double submit or a retry after a network failure stores it once. Changed values are
   // another enquiry: they get a new key, since the server refuses a key it has seen with a different enquiry.
-  let attempt: { key: string; body: string } | null = null;
+  #attempt: { key: string; body: string } | undefined;
 
-  const showErrors = (errors: FieldErrors, message: string) => {
-    for (const name of fieldOrder) {
-      const control = document.getElementById(name);
-      const error = document.getElementById(`${name}-error`);
-      if (!control || !error) continue;
-      const messages = errors[name];
-      error.textContent = messages?.join(' ') ?? '';
-      error.hidden = !messages;
-      const described = (control.getAttribute('aria-describedby') ?? '')
-        .split(' ')
-        .filter((id) => id && id !== error.id);
-      if (messages) described.push(error.id);
-      if (described.length) control.setAttribute('aria-describedby', described.join(' '));
-      else control.removeAttribute('aria-describedby');
-      if (messages) control.setAttribute('aria-invalid', 'true');
-      else control.removeAttribute('aria-invalid');
-    }
-    status.textContent = message;
-    const first = fieldOrder.find((name) => errors[name]);
-    if (first) document.getElementById(first)?.focus();
-  };
+  connectedCallback() {
+    // The element may be defined before the parser has reached its contents.
+    whenParsed(() => this.#wire());
+  }
 
-  const setPending = (pending: boolean) => {
-    button.disabled = pending;
-    button.textContent = pending ? 'Sending…' : 'Send enquiry';
-  };
+  disconnectedCallback() {
+    this.#listeners?.abort();
+  }
 
-  const send = async ({ key, body }: { key: string; body: string }) => {
-    try {
-      const response = await fetch('/api/join', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
-        body,
-      });
-      if (response.ok) {
-        attempt = null;
-        status.textContent = 'Your enquiry has been sent.';
-        form.hidden = true;
-        thanks.hidden = false;
-        thanks.querySelector('h3')?.focus();
-        return;
+  #wire() {
+    const form = this.querySelector('form');
+    const status = this.querySelector<HTMLElement>('[role="status"]');
+    const thanks = this.querySelector<HTMLElement>('[data-join-thanks]');
+    const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (!this.isConnected || !form || !status || !thanks || !button) return;
+    this.#listeners?.abort();
+    this.#listeners = new AbortController();
+
+    const say = (message: string) => {
+      status.textContent = message;
+      // A summary of a failed form post (rendered by the server) would now be out of date.
+      const summary = this.querySelector<HTMLElement>('[role="alert"]');
+      if (summary) summary.hidden = true;
+    };
+
+    const showErrors = (errors: FieldErrors, message: string) => {
+      for (const field of formFields) {
+        const control = form.elements.namedItem(field.name);
+        const error = this.querySelector<HTMLElement>(`#${errorId(field.name)}`);
+        if (!(control instanceof HTMLElement) || !error) continue;
+        const messages = errors[field.name];
+        error.textContent = messages?.join(' ') ?? '';
+        error.hidden = !messages;
+        const description = describedBy(field, Boolean(messages));
+        if (description) control.setAttribute('aria-describedby', description);
+        else control.removeAttribute('aria-describedby');
+        if (messages) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
       }
-      const problem = (await response.json()) as { detail?: string; errors?: FieldErrors };
-      showErrors(problem.errors ?? {}, `Your enquiry was not sent: ${problem.detail ?? 'please try again.'}`);
-    } catch {
-      status.textContent =
-        'Your enquiry was not sent: we could not reach the site. Check your connection and try again.';
-    }
-  };
+      say(message);
+      const first = formFields.find((field) => errors[field.name]);
+      const control = first && form.elements.namedItem(first.name);
+      if (control instanceof HTMLElement) control.focus();
+    };
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (button.disabled) return;
-    const values = Object.fromEntries(new FormData(form));
-    const check = validateEnquiry(values);
-    if (!check.ok) return showErrors(check.errors, 'Your enquiry was not sent: please correct the fields marked.');
-    showErrors({}, 'Sending your enquiry…');
-    const body = JSON.stringify(values);
-    if (attempt?.body !== body) attempt = { key: crypto.randomUUID(), body };
-    setPending(true);
-    void send(attempt).finally(() => setPending(false));
-  });
-});
+    const submitText = button.textContent;
+    const setPending = (pending: boolean) => {
+      button.disabled = pending;
+      button.textContent = pending ? formStatus.pending : submitText;
+    };
+
+    const send = async ({ key, body }: { key: string; body: string }) => {
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
+          body,
+        });
+        if (response.ok) {
+          this.#attempt = undefined;
+          say(formStatus.sent);
+          form.hidden = true;
+          thanks.hidden = false;
+          thanks.querySelector('h3')?.focus();
+          return;
+        }
+        const problem = (await response.json()) as { detail?: string; errors?: FieldErrors };
+        showErrors(problem.errors ?? {}, formStatus.refused(problem.detail));
+      } catch {
+        say(formStatus.offline);
+      }
+    };
+
+    form.addEventListener(
+      'submit',
+      (event) => {
+        event.preventDefault();
+        if (button.disabled) return;
+        const values = Object.fromEntries(new FormData(form));
+        const check = validateEnquiry(values);
+        if (!check.ok) return showErrors(check.errors, formStatus.invalid);
+        showErrors({}, formStatus.sending);
+        const body = JSON.stringify(values);
+        if (this.#attempt?.body !== body) this.#attempt = { key: crypto.randomUUID(), body };
+        setPending(true);
+        void send(this.#attempt).finally(() => setPending(false));
+      },
+      { signal: this.#listeners.signal },
+    );
+  }
+}
+
+if (!customElements.get('join-form')) customElements.define('join-form', JoinFormElement);

@@ -1,105 +1,159 @@
 import { BrowserScript } from '@/components/browser-script';
-import { checkboxFields, formFields, legalFormOptions, type FormField } from '@/lib/enquiries/fields';
-import { honeypotField, type EnquiryField } from '@/lib/enquiries/schema';
+import { describedBy, errorId, formCopy, formFields, hintId, type FormField } from '@/lib/enquiries/form';
+import type { Problem } from '@/lib/enquiries/problem';
+import { honeypotField, isTicked, legalForms, type FieldErrors } from '@/lib/enquiries/schema';
+
+/** A form post that failed: what went wrong, and everything the visitor sent, to fill the form in again. */
+export type JoinFormState = { problem: Problem; values: Readonly<Record<string, unknown>> };
 
 const inputClass =
   'mt-1 block w-full rounded border border-muted bg-white px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-brand';
 
 /**
- * The join enquiry form. As sent it is a plain form post to /api/join, which answers a visitor without JavaScript
- * with the thanks page or the form again with its errors. In the browser, join-form.browser.ts checks the same
- * schema first, then submits in place, shows errors beside their fields and moves focus to the first one.
+ * The join enquiry form, the one rendering of lib/enquiries/form.ts. As sent it is a plain form post to /api/join;
+ * a visitor without JavaScript gets the thanks page, or this form again (lib/enquiries/form-page.tsx) with `state`:
+ * the problem, each message beside its field and every value kept. In the browser, the `<join-form>` element
+ * (join-form.browser.ts) checks the same schema first, then submits in place and shows the same errors itself.
  */
-export function JoinForm() {
+export function JoinForm({ state }: { state?: JoinFormState }) {
+  const errors: FieldErrors = state?.problem.errors ?? {};
+  const fieldProps = { errors, values: state?.values ?? {} };
   return (
-    <section aria-labelledby="enquiry-heading" className="mt-10 rounded border border-line bg-white p-6" data-join-form>
-      <h2 id="enquiry-heading" className="text-2xl font-bold">
-        Send us your enquiry
-      </h2>
-      <p role="status" aria-live="polite" className="mt-2 font-semibold empty:hidden" />
-      <div hidden className="mt-4 space-y-2" data-join-thanks>
-        <h3 tabIndex={-1} className="text-xl font-bold focus:outline-none">
-          Thank you for your enquiry
-        </h3>
-        <p>
-          We have received it and sent a copy to your email address. Members of the network will read it and reply to
-          you; your membership is then proposed to the members on Loomio.
-        </p>
-      </div>
-      <form method="post" action="/api/join" noValidate className="mt-4 space-y-5">
-        <div aria-hidden="true" className="absolute -left-[9999px]">
-          <label htmlFor={honeypotField}>Fax (leave empty)</label>
-          <input id={honeypotField} name={honeypotField} tabIndex={-1} autoComplete="off" />
+    <join-form className="mt-10 block">
+      <section aria-labelledby="enquiry-heading" className="rounded border border-line bg-white p-6">
+        <h2 id="enquiry-heading" className="text-2xl font-bold">
+          {formCopy.heading}
+        </h2>
+        {state && <ProblemSummary problem={state.problem} />}
+        <p role="status" aria-live="polite" className="mt-2 font-semibold empty:hidden" />
+        <div hidden className="mt-4 space-y-2" data-join-thanks>
+          <h3 tabIndex={-1} className="text-xl font-bold focus:outline-none">
+            {formCopy.thanks.heading}
+          </h3>
+          <p>{formCopy.thanks.body}</p>
         </div>
-        {formFields.map((field) => (
-          <div key={field.name}>
-            <label htmlFor={field.name} className="block font-semibold">
-              {field.label}
-            </label>
-            {field.hint && (
-              <p id={`${field.name}-hint`} className="text-sm text-muted">
-                {field.hint}
-              </p>
-            )}
-            <FieldError name={field.name} />
-            <Control field={field} />
+        <form method="post" action="/api/join" noValidate className="mt-4 space-y-5">
+          <div aria-hidden="true" className="absolute -left-[9999px]" data-honeypot>
+            <label htmlFor={honeypotField}>{formCopy.honeypotLabel}</label>
+            <input id={honeypotField} name={honeypotField} tabIndex={-1} autoComplete="off" />
           </div>
-        ))}
-        <fieldset className="space-y-3 rounded border border-line p-4">
-          <legend className="px-1 font-semibold">Eligibility and consent</legend>
-          {checkboxFields.map(([name, label]) => (
-            <div key={name}>
-              <FieldError name={name} />
-              <div className="flex items-start gap-3">
-                <input
-                  type="checkbox"
-                  id={name}
-                  name={name}
-                  required
-                  className="mt-1 size-5 shrink-0 accent-brand-dark"
-                />
-                <label htmlFor={name}>{label}</label>
+          {formFields
+            .filter((field) => field.type !== 'checkbox')
+            .map((field) => (
+              <div key={field.name}>
+                <label htmlFor={field.name} className="block font-semibold">
+                  {field.label}
+                </label>
+                {field.hint && (
+                  <p id={hintId(field.name)} className="text-sm text-muted">
+                    {field.hint}
+                  </p>
+                )}
+                <FieldError field={field} errors={errors} />
+                <Control field={field} {...fieldProps} />
               </div>
-            </div>
-          ))}
-        </fieldset>
-        <button
-          type="submit"
-          className="rounded bg-brand-dark px-6 py-3 font-semibold text-white hover:bg-brand disabled:opacity-70"
-        >
-          Send enquiry
-        </button>
-      </form>
+            ))}
+          <fieldset className="space-y-3 rounded border border-line p-4">
+            <legend className="px-1 font-semibold">{formCopy.checkboxLegend}</legend>
+            {formFields
+              .filter((field) => field.type === 'checkbox')
+              .map((field) => (
+                <div key={field.name}>
+                  <FieldError field={field} errors={errors} />
+                  <div className="flex items-start gap-3">
+                    <Control field={field} {...fieldProps} />
+                    <label htmlFor={field.name}>{field.label}</label>
+                  </div>
+                </div>
+              ))}
+          </fieldset>
+          <button
+            type="submit"
+            className="rounded bg-brand-dark px-6 py-3 font-semibold text-white hover:bg-brand disabled:opacity-70"
+          >
+            {formCopy.submit}
+          </button>
+        </form>
+      </section>
       <BrowserScript name="join-form" />
-    </section>
+    </join-form>
   );
 }
 
-/** Where the browser script puts a field's errors; empty and hidden until then. */
-function FieldError({ name }: { name: EnquiryField }) {
-  return <p id={`${name}-error`} hidden className="mt-1 font-semibold text-brand-dark" />;
+/** What went wrong with a form post, and a link to each field that needs correcting. */
+function ProblemSummary({ problem }: { problem: Problem }) {
+  const invalid = formFields.filter((field) => problem.errors?.[field.name]);
+  return (
+    <div role="alert" className="mt-4 border-l-4 border-brand bg-brand-light px-4 py-2">
+      <p>{problem.detail}</p>
+      {invalid.length > 0 && (
+        <ul className="mt-2 list-disc pl-5">
+          {invalid.map((field) => (
+            <li key={field.name}>
+              <a href={`#${field.name}`}>{problem.errors?.[field.name]?.[0]}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }
 
-function Control({ field }: { field: FormField }) {
+/** A field's error messages; hidden and empty until it has some, when the browser script may fill it too. */
+function FieldError({ field, errors }: { field: FormField; errors: FieldErrors }) {
+  const messages = errors[field.name];
+  return (
+    <p id={errorId(field.name)} hidden={!messages} className="mt-1 font-semibold text-brand-dark">
+      {messages?.join(' ')}
+    </p>
+  );
+}
+
+type ControlProps = { field: FormField; errors: FieldErrors; values: Readonly<Record<string, unknown>> };
+
+function Control({ field, errors, values }: ControlProps) {
+  const invalid = Boolean(errors[field.name]);
+  const value = values[field.name];
+  const text = typeof value === 'string' ? value : undefined;
   const props = {
     id: field.name,
     name: field.name,
     required: field.required,
-    'aria-describedby': field.hint ? `${field.name}-hint` : undefined,
-    className: inputClass,
+    'aria-describedby': describedBy(field, invalid),
+    'aria-invalid': invalid || undefined,
   };
-  if (field.type === 'textarea') return <textarea {...props} rows={6} />;
-  if (field.type === 'select') {
-    return (
-      <select {...props} defaultValue="">
-        <option value="">Choose…</option>
-        {legalFormOptions.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    );
+  switch (field.type) {
+    case 'checkbox':
+      return (
+        <input
+          type="checkbox"
+          {...props}
+          defaultChecked={isTicked(value)}
+          className="mt-1 size-5 shrink-0 accent-brand-dark"
+        />
+      );
+    case 'textarea':
+      return <textarea {...props} defaultValue={text} rows={6} className={inputClass} />;
+    case 'select':
+      return (
+        <select {...props} defaultValue={text ?? ''} className={inputClass}>
+          <option value="">{formCopy.choose}</option>
+          {Object.entries(legalForms).map(([option, label]) => (
+            <option key={option} value={option}>
+              {label}
+            </option>
+          ))}
+        </select>
+      );
+    default:
+      return (
+        <input
+          {...props}
+          type={field.type}
+          defaultValue={text}
+          autoComplete={field.autoComplete}
+          className={inputClass}
+        />
+      );
   }
-  return <input {...props} type={field.type} autoComplete={field.autoComplete} />;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { notFound } from 'next/navigation';
 import { ImageResponse } from 'next/og';
 import { site } from '@/lib/site';
+import { colors } from '@/lib/theme';
 
 export const ogImageSize = { width: 1200, height: 630 };
 
@@ -25,13 +26,13 @@ export async function renderOgImage(heading: string): Promise<ImageResponse> {
         flexDirection: 'column',
         justifyContent: 'space-between',
         padding: 80,
-        background: '#fbfaf7',
-        borderTop: '24px solid #b3261e',
+        background: colors.paper,
+        borderTop: `24px solid ${colors.brand.DEFAULT}`,
         fontFamily: 'Inter',
-        color: '#1c1b19',
+        color: colors.ink,
       }}
     >
-      <div style={{ fontSize: 36, fontWeight: 700, color: '#8c1d17' }}>{site.shortName}</div>
+      <div style={{ fontSize: 36, fontWeight: 700, color: colors.brand.dark }}>{site.shortName}</div>
       <div style={{ fontSize: heading.length > 40 ? 64 : 84, fontWeight: 700, lineHeight: 1.1 }}>{heading}</div>
       <div style={{ fontSize: 32 }}>{site.name}</div>
     </div>,

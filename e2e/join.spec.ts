@@ -1,28 +1,8 @@
 import { validEnquiry } from '../lib/enquiries/test-data';
 import { adminPassword } from '../playwright.config';
-import { expect, expectNoAxeViolations, test } from './site';
-import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, fillValidEnquiry, test } from './site';
 
 const admin = { httpCredentials: { username: 'admin', password: adminPassword } };
-
-async function fillValid(page: Page, coopName: string) {
-  await page.getByLabel('Co-op name').fill(coopName);
-  await page.getByLabel('Contact name').fill('Grace Hopper');
-  await page.getByLabel('Email').fill('grace@example.coop');
-  await page.getByLabel('Website (optional)').fill('https://example.coop/');
-  await page.getByLabel('Location').fill('Sheffield');
-  await page.getByLabel('Legal form').selectOption('co-operative-society');
-  await page.getByLabel('Tell us about your co-op and the services you provide').fill('We make accessible websites.');
-  for (const name of [
-    /7 Co-operative Principles/,
-    /owned and democratically run/,
-    /tech\/digital services/,
-    /the UK/,
-    /I agree/,
-  ]) {
-    await page.getByLabel(name).check();
-  }
-}
 
 test.describe('the join form with JavaScript', () => {
   test('shows errors beside their fields, focuses the first, and keeps what was typed', async ({ page }) => {
@@ -46,7 +26,7 @@ test.describe('the join form with JavaScript', () => {
       await route.continue();
     });
     await page.goto('/join');
-    await fillValid(page, 'Patient Co-op');
+    await fillValidEnquiry(page, 'Patient Co-op');
     await page.getByRole('button', { name: 'Send enquiry' }).click();
     const button = page.getByRole('button', { name: 'Sending…' });
     await expect(button).toBeDisabled();
@@ -58,7 +38,7 @@ test.describe('the join form with JavaScript', () => {
   test('sends in place without a reload and shows the thanks message', async ({ page }) => {
     await page.goto('/join');
     await page.evaluate(() => ((window as Window & { marker?: boolean }).marker = true));
-    await fillValid(page, 'JavaScript Co-op');
+    await fillValidEnquiry(page, 'JavaScript Co-op');
     const posted = page.waitForResponse((response) => response.url().endsWith('/api/join'));
     await page.getByRole('button', { name: 'Send enquiry' }).click();
     expect((await posted).status()).toBe(201);
@@ -74,7 +54,7 @@ test.describe('the join form without JavaScript', () => {
 
   test('posts the form and lands on the thanks page', async ({ page }) => {
     await page.goto('/join');
-    await fillValid(page, 'No Script Co-op');
+    await fillValidEnquiry(page, 'No Script Co-op');
     await page.getByRole('button', { name: 'Send enquiry' }).click();
     await expect(page).toHaveURL(/\/join\/thanks$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your enquiry');
@@ -82,7 +62,7 @@ test.describe('the join form without JavaScript', () => {
 
   test('shows the form again with each error by its field and every value kept', async ({ page }) => {
     await page.goto('/join');
-    await fillValid(page, 'Forgetful Co-op');
+    await fillValidEnquiry(page, 'Forgetful Co-op');
     await page.getByLabel('Email').fill('forgetful@');
     await page.getByLabel('I agree').uncheck();
     const answer = page.waitForResponse((response) => response.url().endsWith('/api/join'));

@@ -1,13 +1,15 @@
 import type { Page } from '@playwright/test';
-import { coopFiles, expect, expectNoAxeViolations, memberFiles, test, townSlugs } from './site';
-
-const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true });
-const memberNames = memberFiles.map((coop) => coop.name).sort(byName);
-
-/** The names on the co-op cards in the main list, in the order shown. */
-function cardNames(page: Page) {
-  return page.getByRole('main').getByRole('article').getByRole('heading', { level: 3 }).allTextContents();
-}
+import {
+  byName,
+  cardNames,
+  coopFiles,
+  expect,
+  expectNoAxeViolations,
+  memberFiles,
+  memberNames,
+  test,
+  townSlugs,
+} from './site';
 
 /** The co-ops a static service, technology or town page lists: what a filter for it must show. */
 async function listedOn(page: Page, path: string): Promise<string[]> {

@@ -43,6 +43,15 @@ export const coopFiles = slugsIn('coops').map((slug) => {
 
 export const memberFiles = coopFiles.filter((coop) => coop.member);
 
+/** Names in the directory's order. */
+export const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true });
+export const memberNames = memberFiles.map((coop) => coop.name).sort(byName);
+
+/** The names on the co-op cards in the main list, in the order shown. */
+export function cardNames(page: Page) {
+  return page.getByRole('main').getByRole('article').getByRole('heading', { level: 3 }).allTextContents();
+}
+
 /** The town pages: one per distinct town of a current member. */
 export const townSlugs = [...new Set(memberFiles.flatMap((coop) => (coop.town ? [slugify(coop.town)] : [])))].sort();
 
@@ -99,6 +108,26 @@ export function expectHardened(response: { headers(): Record<string, string> }, 
   expect(directives.get('frame-ancestors'), what).toEqual(["'none'"]);
   expect(directives.get('form-action'), what).toEqual(["'self'"]);
   return directives;
+}
+
+/** Fills in the join form as an eligible co-op would, every field valid. */
+export async function fillValidEnquiry(page: Page, coopName: string) {
+  await page.getByLabel('Co-op name').fill(coopName);
+  await page.getByLabel('Contact name').fill('Grace Hopper');
+  await page.getByLabel('Email').fill('grace@example.coop');
+  await page.getByLabel('Website (optional)').fill('https://example.coop/');
+  await page.getByLabel('Location').fill('Sheffield');
+  await page.getByLabel('Legal form').selectOption('co-operative-society');
+  await page.getByLabel('Tell us about your co-op and the services you provide').fill('We make accessible websites.');
+  for (const name of [
+    /7 Co-operative Principles/,
+    /owned and democratically run/,
+    /tech\/digital services/,
+    /the UK/,
+    /I agree/,
+  ]) {
+    await page.getByLabel(name).check();
+  }
 }
 
 /** Reads a PNG's width and height from its IHDR chunk. */

@@ -9,6 +9,8 @@ export const site = {
     'CoTech is a network of UK co-operatives that sell tech and digital services, owned and democratically run by their workers.',
   /** Absolute origin used for canonical URLs, Open Graph and the sitemap; set `SITE_URL` in production. */
   url: siteUrl(process.env.SITE_URL),
+  /** The pages' language (`<html lang>`), and the same as Open Graph writes it. */
+  language: 'en-GB',
   locale: 'en_GB',
   email: 'contact@coops.tech',
   forum: 'https://community.coops.tech/',

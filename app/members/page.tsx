@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { BrowseLinks } from '@/components/members/browse-links';
 import { coopCard } from '@/components/members/coop-list';
 import { MemberFilterList } from '@/components/members/member-filter';
 import { MemberMap } from '@/components/members/member-map';
@@ -14,7 +13,6 @@ export const metadata: Metadata = pageMetadata({
 
 export default function MembersPage() {
   const { members, figures } = directory;
-  const { services, technologies, towns } = filterOptions;
   return (
     <div className="space-y-12">
       <section aria-labelledby="members-heading" className="space-y-6">
@@ -30,18 +28,7 @@ export default function MembersPage() {
         <MemberFilterList
           entries={filterEntries}
           cards={Object.fromEntries(members.map((coop) => [coop.slug, coopCard(coop)]))}
-          services={services}
-          technologies={technologies}
-          towns={towns}
-          fallback={
-            <BrowseLinks
-              groups={[
-                { label: 'Service', options: services },
-                { label: 'Technology', options: technologies },
-                { label: 'Town', options: towns },
-              ]}
-            />
-          }
+          options={filterOptions}
         />
       </section>
       <section aria-labelledby="map-heading" className="space-y-4">

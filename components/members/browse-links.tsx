@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { FilterOption } from './member-filter';
+import { filterName, type FilterOption } from '@/lib/members/filter';
 
 type Group = { label: string; options: readonly FilterOption[] };
 
@@ -9,7 +9,7 @@ type Group = { label: string; options: readonly FilterOption[] };
  */
 export function BrowseLinks({ groups }: { groups: readonly Group[] }) {
   return (
-    <nav aria-label="Filter member co-ops" className="space-y-3">
+    <nav aria-label={filterName} className="space-y-3">
       {groups.map(({ label, options }) => (
         <details key={label} className="rounded border border-line bg-white px-4 py-2">
           <summary className="cursor-pointer font-semibold">

@@ -1,5 +1,5 @@
 import { directory, type Coop } from '@/lib/members';
-import { townOf } from '@/lib/directory';
+import { townOf } from '@/lib/members/directory';
 import { CoopCard } from './coop-card';
 
 /** How many of a co-op's services its card shows: the first ones its file lists. */

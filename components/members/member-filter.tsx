@@ -1,50 +1,37 @@
 import type { ReactNode } from 'react';
 import { BrowserScript } from '@/components/browser-script';
-import type { FilterEntry } from '@/lib/member-filter';
-
-export type FilterOption = { slug: string; name: string; url: string; count: number };
+import {
+  filterCount,
+  filterName,
+  termFilters,
+  type FilterEntry,
+  type FilterOption,
+  type TermFilterKey,
+} from '@/lib/members/filter';
+import { BrowseLinks } from './browse-links';
 
 type Props = {
   entries: readonly FilterEntry[];
   cards: Readonly<Record<string, ReactNode>>;
-  services: readonly FilterOption[];
-  technologies: readonly FilterOption[];
-  towns: readonly FilterOption[];
-  fallback: ReactNode;
+  options: Readonly<Record<TermFilterKey, readonly FilterOption[]>>;
 };
 
 const controlClass = 'rounded border border-muted bg-white px-2 py-2';
 
 /**
- * The directory's list of member co-ops. As sent, it is every co-op with `fallback` (links to the static service,
- * technology and town pages), which is what a visitor without JavaScript keeps. In the browser,
- * member-filter.browser.ts swaps the links for a text search and filters that apply in place and live in the
+ * The directory's list of member co-ops. As sent, it is every co-op with links to the static service, technology
+ * and town pages, which is what a visitor without JavaScript keeps. In the browser, the `<member-filter>` element
+ * (member-filter.browser.ts) swaps the links for a text search and filters that apply in place and live in the
  * query string. Each card carries what the filter matches on, so nothing else is sent. In development React
- * hydrates this too, possibly after the script has filtered it: the parts the script changes say so.
+ * hydrates this too, possibly after the element has filtered it: the parts the element changes say so.
  */
-export function MemberFilterList({ entries, cards, services, technologies, towns, fallback }: Props) {
-  const select = (key: 'service' | 'technology' | 'town', label: string, options: readonly FilterOption[]) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`filter-${key}`} className="font-semibold">
-        {label}
-      </label>
-      <select id={`filter-${key}`} name={key} className={controlClass}>
-        <option value="">Any {label.toLowerCase()}</option>
-        {options.map((option) => (
-          <option key={option.slug} value={option.slug}>
-            {option.name} ({option.count})
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-
+export function MemberFilterList({ entries, cards, options }: Props) {
   return (
-    <div className="space-y-6" data-member-filter>
+    <member-filter className="block space-y-6">
       <div data-filter-fallback suppressHydrationWarning>
-        {fallback}
+        <BrowseLinks groups={termFilters.map(({ key, label }) => ({ label, options: options[key] }))} />
       </div>
-      <form role="search" aria-label="Filter member co-ops" hidden suppressHydrationWarning>
+      <form role="search" aria-label={filterName} hidden suppressHydrationWarning>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <div className="flex flex-col gap-1">
             <label htmlFor="filter-q" className="font-semibold">
@@ -52,9 +39,21 @@ export function MemberFilterList({ entries, cards, services, technologies, towns
             </label>
             <input id="filter-q" name="q" type="search" placeholder="Name, skill or place" className={controlClass} />
           </div>
-          {select('service', 'Service', services)}
-          {select('technology', 'Technology', technologies)}
-          {select('town', 'Town', towns)}
+          {termFilters.map(({ key, label }) => (
+            <div key={key} className="flex flex-col gap-1">
+              <label htmlFor={`filter-${key}`} className="font-semibold">
+                {label}
+              </label>
+              <select id={`filter-${key}`} name={key} className={controlClass}>
+                <option value="">Any {label.toLowerCase()}</option>
+                {options[key].map((option) => (
+                  <option key={option.slug} value={option.slug}>
+                    {option.name} ({option.count})
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
         </div>
         <button
           type="button"
@@ -67,7 +66,7 @@ export function MemberFilterList({ entries, cards, services, technologies, towns
       </form>
       {/* The count heads the list: the cards' h3 headings need an h2 above them, and it is what the list shows. */}
       <h2 aria-live="polite" className="font-semibold" data-filter-count suppressHydrationWarning>
-        {`${entries.length} member co-ops`}
+        {filterCount(entries.length)}
       </h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {entries.map((entry) => (
@@ -84,6 +83,6 @@ export function MemberFilterList({ entries, cards, services, technologies, towns
         ))}
       </ul>
       <BrowserScript name="member-filter" />
-    </div>
+    </member-filter>
   );
 }

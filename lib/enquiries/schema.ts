@@ -53,11 +53,9 @@ const webAddress = (message: string) =>
   );
 
 /** A ticked checkbox arrives as `on` from a form and `true` from JSON; anything else is not ticked. */
-const ticked = (message: string) =>
-  z.pipe(
-    z.transform((value: unknown) => value === true || value === 'on' || value === 'true'),
-    z.literal(true, { error: message }),
-  );
+export const isTicked = (value: unknown) => value === true || value === 'on' || value === 'true';
+
+const ticked = (message: string) => z.pipe(z.transform(isTicked), z.literal(true, { error: message }));
 
 export const enquirySchema = z.object({
   coopName: text(200, "Enter your co-op's name"),

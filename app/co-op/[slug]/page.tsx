@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
 import { CaseStudiesSection } from '@/components/work/case-study-list';
-import { townOf } from '@/lib/directory';
+import { townOf } from '@/lib/members/directory';
 import { directory, type Coop } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
 import { summarise } from '@/lib/summary';

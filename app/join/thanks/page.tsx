@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { formCopy } from '@/lib/enquiries/form';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = {
   ...pageMetadata({
-    title: 'Thank you for your enquiry',
-    description: 'Your enquiry to join CoTech has been received.',
+    title: formCopy.thanks.heading,
+    description: `Your enquiry to join ${site.shortName} has been received.`,
     path: '/join/thanks',
   }),
   robots: { index: false },
@@ -15,11 +16,8 @@ export const metadata: Metadata = {
 export default function ThanksPage() {
   return (
     <div className="mx-auto max-w-prose space-y-4">
-      <h1 className="text-3xl font-bold">Thank you for your enquiry</h1>
-      <p>
-        We have received it and sent a copy to your email address. Members of the network will read it and reply to you;
-        your membership is then proposed to the members on Loomio.
-      </p>
+      <h1 className="text-3xl font-bold">{formCopy.thanks.heading}</h1>
+      <p>{formCopy.thanks.body}</p>
       <p>
         Questions in the meantime? Email <a href={`mailto:${site.email}`}>{site.email}</a> or ask on{' '}
         <a href={site.forum}>our community forum</a>.

@@ -1,5 +1,5 @@
 import { slugPreviewCards } from '@/components/opengraph-image';
-import { termHeading } from '@/lib/directory';
+import { termHeading } from '@/lib/members/directory';
 import { directory } from '@/lib/members';
 
 const cards = slugPreviewCards(

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TermPage } from '@/components/members/term-page';
-import { memberCoops, termHeading } from '@/lib/directory';
+import { memberCoops, termHeading } from '@/lib/members/directory';
 import { directory } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { allCoops, allServices, allTechnologies, type Coop } from 'contentlayer/generated';
 import { buildDirectory, townOf, type TermEntry } from './directory';
-import type { FilterEntry } from './member-filter';
+import type { FilterEntry, FilterOption, TermFilterKey } from './filter';
 
 export type { Coop };
 
@@ -12,17 +12,17 @@ export type { Coop };
 export const directory = buildDirectory(allCoops, allServices, allTechnologies);
 
 /** A filter choice: a service, technology or town that at least one member co-op has, with how many do. */
-function options(terms: readonly TermEntry[], membersOf: (slug: string) => readonly Coop[]) {
+function options(terms: readonly TermEntry[], membersOf: (slug: string) => readonly Coop[]): FilterOption[] {
   return terms
     .map(({ slug, name, url }) => ({ slug, name, url, count: membersOf(slug).length }))
     .filter((option) => option.count > 0);
 }
 
 export const filterOptions = {
-  services: options(directory.services, directory.membersOffering),
-  technologies: options(directory.technologies, directory.membersUsing),
-  towns: options(directory.towns, directory.membersIn),
-};
+  service: options(directory.services, directory.membersOffering),
+  technology: options(directory.technologies, directory.membersUsing),
+  town: options(directory.towns, directory.membersIn),
+} satisfies Record<TermFilterKey, FilterOption[]>;
 
 /** What the browser filters on, per member co-op: the slugs it is filed under and the words it is found by. */
 export const filterEntries: FilterEntry[] = directory.members.map((coop) => {

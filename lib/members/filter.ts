@@ -1,10 +1,31 @@
+import { memberCoops } from './directory';
+
 /**
- * The directory's filter, shared by the browser script that applies it and the tests. The page is static, so
+ * The directory's filter, shared by the page that renders it, the browser script that applies it and the tests. The page is static, so
  * the filter lives in the query string (`?service=hosting&town=london&q=drupal`) and is read in the browser.
  */
 export type MemberFilter = { service?: string; technology?: string; town?: string; q?: string };
 
 export const filterKeys = ['service', 'technology', 'town', 'q'] as const satisfies readonly (keyof MemberFilter)[];
+
+/** The filters by a term a co-op is filed under, with their names: a select each, and a list of links without JavaScript. */
+export const termFilters = [
+  { key: 'service', label: 'Service' },
+  { key: 'technology', label: 'Technology' },
+  { key: 'town', label: 'Town' },
+] as const satisfies readonly { key: keyof MemberFilter; label: string }[];
+export type TermFilterKey = (typeof termFilters)[number]['key'];
+
+/** A choice in a term filter: a service, technology or town, and how many member co-ops it has. */
+export type FilterOption = { slug: string; name: string; url: string; count: number };
+
+/** The accessible name of the filter, as a search form or as links. */
+export const filterName = 'Filter member co-ops';
+
+/** What the directory says it lists: every member co-op, or how many of them match the filter. */
+export function filterCount(total: number, matching?: number): string {
+  return matching === undefined ? memberCoops(total) : `${matching} of ${memberCoops(total)} match`;
+}
 
 /** What the browser needs to know about one member co-op to filter it. */
 export type FilterEntry = {

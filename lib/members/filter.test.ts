@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSearch, matchesFilter, parseFilter, type FilterEntry } from './member-filter';
+import { filterSearch, matchesFilter, parseFilter, type FilterEntry } from './filter';
 
 const agile: FilterEntry = {
   slug: 'agile',

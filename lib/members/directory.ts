@@ -1,4 +1,4 @@
-import { slugify } from './slug';
+import { slugify } from '@/lib/slug';
 
 /** What the directory reads from a co-op document (Contentlayer's `Coop` has these and more). */
 export type CoopEntry = {
@@ -20,9 +20,6 @@ export type TermEntry = { slug: string; url: string; name: string };
 
 /** Towns have no files: they are the distinct `town` values of the member co-ops. */
 export type Town = TermEntry;
-
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
 /** The town a co-op is in, as a linkable entry; none when its file gives no town. */
 export function townOf(coop: Pick<CoopEntry, 'town'>): Town | undefined {
@@ -50,6 +47,9 @@ export function buildDirectory<C extends CoopEntry, S extends TermEntry, T exten
   services: readonly S[],
   technologies: readonly T[],
 ) {
+  // Made here, not when the module loads, so the browser's filter script can import the module's wording alone.
+  const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+  const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
   const allCoops = [...coops].sort(byName);
   const members = allCoops.filter((coop) => coop.member);
   const servicesBySlug = new Map(services.map((service) => [service.slug, service]));
