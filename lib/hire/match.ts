@@ -114,16 +114,24 @@ export function buildMatcher(coops: readonly MatchableCoop[], names: MatchNames)
       for (const coop of technology.coops) hitFor(hits, coop).technologies.push(technology);
     }
 
+    // Many co-ops match the same few slugs: each distinct list is phrased once per brief (Intl.ListFormat is most
+    // of a match's time otherwise).
+    const phrases = new Map<string, string>();
+    const phrase = (verb: string, terms: readonly Term[]) => {
+      const key = `${verb} ${terms.map((term) => term.slug).join(' ')}`;
+      let text = phrases.get(key);
+      if (text === undefined) phrases.set(key, (text = `${verb} ${list.format(terms.map((term) => term.name))}`));
+      return text;
+    };
+
     const ranked = [...hits.values()].map(({ coop, services, technologies }) => {
       const sameTown = clientTown !== '' && coop.townSlug === clientTown;
       const reasons: Reason[] = [];
       if (services.length > 0) {
-        const text = `offers ${list.format(services.map((service) => service.name))}`;
-        reasons.push({ kind: 'services', text, points: servicePoints * services.length });
+        reasons.push({ kind: 'services', text: phrase('offers', services), points: servicePoints * services.length });
       }
       if (technologies.length > 0) {
-        const text = `uses ${list.format(technologies.map((technology) => technology.name))}`;
-        reasons.push({ kind: 'technologies', text, points: 2 * technologies.length });
+        reasons.push({ kind: 'technologies', text: phrase('uses', technologies), points: 2 * technologies.length });
       }
       if (sameTown) reasons.push({ kind: 'town', text: `based in ${coop.town}`, points: 1 });
       const suggestion: Suggestion = {
