@@ -70,9 +70,9 @@ function namesBySlug(kind: string, entries: readonly { slug: string; name: strin
  * points a member can add up from the reasons:
  * - the same town as the client (only when the client is not remote): 1 point;
  * - each wanted technology the co-op uses: 2 points, so any technology outweighs the town;
- * - each wanted service the co-op offers: 2 × (technologies wanted) + 2 points, so one more service outweighs
- *   every technology and the town together. The weight depends on the brief for that reason: with fixed weights,
- *   a brief listing many technologies could rank a co-op that does less of the job above one that does more.
+ * - each wanted service the co-op offers: 2 × (technologies the brief lists) + 2 points, so one more service
+ *   outweighs every technology and the town together. The weight depends on the brief for that reason: with fixed
+ *   weights, a brief listing many technologies could rank a co-op that does less of the job above one that does more.
  *
  * A co-op appears only when it offers a wanted service or uses a wanted technology: being nearby is no reason to
  * send a co-op work it does not do. Former members never appear. Slugs in a brief that the directory does not know
