@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineDocumentType, defineNestedType, makeSource, type ComputedFields } from 'contentlayer2/source-files';
+import {
+  contentDirExcludeDefault,
+  defineDocumentType,
+  defineNestedType,
+  makeSource,
+  type ComputedFields,
+} from 'contentlayer2/source-files';
 import { markdownPipeline } from './lib/markdown';
+import { buildDirectory } from './lib/members/directory';
+import { readRedirects, redirectProblems, redirectsFile, sitePaths } from './lib/redirects';
 import { unknownCaseStudyReferences, unknownReferences } from './lib/references';
 import { caseStudyProblems } from './lib/work/check';
 import { summarise } from './lib/summary';
@@ -125,13 +133,27 @@ export default makeSource({
   onExtraFieldData: 'fail',
   onUnknownDocuments: 'fail',
   disableImportAliasWarning: true,
+  // The redirects are one list, not a document: lib/redirects.ts reads them, here and in next.config.ts.
+  contentDirExclude: [...contentDirExcludeDefault, redirectsFile.replace(/^content\//, '')],
   // Field checks cannot see other documents or files, so the co-ops' and case studies' slugs (and the case studies'
-  // links and images) are checked here, once everything is generated; the error fails `contentlayer2 build` and so
-  // `npm run build`.
+  // links and images, the redirects) are checked here, once everything is generated; the error fails
+  // `contentlayer2 build` and so `npm run build`.
   onSuccess: async (importData) => {
-    const { allCoops, allServices, allTechnologies, allCaseStudies } = await importData();
+    const { allPages, allCoops, allServices, allTechnologies, allCaseStudies } = await importData();
     const serviceSlugs = allServices.map((service) => service.slug);
     const inPublic = (path: string) => existsSync(join(process.cwd(), 'public', path));
+    const redirects = readRedirects();
+    const site = {
+      paths: sitePaths({
+        pages: allPages,
+        coops: allCoops,
+        services: allServices,
+        technologies: allTechnologies,
+        towns: buildDirectory(allCoops, allServices, allTechnologies).towns,
+        caseStudies: allCaseStudies,
+      }),
+      inPublic,
+    };
     const problems = [
       ...unknownReferences(
         allCoops,
@@ -144,6 +166,8 @@ export default makeSource({
         serviceSlugs,
       ),
       ...allCaseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
+      ...redirects.problems,
+      ...redirectProblems(redirects.redirects, site),
     ];
     if (problems.length) throw new Error(problems.join('\n'));
   },

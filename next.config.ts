@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/http/security-headers';
+import { loadRedirects } from './lib/redirects';
 
 const nextConfig: NextConfig = {
   // Turbopack ignores withContentlayer's webpack hook: `npm run build` runs `contentlayer2 build` first instead.
@@ -13,6 +14,11 @@ const nextConfig: NextConfig = {
   // `next start`, standalone). The admin's nonce policy replaces the CSP on its pages (proxy.ts).
   async headers() {
     return [{ source: '/:path*', headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })) }];
+  },
+  // Moved pages, from content/redirects.yml: 308s that every way of starting the build serves. A bad entry stops the
+  // build here with its line; the content build has already checked each target is a page and no source is one.
+  async redirects() {
+    return loadRedirects().map(({ from, to }) => ({ source: from, destination: to, permanent: true }));
   },
 };
 

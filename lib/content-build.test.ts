@@ -34,6 +34,8 @@ beforeEach(async () => {
   await cp(join(root, 'lib'), join(dir, 'lib'), { recursive: true });
   await cp(join(root, 'contentlayer.config.ts'), join(dir, 'contentlayer.config.ts'));
   await cp(join(root, 'package.json'), join(dir, 'package.json'));
+  // For the `@/` paths of lib/'s modules.
+  await cp(join(root, 'tsconfig.json'), join(dir, 'tsconfig.json'));
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
 });
 
@@ -182,5 +184,40 @@ describe('the case studies', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('work/anonymous.md');
     expect(result.output).toMatch(/missing the following required fields:\s*• client/);
+  });
+});
+
+describe('the redirects', () => {
+  const withRedirects = (entries: string) => writeFile(join(dir, 'content/redirects.yml'), `redirects:\n${entries}`);
+
+  it('accepts a redirect to a page that the same build adds', async () => {
+    await withRedirects('  - from: /coops/acme\n    to: /co-op/acme\n  - from: /acme.html\n    to: /town/acme-town\n');
+    const result = await buildWithFile('coops/acme.md', '---\nname: Acme\nmember: true\ntown: Acme Town\n---\n');
+    expect(result.ok).toBe(true);
+  });
+
+  it('fails naming the file, line and entry when a target is not a page', async () => {
+    await withRedirects('  - from: /about.html\n    to: /about\n  - from: /hire.html\n    to: /hire\n');
+    const result = await buildWith('events.md', '---\ntitle: Events\n---\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/redirects.yml:4: redirect from "/hire.html": to "/hire" is not a page of the site',
+    );
+  });
+
+  it('fails naming the entry when its from would hide a page', async () => {
+    await withRedirects('  - from: /events\n    to: /about\n');
+    const result = await buildWith('events.md', '---\ntitle: Events\n---\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/redirects.yml:2: redirect from "/events": from would hide a page of the site (/events)',
+    );
+  });
+
+  it('fails naming the line when the file is not valid YAML', async () => {
+    await withRedirects('  - from: /about.html\n   to: /about\n');
+    const result = await buildWith('events.md', '---\ntitle: Events\n---\n');
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/content\/redirects\.yml:3: /);
   });
 });
