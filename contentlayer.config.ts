@@ -7,6 +7,7 @@ import {
   makeSource,
   type ComputedFields,
 } from 'contentlayer2/source-files';
+import { logoProblems } from './lib/logo';
 import { markdownPipeline } from './lib/markdown';
 import { buildDirectory } from './lib/members/directory';
 import { readRedirects, redirectProblems, redirectsFile, sitePaths } from './lib/redirects';
@@ -68,6 +69,10 @@ export const Coop = defineDocumentType(() => ({
     workerMembers: { type: 'number' },
     services: { type: 'list', of: { type: 'string' }, description: 'Slugs of files in content/services/.' },
     technologies: { type: 'list', of: { type: 'string' }, description: 'Slugs of files in content/technologies/.' },
+    logo: {
+      type: 'string',
+      description: 'A path to an SVG or PNG file under public/images/coops/, such as /images/coops/outlandish.svg.',
+    },
   },
   computedFields: { ...routeFields, ...urlUnder('/co-op') },
 }));
@@ -136,8 +141,8 @@ export default makeSource({
   // The redirects are one list, not a document: lib/redirects.ts reads them, here and in next.config.ts.
   contentDirExclude: [...contentDirExcludeDefault, redirectsFile.replace(/^content\//, '')],
   // Field checks cannot see other documents or files, so the co-ops' and case studies' slugs (and the case studies'
-  // links and images, the redirects) are checked here, once everything is generated; the error fails
-  // `contentlayer2 build` and so `npm run build`.
+  // links and images, the co-ops' logos, the redirects) are checked here, once everything is generated; the
+  // error fails `contentlayer2 build` and so `npm run build`.
   onSuccess: async (importData) => {
     const { allPages, allCoops, allServices, allTechnologies, allCaseStudies } = await importData();
     const serviceSlugs = allServices.map((service) => service.slug);
@@ -166,6 +171,7 @@ export default makeSource({
         serviceSlugs,
       ),
       ...allCaseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
+      ...allCoops.flatMap((coop) => logoProblems(coop)),
       ...redirects.problems,
       ...redirectProblems(redirects.redirects, site),
     ];

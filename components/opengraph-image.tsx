@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from 'next/navigation';
 import { ImageResponse } from 'next/og';
+import { fitLogo, logoDataUrl, readLogo, type LogoImage } from '@/lib/logo';
 import { site } from '@/lib/site';
 import { colors } from '@/lib/theme';
 
@@ -13,8 +14,14 @@ const fontFile = (weight: 400 | 700) =>
 // Read once per process, not once per image: the build renders a card for every page.
 let fonts: Promise<[Buffer, Buffer]> | undefined;
 
-/** The one renderer behind every page's link-preview image: the page heading and the network's name. */
-export async function renderOgImage(heading: string): Promise<ImageResponse> {
+/** The box a logo is fitted into on a card, beside the heading. */
+const logoBox = { width: 240, height: 240 };
+
+/**
+ * The one renderer behind every page's link-preview image: the page heading and the network's name, and a logo (a
+ * co-op's) beside the heading when there is one.
+ */
+export async function renderOgImage(heading: string, logo?: LogoImage): Promise<ImageResponse> {
   fonts ??= Promise.all([fontFile(400), fontFile(700)]);
   const [regular, bold] = await fonts;
   return new ImageResponse(
@@ -33,7 +40,14 @@ export async function renderOgImage(heading: string): Promise<ImageResponse> {
       }}
     >
       <div style={{ fontSize: 36, fontWeight: 700, color: colors.brand.dark }}>{site.shortName}</div>
-      <div style={{ fontSize: heading.length > 40 ? 64 : 84, fontWeight: 700, lineHeight: 1.1 }}>{heading}</div>
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 48 }}>
+        <div style={{ fontSize: heading.length > 40 ? 64 : 84, fontWeight: 700, lineHeight: 1.1 }}>{heading}</div>
+        {logo && (
+          // satori draws it from a data URL, so nothing is fetched; the card's alt text names the page.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={logoDataUrl(logo)} alt="" {...fitLogo(logo, logoBox)} />
+        )}
+      </div>
       <div style={{ fontSize: 32 }}>{site.name}</div>
     </div>,
     {
@@ -48,9 +62,13 @@ export async function renderOgImage(heading: string): Promise<ImageResponse> {
 
 /**
  * The `opengraph-image.tsx` exports for a dynamic `[slug]` route: one preview card per slug, whose heading (and
- * alt text) `headingOf` gives; an unknown slug is a 404.
+ * alt text) `headingOf` gives, with the logo at the site path `logoOf` gives if any; an unknown slug is a 404.
  */
-export function slugPreviewCards(slugs: () => readonly string[], headingOf: (slug: string) => string | undefined) {
+export function slugPreviewCards(
+  slugs: () => readonly string[],
+  headingOf: (slug: string) => string | undefined,
+  logoOf: (slug: string) => string | undefined = () => undefined,
+) {
   return {
     generateStaticParams: () => slugs().map((slug) => ({ slug })),
     generateImageMetadata: ({ params }: { params: { slug: string } }) => [
@@ -62,9 +80,11 @@ export function slugPreviewCards(slugs: () => readonly string[], headingOf: (slu
       },
     ],
     Image: async ({ params }: { params: Promise<{ slug: string }> }) => {
-      const heading = headingOf((await params).slug);
+      const { slug } = await params;
+      const heading = headingOf(slug);
       if (!heading) notFound();
-      return renderOgImage(heading);
+      const logo = logoOf(slug);
+      return renderOgImage(heading, logo === undefined ? undefined : readLogo(logo));
     },
   };
 }

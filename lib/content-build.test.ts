@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { solidPng } from '@/test/images';
 
 const run = promisify(execFile);
 const root = resolve(__dirname, '..');
@@ -184,6 +185,63 @@ describe('the case studies', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('work/anonymous.md');
     expect(result.output).toMatch(/missing the following required fields:\s*• client/);
+  });
+});
+
+describe('co-op logos', () => {
+  const coopWithLogo = (logo: string) => `---\nname: Acme\nmember: true\nlogo: ${logo}\n---\n`;
+  const addLogo = async (name: string, bytes: string | Buffer) => {
+    await mkdir(join(dir, 'public/images/coops'), { recursive: true });
+    await writeFile(join(dir, 'public/images/coops', name), bytes);
+  };
+
+  it('publishes a co-op with an SVG or PNG logo under public/images/coops/', async () => {
+    await addLogo(
+      'acme.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><rect width="40" height="20"/></svg>',
+    );
+    await addLogo('other.png', solidPng(30, 10, [0, 0, 255]));
+    await writeFile(join(dir, 'content/coops/other.md'), coopWithLogo('/images/coops/other.png'));
+    const result = await buildWithFile('coops/acme.md', coopWithLogo('/images/coops/acme.svg'));
+    expect(result.ok).toBe(true);
+    const generated = JSON.parse(await readFile(join(dir, '.contentlayer/generated/Coop/coops__acme.md.json'), 'utf8'));
+    expect(generated).toMatchObject({ name: 'Acme', logo: '/images/coops/acme.svg' });
+  });
+
+  it("fails naming the co-op's file when its logo has no file", async () => {
+    const result = await buildWithFile('coops/acme.md', coopWithLogo('/images/coops/acme.svg'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/coops/acme.md: logo "/images/coops/acme.svg" has no file (no public/images/coops/acme.svg)',
+    );
+  });
+
+  it("fails naming the co-op's file when its logo is not an SVG or PNG in /images/coops/", async () => {
+    await addLogo('acme.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    const result = await buildWithFile('coops/acme.md', coopWithLogo('/images/coops/acme.jpg'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/coops/acme.md: logo "/images/coops/acme.jpg" is not an .svg or .png file in /images/coops/',
+    );
+  });
+
+  it("fails naming the co-op's file when its logo's size cannot be read", async () => {
+    await addLogo('acme.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="100%"><rect/></svg>');
+    const result = await buildWithFile('coops/acme.md', coopWithLogo('/images/coops/acme.svg'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/coops/acme.md: logo "/images/coops/acme.svg" has no readable size');
+  });
+
+  it("fails naming the co-op's file when its SVG logo has a script", async () => {
+    await addLogo(
+      'acme.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">\n<script>alert(1)</script></svg>',
+    );
+    const result = await buildWithFile('coops/acme.md', coopWithLogo('/images/coops/acme.svg'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'content/coops/acme.md: logo "/images/coops/acme.svg" has a <script> element (line 2)',
+    );
   });
 });
 

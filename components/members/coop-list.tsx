@@ -1,3 +1,4 @@
+import { logoInBox } from '@/lib/logo';
 import { directory, type Coop } from '@/lib/members';
 import { townOf } from '@/lib/members/directory';
 import { CoopCard } from './coop-card';
@@ -5,8 +6,18 @@ import { CoopCard } from './coop-card';
 /** How many of a co-op's services its card shows: the first ones its file lists. */
 const cardServices = 3;
 
+/** The box a card's logo is fitted into, in CSS pixels. */
+const cardLogoBox = { width: 64, height: 64 };
+
 export function coopCard(coop: Coop) {
-  return <CoopCard coop={coop} town={townOf(coop)} services={directory.servicesOf(coop).slice(0, cardServices)} />;
+  return (
+    <CoopCard
+      coop={coop}
+      logo={logoInBox(coop.logo, cardLogoBox)}
+      town={townOf(coop)}
+      services={directory.servicesOf(coop).slice(0, cardServices)}
+    />
+  );
 }
 
 /** A server-rendered grid of co-op cards, for the service, technology and town pages. */

@@ -4,6 +4,7 @@ import { directory } from '@/lib/members';
 const cards = slugPreviewCards(
   () => directory.coops.map((coop) => coop.slug),
   (slug) => directory.getCoop(slug)?.name,
+  (slug) => directory.getCoop(slug)?.logo,
 );
 
 export const contentType = 'image/png';

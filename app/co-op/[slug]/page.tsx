@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
 import { CaseStudiesSection } from '@/components/work/case-study-list';
+import { logoInBox } from '@/lib/logo';
 import { townOf } from '@/lib/members/directory';
 import { directory, type Coop } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
@@ -48,10 +49,18 @@ export default async function CoopPage({ params }: Props) {
   const town = townOf(coop);
   const services = directory.servicesOf(coop);
   const technologies = directory.technologiesOf(coop);
+  const logo = logoInBox(coop.logo, { width: 96, height: 96 });
   return (
     <article className="mx-auto max-w-prose space-y-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{coop.name}</h1>
+        <div className="flex items-center gap-4">
+          {logo && (
+            // Decorative beside the name (see the co-op card); its width and height keep its space as it loads.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={logo.src} alt="" width={logo.width} height={logo.height} decoding="async" />
+          )}
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{coop.name}</h1>
+        </div>
         {!coop.member && (
           <p className="rounded border border-line bg-white p-3">
             {coop.name} is a former member: it is no longer part of the CoTech network.

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
+
+// A co-op's logo: an SVG or PNG file under public/images/coops/ (where a CMS uploads it), named by its co-op's
+// `logo` field. The content build checks every logo (contentlayer.config.ts); the pages and the preview cards read it
+// again as they render, at build time, for its size, so that each <img> carries a width and height and nothing
+// shifts as it loads.
+//
+// SVG is only ever an image: an <img src>, and a data URL in the preview card, never inlined into a page, so it
+// cannot run code or load anything there. A visitor can still open the file itself at its own address, where a
+// browser would run its scripts, so the build refuses an SVG that could: one with a script, an event handler, HTML
+// or a foreignObject, a DOCTYPE, or a reference to another file or address. Refusing is plainer than sanitising:
+// the file in the repository is the file the site serves, and a logo needs none of these.
+
+export type Size = { width: number; height: number };
+
+/** A logo file that passed the checks, with its size in CSS pixels. */
+export type LogoImage = Size & { src: string; mediaType: 'image/svg+xml' | 'image/png'; bytes: Buffer };
+
+/** Where logos live, as a site path: a file name of plain characters, so the path needs no escaping in a page. */
+const logoPath = /^\/images\/coops\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.(svg|png)$/i;
+
+const svgNamespace = 'http://www.w3.org/2000/svg';
+const htmlNamespace = 'http://www.w3.org/1999/xhtml';
+const refusedElements = new Set(['script', 'foreignobject', 'handler', 'listener']);
+// Internal references (#id) and embedded raster images are the only addresses a logo needs.
+const allowedHref = /^(#|data:image\/(png|jpeg|gif|webp);base64,)/i;
+const externalUrl = /url\(\s*(?!['"]?\s*#)/i;
+
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG's size from its IHDR chunk, which the format puts first. */
+export function pngSize(bytes: Buffer): Size | string {
+  if (!bytes.subarray(0, 8).equals(pngSignature)) return 'is not a PNG file';
+  if (bytes.length < 24 || bytes.subarray(12, 16).toString('latin1') !== 'IHDR')
+    return 'has no readable size (no IHDR)';
+  const size = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  return size.width > 0 && size.height > 0 ? size : 'has no readable size (its IHDR says 0 pixels)';
+}
+
+/** A length in CSS pixels (`120`, `120px`); other units and percentages say nothing about the image's own size. */
+function pixels(value: string | undefined): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/.exec(value ?? '');
+  const number = match ? Number(match[1]) : NaN;
+  return number > 0 ? number : undefined;
+}
+
+/** The size an <svg> element gives itself: width and height in pixels, or its viewBox's, or one and the viewBox. */
+function rootSize(attributes: Record<string, string>): Size | undefined {
+  const width = pixels(attributes.width);
+  const height = pixels(attributes.height);
+  const box = (attributes.viewBox ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  const [, , boxWidth = NaN, boxHeight = NaN] = box;
+  const viewBox =
+    box.length === 4 && boxWidth > 0 && boxHeight > 0 ? { width: boxWidth, height: boxHeight } : undefined;
+  if (width && height) return { width, height };
+  if (viewBox && width) return { width, height: (width * viewBox.height) / viewBox.width };
+  if (viewBox && height) return { width: (height * viewBox.width) / viewBox.height, height };
+  return viewBox;
+}
+
+/** An SVG's size, or what makes the build refuse it (each with its line). */
+export function inspectSvg(text: string): Size | string[] {
+  const problems: string[] = [];
+  let size: Size | undefined;
+  let isRoot = true;
+  let inStyle = false;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const refuse = (what: string) => problems.push(`has ${what} (line ${parser.line})`);
+  const checkCss = (css: string) => {
+    if (/@import/i.test(css)) refuse('a style that imports another file');
+    if (externalUrl.test(css)) refuse('a style that refers to another file or address');
+  };
+
+  parser.on('doctype', () => refuse('a DOCTYPE, whose entities could hide what it contains'));
+  parser.on('processinginstruction', ({ target }) => refuse(`a processing instruction (<?${target}?>)`));
+  parser.on('opentag', (tag) => {
+    const name = tag.local.toLowerCase();
+    if (isRoot) {
+      isRoot = false;
+      if (tag.local !== 'svg' || tag.uri !== svgNamespace) {
+        refuse(`<${tag.name}> as its root, not <svg xmlns="${svgNamespace}">`);
+      }
+      size = rootSize(Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value])));
+    }
+    if (tag.uri === htmlNamespace) refuse(`HTML in it (<${tag.name}>)`);
+    else if (refusedElements.has(name)) refuse(`a <${tag.name}> element`);
+    inStyle = name === 'style';
+    for (const attribute of Object.values(tag.attributes)) {
+      const attributeName = attribute.local.toLowerCase();
+      if (attributeName.startsWith('on')) refuse(`an event handler (${attribute.name})`);
+      if (attributeName === 'href' && !allowedHref.test(attribute.value.trim())) {
+        refuse(`a reference to another file or address (${attribute.name}="${attribute.value}")`);
+      }
+      if (attributeName === 'attributename' && /href$|^on/i.test(attribute.value.trim())) {
+        refuse(`an animation of ${attribute.value}`);
+      }
+      if (attributeName === 'style') checkCss(attribute.value);
+      else if (externalUrl.test(attribute.value)) refuse(`a reference to another file or address (${attribute.name})`);
+    }
+  });
+  parser.on('closetag', () => (inStyle = false));
+  const onText = (text: string) => inStyle && checkCss(text);
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  let notWellFormed: string | undefined;
+  parser.on('error', (error) => (notWellFormed ??= error.message));
+  parser.write(text).close();
+
+  if (notWellFormed) return [`is not well-formed XML (${notWellFormed})`];
+  if (isRoot) return ['has no <svg> element'];
+  if (problems.length > 0) return problems;
+  return size ?? ['has no readable size: give its <svg> element a viewBox, or a width and height in pixels'];
+}
+
+/** A logo's path checked and its file read and inspected, or what is wrong with it. */
+export function checkLogo(src: string, publicDir = join(process.cwd(), 'public')): LogoImage | string[] {
+  if (!logoPath.test(src)) {
+    return [
+      'is not an .svg or .png file in /images/coops/ (a path such as /images/coops/name.svg; in the file name use ' +
+        'letters, digits and - _ .)',
+    ];
+  }
+  let bytes: Buffer;
+  try {
+    // Only the build reads logos (the pages and cards that show them are prerendered), so the server's file tracing
+    // need not follow this path: public/ ships with the site in any case.
+    bytes = readFileSync(join(/*turbopackIgnore: true*/ publicDir, src));
+  } catch {
+    return [`has no file (no public${src})`];
+  }
+  const isSvg = src.toLowerCase().endsWith('.svg');
+  const size = isSvg ? inspectSvg(bytes.toString('utf8')) : pngSize(bytes);
+  if (typeof size === 'string') return [size];
+  if (Array.isArray(size)) return size;
+  return { src, mediaType: isSvg ? 'image/svg+xml' : 'image/png', bytes, ...size };
+}
+
+/** The co-op fields the logo check reads; Contentlayer's generated `Coop` satisfies it. */
+type CoopLogo = { _raw: { sourceFilePath: string }; logo?: string };
+
+/** One message per problem with a co-op's logo, naming the co-op's file and the logo's path. */
+export function logoProblems(coop: CoopLogo, publicDir?: string): string[] {
+  if (coop.logo === undefined) return [];
+  const checked = checkLogo(coop.logo, publicDir);
+  if (!Array.isArray(checked)) return [];
+  return checked.map((problem) => `content/${coop._raw.sourceFilePath}: logo "${coop.logo}" ${problem}`);
+}
+
+/** A logo to render: the content build has checked it, so a problem now (a file changed since) stops the render. */
+export function readLogo(src: string, publicDir?: string): LogoImage {
+  const checked = checkLogo(src, publicDir);
+  if (Array.isArray(checked)) throw new Error(`Logo "${src}" ${checked.join('; ')}`);
+  return checked;
+}
+
+/**
+ * The size to draw a logo at inside a box, keeping its shape: as large as fits, except that a PNG is never drawn
+ * larger than its pixels (it would blur); an SVG scales freely.
+ */
+export function fitLogo(logo: Pick<LogoImage, 'width' | 'height' | 'mediaType'>, box: Size): Size {
+  const fit = Math.min(box.width / logo.width, box.height / logo.height);
+  const scale = logo.mediaType === 'image/png' ? Math.min(fit, 1) : fit;
+  return {
+    width: Math.max(1, Math.round(logo.width * scale)),
+    height: Math.max(1, Math.round(logo.height * scale)),
+  };
+}
+
+/** What an <img> needs to show a co-op's logo in a box of the given size: its address and its drawn size. */
+export function logoInBox(src: string | undefined, box: Size): (Size & { src: string }) | undefined {
+  if (src === undefined) return undefined;
+  const logo = readLogo(src);
+  return { src: logo.src, ...fitLogo(logo, box) };
+}
+
+/** The logo as a data URL, for the preview card's renderer, which must not fetch anything. */
+export const logoDataUrl = (logo: LogoImage) => `data:${logo.mediaType};base64,${logo.bytes.toString('base64')}`;
