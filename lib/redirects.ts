@@ -63,13 +63,14 @@ function covers(earlier: string, later: string): boolean {
   );
 }
 
-const describe = (file: string, redirect: Redirect) => `${file}:${redirect.line}: redirect from "${redirect.from}"`;
+/** How messages name an entry: where it is, and its from. */
+const entryName = (file: string, redirect: Redirect) => `${file}:${redirect.line}: redirect from "${redirect.from}"`;
 
 /** What is wrong with the entries on their own: a path Next.js would not read as meant, a clash between entries. */
 function syntaxProblems(redirects: readonly Redirect[], file: string): string[] {
   const problems: string[] = [];
   redirects.forEach((redirect, index) => {
-    const where = describe(file, redirect);
+    const where = entryName(file, redirect);
     for (const field of ['from', 'to'] as const) {
       const path = redirect[field];
       if (!pathSyntax.test(path)) {
@@ -176,7 +177,7 @@ export function redirectProblems(
 ): string[] {
   const pages = new Set(site.paths);
   return redirects.flatMap((redirect) => {
-    const where = describe(file, redirect);
+    const where = entryName(file, redirect);
     const problems: string[] = [];
     const isPattern = segmentsOf(redirect.to).some(isParameter);
     if (
