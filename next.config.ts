@@ -1,8 +1,19 @@
 import type { NextConfig } from 'next';
-import { securityHeaders } from './lib/http/security-headers';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
+import { contentSecurityPolicy, securityHeaders } from './lib/http/security-headers';
 import { loadRedirects } from './lib/redirects';
 
-const nextConfig: NextConfig = {
+/**
+ * `next dev` sends every page with React's inline scripts (the production build takes them out of public pages,
+ * scripts/strip-runtime.mjs) and evaluates modules for Fast Refresh: under the production policy React could not
+ * start, and links would load whole documents instead of navigating. Only the development server relaxes it.
+ */
+const developmentHeaders = {
+  ...securityHeaders,
+  'content-security-policy': contentSecurityPolicy(["'unsafe-inline'", "'unsafe-eval'"]),
+};
+
+const nextConfig = (phase: string): NextConfig => ({
   // Turbopack ignores withContentlayer's webpack hook: `npm run build` runs `contentlayer2 build` first instead.
   turbopack: {},
   poweredByHeader: false,
@@ -13,13 +24,14 @@ const nextConfig: NextConfig = {
   // Security lives where Next.js owns the response, so it holds however the build is started (`npm start`,
   // `next start`, standalone). The admin's nonce policy replaces the CSP on its pages (proxy.ts).
   async headers() {
-    return [{ source: '/:path*', headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })) }];
+    const headers = phase === PHASE_DEVELOPMENT_SERVER ? developmentHeaders : securityHeaders;
+    return [{ source: '/:path*', headers: Object.entries(headers).map(([key, value]) => ({ key, value })) }];
   },
   // Moved pages, from content/redirects.yml: 308s that every way of starting the build serves. A bad entry stops the
   // build here with its line; the content build has already checked each target is a page and no source is one.
   async redirects() {
     return loadRedirects().map(({ from, to }) => ({ source: from, destination: to, permanent: true }));
   },
-};
+});
 
 export default nextConfig;
