@@ -2,33 +2,21 @@
 // renders, checks the same schema as the server, then submits in place, shows errors beside their fields and
 // moves focus to the first one. A custom element wires itself wherever it appears: on a page's first load, and
 // when React puts it in the page after a client-side navigation in development.
-import { whenParsed } from '@/lib/browser/when-parsed';
+import { EnhancedElement } from '@/lib/browser/enhanced-element';
 import { describedBy, errorId, formFields, formStatus } from '@/lib/enquiries/form';
 import { validateEnquiry, type FieldErrors } from '@/lib/enquiries/schema';
 
-export class JoinFormElement extends HTMLElement {
-  #listeners: AbortController | undefined;
+export class JoinFormElement extends EnhancedElement {
   // One key per enquiry, so a double submit or a retry after a network failure stores it once. Changed values are
   // another enquiry: they get a new key, since the server refuses a key it has seen with a different enquiry.
   #attempt: { key: string; body: string } | undefined;
 
-  connectedCallback() {
-    // The element may be defined before the parser has reached its contents.
-    whenParsed(() => this.#wire());
-  }
-
-  disconnectedCallback() {
-    this.#listeners?.abort();
-  }
-
-  #wire() {
+  protected wire(signal: AbortSignal) {
     const form = this.querySelector('form');
     const status = this.querySelector<HTMLElement>('[role="status"]');
     const thanks = this.querySelector<HTMLElement>('[data-join-thanks]');
     const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
-    if (!this.isConnected || !form || !status || !thanks || !button) return;
-    this.#listeners?.abort();
-    this.#listeners = new AbortController();
+    if (!form || !status || !thanks || !button) return;
 
     const say = (message: string) => {
       status.textContent = message;
@@ -99,7 +87,7 @@ export class JoinFormElement extends HTMLElement {
         setPending(true);
         void send(this.#attempt).finally(() => setPending(false));
       },
-      { signal: this.#listeners.signal },
+      { signal },
     );
   }
 }

@@ -2,7 +2,7 @@
 // scripts/build-browser.mjs). The query string is the filter's only state, so a filtered view can be shared and
 // survives a reload. A custom element wires itself wherever it appears: on a page's first load, and when React
 // puts it in the page after a client-side navigation in development.
-import { whenParsed } from '@/lib/browser/when-parsed';
+import { EnhancedElement } from '@/lib/browser/enhanced-element';
 import {
   filterCount,
   filterKeys,
@@ -13,27 +13,13 @@ import {
   type MemberFilter,
 } from '@/lib/members/filter';
 
-export class MemberFilterElement extends HTMLElement {
-  #listeners: AbortController | undefined;
-
-  connectedCallback() {
-    // The element may be defined before the parser has reached its contents.
-    whenParsed(() => this.#wire());
-  }
-
-  disconnectedCallback() {
-    this.#listeners?.abort();
-  }
-
-  #wire() {
+export class MemberFilterElement extends EnhancedElement {
+  protected wire(signal: AbortSignal) {
     const form = this.querySelector('form');
     const clear = form?.querySelector('button');
     const count = this.querySelector<HTMLElement>('[data-filter-count]');
     const fallback = this.querySelector<HTMLElement>('[data-filter-fallback]');
-    if (!this.isConnected || !form || !clear || !count || !fallback) return;
-    this.#listeners?.abort();
-    this.#listeners = new AbortController();
-    const { signal } = this.#listeners;
+    if (!form || !clear || !count || !fallback) return;
 
     const items = [...this.querySelectorAll<HTMLLIElement>('li[data-text]')].map((item) => ({
       item,

@@ -9,18 +9,10 @@ import { outbox } from '@/lib/db/schema';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { composeMail } from './mail';
-import { deliverOutbox, retryDelaySeconds, type Mailer, type OutboxSettings } from './outbox';
+import { deliverOutbox, retryDelaySeconds, type Mailer } from './outbox';
 import { getEnquiry } from './store';
-import { validEnquiry } from './test-data';
+import { outboxTestSettings as settings, validEnquiry } from './test-data';
 import { createMailer } from './worker';
-
-const settings: OutboxSettings = {
-  from: 'CoTech <contact@coops.tech>',
-  notifyTo: 'members@coops.example',
-  adminUrl: 'https://coops.example',
-  retryBaseSeconds: 1,
-  leaseSeconds: 60,
-};
 
 /** A loopback port with nothing listening: SMTP is down. */
 async function closedPort(): Promise<number> {

@@ -6,19 +6,11 @@ import { site } from '@/lib/site';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { composeMail } from './mail';
-import { deliverOutbox, type OutboxSettings } from './outbox';
+import { deliverOutbox } from './outbox';
 import type { Enquiry } from './schema';
 import { getEnquiry, receiptHourlyLimit } from './store';
-import { validEnquiry } from './test-data';
+import { outboxTestSettings as settings, validEnquiry } from './test-data';
 import { createMailer } from './worker';
-
-const settings: OutboxSettings = {
-  from: 'CoTech <contact@coops.tech>',
-  notifyTo: 'members@coops.example',
-  adminUrl: 'https://coops.example',
-  retryBaseSeconds: 1,
-  leaseSeconds: 60,
-};
 
 // What a spammer would send: a victim's address, and a link or a lure in every field they can type.
 const spam: Enquiry = {

@@ -1,3 +1,4 @@
+import type { OutboxSettings } from './outbox';
 import type { Enquiry } from './schema';
 
 /** A valid enquiry for tests. */
@@ -15,4 +16,13 @@ export const validEnquiry: Enquiry = {
   providesDigitalServices: true,
   ukBased: true,
   consent: true,
+};
+
+/** The outbox's settings in tests: quick retries, and addresses no test mail can reach. */
+export const outboxTestSettings: OutboxSettings = {
+  from: 'CoTech <contact@coops.tech>',
+  notifyTo: 'members@coops.example',
+  adminUrl: 'https://coops.example',
+  retryBaseSeconds: 1,
+  leaseSeconds: 60,
 };
