@@ -1,19 +1,22 @@
+import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
-import { adminAccess, basicAuthChallenge } from '@/lib/admin/auth';
 import { contentSecurityPolicy } from '@/lib/http/security-headers';
 
-/** The members' admin: Basic auth on every /admin request, and nothing at all when no password is set. */
+/**
+ * The members' admin and the sign-in pages. An /admin request without a session cookie goes to /sign-in at once;
+ * whether the cookie's session is valid, and whose it is, the admin checks itself against the database
+ * (lib/admin/require-member.ts), as the proxy cannot see that. Every page here renders per request, so each gets
+ * a nonce CSP, and none is indexed or cached.
+ */
 export function proxy(request: NextRequest) {
-  const access = adminAccess(request.headers.get('authorization'));
-  if (access === 'disabled') return NextResponse.rewrite(new URL('/admin-is-disabled', request.url), { status: 404 });
-  if (access === 'denied') {
-    return new NextResponse('Members only: sign in to see join enquiries.', {
-      status: 401,
-      headers: { 'www-authenticate': basicAuthChallenge, 'content-type': 'text/plain; charset=utf-8' },
-    });
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith('/admin') && !getSessionCookie(request)) {
+    const response = NextResponse.redirect(new URL('/sign-in', request.url), 303);
+    response.headers.set('cache-control', 'no-store');
+    return response;
   }
-  // Admin pages render per request, so their scripts carry a fresh nonce; Next.js reads it from the request's
-  // CSP header. This response header replaces the constant policy next.config.ts sets on every response.
+  // Next.js reads the nonce from the request's CSP header. This response header replaces the constant policy
+  // next.config.ts sets on every response.
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy([`'nonce-${nonce}'`, "'strict-dynamic'"]);
   const requestHeaders = new Headers(request.headers);
@@ -25,4 +28,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ['/admin', '/admin/:path*', '/admin/enquiries.csv'] };
+export const config = {
+  matcher: ['/admin', '/admin/:path*', '/admin/enquiries.csv', '/sign-in', '/sign-in/check-your-mail'],
+};

@@ -2,11 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tests must not depend on the shell that runs them: the variables the site reads are removed here, before the
-// test workers start (they inherit this process's environment), so a developer's ADMIN_PASSWORD or DATABASE_URL
+// test workers start (they inherit this process's environment), so a developer's ADMIN_EMAILS or DATABASE_URL
 // changes nothing. A test that needs one sets it itself, and `test.env` below sets what every test shares.
 const siteVariables = [
-  'ADMIN_USER',
-  'ADMIN_PASSWORD',
+  'ADMIN_EMAILS',
+  'BETTER_AUTH_SECRET',
+  'RETENTION_MONTHS',
+  'SIGN_IN_CLIENT_LIMIT',
   'DATABASE_URL',
   'DATA_DIR',
   'SMTP_URL',

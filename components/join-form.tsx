@@ -67,6 +67,9 @@ export function JoinForm({ state }: { state?: JoinFormState }) {
                 </div>
               ))}
           </fieldset>
+          <p className="text-sm">
+            What we keep, why, for how long and how to have it erased: <a href="/privacy">our privacy notice</a>.
+          </p>
           <button
             type="submit"
             className="rounded bg-brand-dark px-6 py-3 font-semibold text-white hover:bg-brand disabled:opacity-70"

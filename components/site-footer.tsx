@@ -20,6 +20,9 @@ export function SiteFooter() {
           <li>
             <a href={site.loomio}>Loomio</a>
           </li>
+          <li>
+            <a href="/privacy">Privacy</a>
+          </li>
         </ul>
       </div>
     </footer>

@@ -1,4 +1,5 @@
 import 'server-only';
+import { adminEmails, bootstrapAdmins } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/enquiries/client-address';
@@ -13,8 +14,8 @@ import {
 
 /**
  * What the server does before it answers anyone (instrumentation.ts): says if client addresses cannot be known,
- * opens and migrates the database, saying how long that took, starts the outbox worker, and arranges for both to
- * stop cleanly at shutdown.
+ * opens and migrates the database, saying how long that took, gives each address in ADMIN_EMAILS without an
+ * account an admin account, starts the outbox worker, and arranges for both to stop cleanly at shutdown.
  */
 export async function openAtStart(env: Record<string, string | undefined> = process.env): Promise<void> {
   const warning = unknownAddressWarning(env);
@@ -36,8 +37,13 @@ async function openDatabaseAtStart(env: Record<string, string | undefined>) {
     ? 'the PostgreSQL server in DATABASE_URL'
     : `embedded PGlite in ${env.DATA_DIR || '.data'}`;
   try {
-    await getDb();
+    const db = await getDb();
     console.log(`Database (${where}) opened and migrated in ${Math.round(performance.now() - started)} ms`);
+    // A wrong address in ADMIN_EMAILS is said in the log; the site serves its pages anyway.
+    await bootstrapAdmins(db, adminEmails(env)).then(
+      (added) => added.length > 0 && console.log(`ADMIN_EMAILS: ${added.length} admin account(s) added`),
+      (error: unknown) => console.error(`ADMIN_EMAILS: ${error instanceof Error ? error.message : error}`),
+    );
   } catch (error) {
     // Two processes on one data directory lose each other's writes: refuse to start, in one line.
     if (error instanceof DataDirLockedError) {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AdminBar } from '@/components/admin/admin-bar';
 import { requireMember } from '@/lib/admin/require-member';
 
 /**
@@ -7,6 +8,11 @@ import { requireMember } from '@/lib/admin/require-member';
  * covers any page that forgets.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireMember();
-  return children;
+  const member = await requireMember();
+  return (
+    <>
+      <AdminBar member={member} />
+      {children}
+    </>
+  );
 }

@@ -1,14 +1,12 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { isCrossSite } from '@/lib/cross-site';
 import { getDb } from '@/lib/db';
 import { enquiryStatuses } from '@/lib/db/schema';
+import { eraseEnquiry } from '@/lib/enquiries/erasure';
 import { updateEnquiry } from '@/lib/enquiries/store';
-import { site } from '@/lib/site';
-import { memberRefusal } from './require-member';
+import { memberForAction } from './require-member';
 
 const change = z.object({
   id: z.uuid(),
@@ -17,20 +15,28 @@ const change = z.object({
 });
 
 /**
- * Saves a member's triage of one enquiry. The proxy guards /admin, but a Server Action is reachable by POST, so
- * it checks the credentials and the request's origin itself as well. It takes a previous state, which it has
+ * Saves a member's triage of one enquiry, recording who changed what. It takes a previous state, which it has
  * none of, because its form runs it through useActionState (components/admin/permalink-form.tsx).
  */
 export async function saveTriage(_previous: void, formData: FormData): Promise<void> {
-  const requestHeaders = await headers();
-  if (memberRefusal(requestHeaders)) throw new Error('Not signed in');
-  const host = requestHeaders.get('host');
-  if (isCrossSite(requestHeaders, [site.url, ...(host ? [`http://${host}`, `https://${host}`] : [])])) {
-    throw new Error('Cross-site request refused');
-  }
+  const member = await memberForAction();
   const parsed = change.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect(`/admin/enquiries?error=invalid`);
   const { id, ...update } = parsed.data;
-  const saved = await updateEnquiry(await getDb(), id, update);
+  const saved = await updateEnquiry(await getDb(), id, update, member.id);
   redirect(saved ? `/admin/enquiries/${id}?saved=1` : '/admin/enquiries?error=missing');
+}
+
+const erasure = z.object({ id: z.uuid(), confirm: z.literal('erase') });
+
+/** An admin erases an enquiry's personal data; the form asks them to confirm by ticking a box. */
+export async function eraseEnquiryAction(_previous: void, formData: FormData): Promise<void> {
+  const admin = await memberForAction('admin');
+  const parsed = erasure.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const id = z.uuid().safeParse(formData.get('id'));
+    redirect(id.success ? `/admin/enquiries/${id.data}?error=confirm-erasure` : '/admin/enquiries?error=invalid');
+  }
+  const erased = await eraseEnquiry(await getDb(), parsed.data.id, admin.id);
+  redirect(erased ? `/admin/enquiries/${parsed.data.id}?erased=1` : '/admin/enquiries?error=missing');
 }

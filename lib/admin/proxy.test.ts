@@ -1,32 +1,34 @@
 import { NextRequest } from 'next/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
 
-const request = (authorization?: string) =>
-  new NextRequest('http://localhost:3000/admin/enquiries', {
-    headers: authorization ? { authorization } : {},
-  });
-const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
-
-afterEach(() => {
-  delete process.env.ADMIN_PASSWORD;
-});
+const request = (path: string, cookie?: string) =>
+  new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 
 describe('the /admin proxy', () => {
-  it('answers 404 when no ADMIN_PASSWORD is set, even to a guess', () => {
-    for (const response of [proxy(request()), proxy(request(basic('admin:')))]) {
-      expect(response.status).toBe(404);
-      expect(response.headers.get('x-middleware-rewrite')).toBe('http://localhost:3000/admin-is-disabled');
+  it('sends a request without a session cookie to sign in', () => {
+    for (const path of ['/admin', '/admin/enquiries', '/admin/enquiries.csv', '/admin/people']) {
+      const response = proxy(request(path));
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('http://localhost:3000/sign-in');
+      expect(response.headers.get('cache-control')).toBe('no-store');
     }
   });
 
-  it('challenges without the right credentials and lets members through', () => {
-    process.env.ADMIN_PASSWORD = 'pw';
-    const denied = proxy(request(basic('admin:nope')));
-    expect(denied.status).toBe(401);
-    expect(denied.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
-    const granted = proxy(request(basic('admin:pw')));
-    expect(granted.headers.get('x-middleware-next')).toBe('1');
-    expect(granted.headers.get('cache-control')).toBe('no-store');
+  it('lets a request with a session cookie through to the checks in the admin, with a nonce CSP', () => {
+    const response = proxy(request('/admin/enquiries', 'better-auth.session_token=anything'));
+    expect(response.headers.get('x-middleware-next')).toBe('1');
+    expect(response.headers.get('content-security-policy')).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-robots-tag')).toBe('noindex');
+  });
+
+  it('serves the sign-in pages to anyone, with a nonce CSP and no caching', () => {
+    for (const path of ['/sign-in', '/sign-in/check-your-mail']) {
+      const response = proxy(request(path));
+      expect(response.headers.get('x-middleware-next')).toBe('1');
+      expect(response.headers.get('content-security-policy')).toMatch(/'nonce-[^']+'/);
+      expect(response.headers.get('x-robots-tag')).toBe('noindex');
+    }
   });
 });

@@ -1,53 +1,50 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import AdminLayout from '@/app/admin/layout';
 import { GET as enquiriesCsv } from '@/app/admin/enquiries.csv/route';
+import ActivityPage from '@/app/admin/activity/page';
 import EnquiryPage from '@/app/admin/enquiries/[id]/page';
 import EnquiriesPage from '@/app/admin/enquiries/page';
+import PeoplePage from '@/app/admin/people/page';
 import { closeDb } from '@/lib/db';
-import { resetDatabase, storeEnquiry } from '@/test/database';
 import { validEnquiry } from '@/lib/enquiries/test-data';
+import { resetDatabase, storeEnquiry } from '@/test/database';
+import { signedIn } from '@/test/sign-in';
 
 // Outside Next.js there is no request for `headers()` to read: pages and layouts get this one.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock('next/headers', () => ({ headers: async () => request.headers }));
 
-const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
-const asking = (authorization?: string) => new Headers(authorization ? { authorization } : {});
-const csv = (authorization?: string) =>
-  enquiriesCsv(new Request('http://localhost:3000/admin/enquiries.csv', { headers: asking(authorization) }));
+const asking = (cookie?: string) => new Headers(cookie ? { cookie } : {});
+const csv = (cookie?: string) =>
+  enquiriesCsv(new Request('http://localhost:3000/admin/enquiries.csv', { headers: asking(cookie) }));
+const redirectToSignIn = { digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/sign-in;/) };
 const notFoundError = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
 const coopName = 'Secretive Co-op';
 let id: string;
+let member: string;
+let admin: string;
 
 beforeAll(async () => {
   await resetDatabase();
   ({ id } = await storeEnquiry({ ...validEnquiry, coopName }));
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
+  ({ cookie: member } = await signedIn({ name: 'Mary Member', email: 'mary@example.coop', role: 'member' }));
+  ({ cookie: admin } = await signedIn({ name: 'Ada Admin', email: 'ada@example.coop', role: 'admin' }));
 });
 afterAll(closeDb);
 
 describe('the enquiries CSV route on its own, without the proxy', () => {
-  it('answers 404 and no data while the admin is switched off, whatever is sent', async () => {
-    vi.stubEnv('ADMIN_PASSWORD', '');
-    for (const response of [await csv(), await csv(basic('admin:'))]) {
-      expect(response.status).toBe(404);
-      expect(await response.text()).not.toContain(coopName);
-    }
-  });
-
-  it('answers 401 with a Basic challenge and no data without the right credentials', async () => {
-    vi.stubEnv('ADMIN_PASSWORD', 'pw');
-    vi.stubEnv('ADMIN_USER', '');
-    for (const response of [await csv(), await csv(basic('admin:wrong')), await csv('Bearer pw')]) {
+  it('answers 401 and no data to anyone not signed in, or with a forged session cookie', async () => {
+    const forged = 'better-auth.session_token=made-up.signature';
+    for (const response of [await csv(), await csv(forged)]) {
       expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
       const body = await response.text();
       expect(body).not.toContain(coopName);
       expect(body).not.toContain(id);
     }
-    const granted = await csv(basic('admin:pw'));
+  });
+
+  it('gives a signed-in member the enquiries', async () => {
+    const granted = await csv(member);
     expect(granted.status).toBe(200);
     expect(await granted.text()).toContain(`"${coopName}"`);
   });
@@ -58,25 +55,25 @@ describe('the admin pages and their layout on their own, without the proxy', () 
     () => EnquiriesPage(),
     () => EnquiryPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }),
     () => AdminLayout({ children: coopName }),
+    () => PeoplePage({ searchParams: Promise.resolve({}) }),
+    () => ActivityPage(),
   ];
 
-  it('show anyone but a member the not-found page', async () => {
-    vi.stubEnv('ADMIN_PASSWORD', 'pw');
-    vi.stubEnv('ADMIN_USER', '');
-    for (const authorization of [undefined, basic('admin:wrong')]) {
-      request.headers = asking(authorization);
-      for (const render of pages) await expect(render()).rejects.toMatchObject(notFoundError);
+  it('send anyone not signed in to sign in', async () => {
+    for (const cookie of [undefined, 'better-auth.session_token=made-up.signature']) {
+      request.headers = asking(cookie);
+      for (const render of pages) await expect(render()).rejects.toMatchObject(redirectToSignIn);
     }
-    vi.stubEnv('ADMIN_PASSWORD', '');
-    request.headers = asking(basic('admin:'));
-    for (const render of pages) await expect(render()).rejects.toMatchObject(notFoundError);
   });
 
-  it('let a member in', async () => {
-    vi.stubEnv('ADMIN_PASSWORD', 'pw');
-    vi.stubEnv('ADMIN_USER', '');
-    request.headers = asking(basic('admin:pw'));
-    expect(await AdminLayout({ children: coopName })).toBe(coopName);
+  it('let a member triage, and keep account management and activity to admins', async () => {
+    request.headers = asking(member);
+    await expect(AdminLayout({ children: coopName })).resolves.toBeTruthy();
     await expect(EnquiriesPage()).resolves.toBeTruthy();
+    await expect(PeoplePage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject(notFoundError);
+    await expect(ActivityPage()).rejects.toMatchObject(notFoundError);
+    request.headers = asking(admin);
+    await expect(PeoplePage({ searchParams: Promise.resolve({}) })).resolves.toBeTruthy();
+    await expect(ActivityPage()).resolves.toBeTruthy();
   });
 });

@@ -1,30 +1,68 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
-import { adminAccess, basicAuthChallenge } from './auth';
+import { notFound, redirect } from 'next/navigation';
+import { getAuth } from '@/lib/auth/server';
+import { isCrossSite } from '@/lib/cross-site';
+import type { Role } from '@/lib/db/schema';
+import { site } from '@/lib/site';
 
-const plainText = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+/** The signed-in person, as the admin needs them: to check their role and to record who acted. */
+export type Member = { id: string; email: string; name: string; role: Role };
 
 /**
- * The members' admin checks who is asking where it reads enquiries, not in proxy.ts alone: a proxy is one path
- * pattern away from missing a route. Answers as the proxy does: 404 while the admin is switched off (no
- * ADMIN_PASSWORD), 401 with a Basic challenge to anyone but a member, nothing when the request may go on. Signing
- * in as a person instead would replace this function and nothing else.
+ * Who is signed in, from the session cookie and the sessions table: every instance on one database agrees, and
+ * disabling a person (which deletes their sessions) signs them out on the next request.
  */
-export function memberRefusal(requestHeaders: Headers): Response | undefined {
-  const access = adminAccess(requestHeaders.get('authorization'));
-  if (access === 'granted') return undefined;
-  if (access === 'disabled') return new Response('Not found.', { status: 404, headers: plainText });
-  return new Response('Members only: sign in to see join enquiries.', {
-    status: 401,
-    headers: { ...plainText, 'www-authenticate': basicAuthChallenge },
-  });
+export async function currentMember(requestHeaders: Headers): Promise<Member | undefined> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: requestHeaders });
+  if (!session || session.user.disabledAt) return undefined;
+  const { id, email, name, role } = session.user;
+  return { id, email, name, role: role === 'admin' ? 'admin' : 'member' };
 }
 
 /**
- * The same check for pages and layouts, which cannot answer with a Response: anyone but a member gets the
- * not-found page (a 401 page would need Next.js's experimental `unauthorized()`).
+ * The members' admin checks who is asking where it reads enquiries, not in proxy.ts alone: a proxy is one path
+ * pattern away from missing a route, and it only sees that a session cookie is there, not that it is valid. For
+ * routes, which answer with a Response: 401 to anyone not signed in, nothing when the request may go on.
  */
-export async function requireMember(): Promise<void> {
-  if (memberRefusal(await headers())) notFound();
+export async function memberRefusal(requestHeaders: Headers): Promise<Response | undefined> {
+  if (await currentMember(requestHeaders)) return undefined;
+  return new Response('Members only: sign in at /sign-in to see join enquiries.', {
+    status: 401,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** The same check for pages and layouts: anyone not signed in is sent to sign in. */
+export async function requireMember(): Promise<Member> {
+  const member = await currentMember(await headers());
+  if (!member) redirect('/sign-in');
+  return member;
+}
+
+/** Account management and erasure: admins only; a member gets the not-found page. */
+export async function requireAdmin(): Promise<Member> {
+  const member = await requireMember();
+  if (member.role !== 'admin') notFound();
+  return member;
+}
+
+/** Whether a request to change something comes from another site (see lib/cross-site.ts). */
+export function isCrossSiteRequest(requestHeaders: Headers): boolean {
+  const host = requestHeaders.get('host');
+  return isCrossSite(requestHeaders, [site.url, ...(host ? [`http://${host}`, `https://${host}`] : [])]);
+}
+
+/**
+ * For Server Actions, which are reachable by POST whatever the proxy does: the request must come from this site
+ * and from a signed-in person with `role` (admin also passes where member is asked). Throws otherwise.
+ */
+export async function memberForAction(role: Role = 'member'): Promise<Member> {
+  const requestHeaders = await headers();
+  if (isCrossSiteRequest(requestHeaders)) throw new Error('Cross-site request refused');
+  const member = await currentMember(requestHeaders);
+  if (!member) throw new Error('Not signed in');
+  if (role === 'admin' && member.role !== 'admin') throw new Error('Admins only');
+  return member;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -31,6 +32,8 @@ export const enquiries = pgTable(
     evidenceUrl: text('evidence_url'),
     status: text('status', { enum: enquiryStatuses }).notNull().default('new'),
     note: text('note').notNull().default(''),
+    /** When its personal fields were removed (erased by an admin, or by the retention rule); null until then. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (table) => [
     index('enquiries_created_at_idx').on(table.createdAt),
@@ -38,17 +41,21 @@ export const enquiries = pgTable(
   ],
 );
 
-export const mailKinds = ['notification', 'receipt'] as const;
+export const mailKinds = ['notification', 'receipt', 'sign-in'] as const;
 export type MailKind = (typeof mailKinds)[number];
 
-/** Mail to send, written in the same transaction as its enquiry so a crash cannot lose it. */
+/**
+ * Mail to send, written in the same transaction as what it is about so a crash cannot lose it: an enquiry's
+ * notification and receipt, or a person's sign-in link. The link is kept only until it is sent, then cleared.
+ */
 export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    enquiryId: uuid('enquiry_id')
-      .notNull()
-      .references(() => enquiries.id),
+    enquiryId: uuid('enquiry_id').references(() => enquiries.id),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The sign-in link, while it waits to be sent. */
+    link: text('link'),
     kind: text('kind', { enum: mailKinds }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
@@ -62,6 +69,10 @@ export const outbox = pgTable(
     index('outbox_due_idx')
       .on(table.nextAttemptAt)
       .where(sql`${table.sentAt} is null`),
+    check(
+      'outbox_subject_check',
+      sql`(${table.kind} = 'sign-in' and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} <> 'sign-in' and ${table.enquiryId} is not null)`,
+    ),
   ],
 );
 
@@ -83,12 +94,13 @@ export const idempotencyKeys = pgTable(
   (table) => [primaryKey({ columns: [table.client, table.key] })],
 );
 
-export const limitScopes = ['join', 'receipts'] as const;
+export const limitScopes = ['join', 'receipts', 'sign-in-address', 'sign-in-client'] as const;
 export type LimitScope = (typeof limitScopes)[number];
 
 /**
  * Counts per fixed window, in the database so every instance counts against one limit: enquiries per client
- * (`join`) and receipts mailed to applicants, for everyone at once (`receipts`).
+ * (`join`), receipts mailed to applicants, for everyone at once (`receipts`), and sign-in requests per address
+ * and per client.
  */
 export const rateLimits = pgTable(
   'rate_limits',
@@ -101,4 +113,127 @@ export const rateLimits = pgTable(
     hits: integer('hits').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.scope, table.client, table.windowStart] })],
+);
+
+export const roles = ['member', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * The people who may sign in (better-auth's `user` model). `member`s triage enquiries; `admin`s also manage
+ * accounts. A disabled person keeps their row, so the audit trail still names them, but cannot sign in.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull().unique(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    role: text('role', { enum: roles }).notNull().default('member'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('users_role_check', sql`${table.role} in ('member', 'admin')`)],
+);
+
+/** Signed-in sessions (better-auth's `session` model), in the database so every instance knows them. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('sessions_user_id_idx').on(table.userId)],
+);
+
+/**
+ * better-auth's `account` model: how a person proves who they are. Sign-in here is by mailed link only, which
+ * needs no row; the table exists because better-auth's own clean-ups read it.
+ */
+export const authAccounts = pgTable('auth_accounts', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  providerId: text('provider_id').notNull(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  accessToken: text('access_token'),
+  refreshToken: text('refresh_token'),
+  idToken: text('id_token'),
+  accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+  refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+  scope: text('scope'),
+  password: text('password'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time values (better-auth's `verification` model): sign-in links, stored as a hash of their token. */
+export const verifications = pgTable(
+  'verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('verifications_identifier_idx').on(table.identifier)],
+);
+
+/**
+ * Secrets the site makes for itself and every instance must share, such as the key that signs session cookies
+ * when `BETTER_AUTH_SECRET` is not set.
+ */
+export const siteSecrets = pgTable('site_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const auditActions = [
+  'enquiry.status',
+  'enquiry.note',
+  'enquiry.erased',
+  'enquiry.anonymised',
+  'account.created',
+  'account.disabled',
+  'account.enabled',
+  'account.role',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * Who changed what, when, from what to what: every triage change and every account change. `actorId` is null
+ * when the site acted by itself (ADMIN_EMAILS at start, the retention rule). Erasing an enquiry blanks the
+ * values of its note changes, which may hold the erased data.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: text('actor_id').references(() => users.id),
+    action: text('action', { enum: auditActions }).notNull(),
+    /** The enquiry it concerns: no foreign key, so the record outlives the enquiry. */
+    enquiryId: uuid('enquiry_id'),
+    targetUserId: text('target_user_id').references(() => users.id),
+    from: text('from'),
+    to: text('to'),
+  },
+  (table) => [
+    index('audit_events_at_idx').on(table.at),
+    index('audit_events_enquiry_id_idx').on(table.enquiryId, table.at),
+  ],
 );

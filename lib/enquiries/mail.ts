@@ -33,8 +33,26 @@ const htmlTable = (rows: [string, string][]) =>
     )
     .join('')}</table>`;
 
+/** How long a sign-in link works, in minutes: said in the mail and enforced by lib/auth/server.ts. */
+export const signInLinkMinutes = 15;
+
+/** A member's one-time sign-in link. Only our own words and the link: nothing anyone typed. */
+export function composeSignInMail(to: string, link: string): Mail {
+  const paragraphs = [
+    `Someone asked to sign in to the ${site.shortName} members' admin with this address.`,
+    `If it was you, follow this link within ${signInLinkMinutes} minutes. It works once.`,
+  ];
+  const ignore = 'If it was not you, ignore this mail: nobody can sign in without the link.';
+  return {
+    to,
+    subject: `Sign in to the ${site.shortName} members' admin`,
+    text: `${paragraphs.join('\n\n')}\n\n${link}\n\n${ignore}\n`,
+    html: `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><a href="${escapeHtml(link)}">Sign in</a></p><p>${escapeHtml(ignore)}</p>`,
+  };
+}
+
 /** The two mails an enquiry sends: a notification to the network and a receipt to the applicant. */
-export function composeMail(kind: MailKind, enquiry: StoredEnquiry, settings: MailSettings): Mail {
+export function composeMail(kind: Exclude<MailKind, 'sign-in'>, enquiry: StoredEnquiry, settings: MailSettings): Mail {
   if (kind === 'receipt') return receipt(enquiry);
   const rows = details(enquiry);
   const link = `${settings.adminUrl}/admin/enquiries/${enquiry.id}`;

@@ -1,11 +1,16 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
-import { enquiries, outbox, type MailKind } from '@/lib/db/schema';
-import { composeMail, type Mail, type MailSettings } from './mail';
+import { enquiries, outbox, users, type MailKind } from '@/lib/db/schema';
+import { composeMail, composeSignInMail, type Mail, type MailSettings } from './mail';
 
-/** What the outbox knows of a mail besides its content: enough for an operator, nothing personal. */
-export type MailLabel = { kind: MailKind; enquiryId: string };
+/**
+ * What the outbox knows of a mail besides its content: enough for an operator, nothing personal. A sign-in mail
+ * carries its link, which a site without SMTP writes to the log for the person to follow.
+ */
+export type MailLabel =
+  | { kind: Exclude<MailKind, 'sign-in'>; enquiryId: string }
+  | { kind: 'sign-in'; userId: string; link: string };
 
 export type Mailer = { sendMail(mail: Mail & { from: string }, label: MailLabel): Promise<unknown> };
 
@@ -54,8 +59,28 @@ export async function deliverOutbox(
     .returning();
 
   if (claimed.length === 0) return 0;
-  const ids = [...new Set(claimed.map((row) => row.enquiryId))];
-  const byId = new Map((await db.select().from(enquiries).where(inArray(enquiries.id, ids))).map((e) => [e.id, e]));
+  const enquiryIds = [...new Set(claimed.flatMap((row) => (row.enquiryId ? [row.enquiryId] : [])))];
+  const userIds = [...new Set(claimed.flatMap((row) => (row.userId ? [row.userId] : [])))];
+  const enquiriesById = new Map(
+    (enquiryIds.length ? await db.select().from(enquiries).where(inArray(enquiries.id, enquiryIds)) : []).map((e) => [
+      e.id,
+      e,
+    ]),
+  );
+  const usersById = new Map(
+    (userIds.length ? await db.select().from(users).where(inArray(users.id, userIds)) : []).map((u) => [u.id, u]),
+  );
+
+  const prepare = (row: (typeof claimed)[number]): [Mail, MailLabel] => {
+    if (row.kind === 'sign-in') {
+      const user = row.userId ? usersById.get(row.userId) : undefined;
+      if (!user || !row.link) throw new Error(`sign-in mail ${row.id} has no person or link`);
+      return [composeSignInMail(user.email, row.link), { kind: 'sign-in', userId: user.id, link: row.link }];
+    }
+    const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
+    if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
+    return [composeMail(row.kind, enquiry, settings), { kind: row.kind, enquiryId: enquiry.id }];
+  };
 
   let sent = 0;
   for (const [index, row] of claimed.entries()) {
@@ -66,14 +91,13 @@ export async function deliverOutbox(
       );
       break;
     }
-    const enquiry = byId.get(row.enquiryId);
     try {
-      if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
-      const mail = composeMail(row.kind, enquiry, settings);
-      await mailer.sendMail({ from: settings.from, ...mail }, { kind: row.kind, enquiryId: row.enquiryId });
+      const [mail, label] = prepare(row);
+      await mailer.sendMail({ from: settings.from, ...mail }, label);
+      // A sign-in link is a key: once it has gone out, the database no longer holds it.
       await db
         .update(outbox)
-        .set({ sentAt: sql`now()`, lockedUntil: null, attempts: row.attempts + 1, lastError: null })
+        .set({ sentAt: sql`now()`, lockedUntil: null, attempts: row.attempts + 1, lastError: null, link: null })
         .where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)));
       sent += 1;
     } catch (error) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
 import { enquiries, outbox, type EnquiryStatus } from '@/lib/db/schema';
 import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
@@ -59,17 +60,39 @@ export async function getEnquiry(db: Database, id: string): Promise<StoredEnquir
   return row;
 }
 
+/**
+ * Saves a member's triage and, in the same transaction, what it changed: a status or note record each, with who,
+ * from and to. Saving what is already there records nothing. Says whether the enquiry exists.
+ */
 export async function updateEnquiry(
   db: Database,
   id: string,
   change: { status: EnquiryStatus; note: string },
+  actorId: string,
 ): Promise<boolean> {
-  const rows = await db
-    .update(enquiries)
-    .set({ ...change, updatedAt: sql`now()` })
-    .where(eq(enquiries.id, id))
-    .returning({ id: enquiries.id });
-  return rows.length === 1;
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ status: enquiries.status, note: enquiries.note })
+      .from(enquiries)
+      .where(eq(enquiries.id, id))
+      .for('update');
+    if (!before) return false;
+    if (before.status === change.status && before.note === change.note) return true;
+    await tx
+      .update(enquiries)
+      .set({ ...change, updatedAt: sql`now()` })
+      .where(eq(enquiries.id, id));
+    await recordAudit(
+      tx,
+      ...(before.status === change.status
+        ? []
+        : [{ actorId, action: 'enquiry.status' as const, enquiryId: id, from: before.status, to: change.status }]),
+      ...(before.note === change.note
+        ? []
+        : [{ actorId, action: 'enquiry.note' as const, enquiryId: id, from: before.note, to: change.note }]),
+    );
+    return true;
+  });
 }
 
 /** Enquiries still `new` after this long are flagged for members in the triage list. */

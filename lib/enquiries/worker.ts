@@ -17,7 +17,8 @@ export function outboxSettings(env: Record<string, string | undefined> = process
 
 /**
  * SMTP when `SMTP_URL` is set. Otherwise each mail is logged instead, so it is never silently dropped: which kind,
- * for which enquiry, to which domain. Never its content or address, which are the applicant's personal data.
+ * for which enquiry, to which domain. Never its content or address, which are the applicant's personal data; a
+ * sign-in mail logs its link, as the issue asks, so a site without SMTP can still be signed in to.
  */
 export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
   if (smtpUrl) {
@@ -25,9 +26,12 @@ export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
     return { sendMail: (mail) => transport.sendMail(mail) };
   }
   return {
-    sendMail: async (mail, { kind, enquiryId }) => {
+    sendMail: async (mail, label) => {
       const domain = /@([^@\s>]+)>?\s*$/.exec(mail.to)?.[1] ?? 'an unknown domain';
-      console.info(`mail (SMTP_URL is not set, so logged, not sent): ${kind} for enquiry ${enquiryId} to ${domain}`);
+      const logged = 'mail (SMTP_URL is not set, so logged, not sent)';
+      // The person who asked reads their link here: without SMTP there is no other way to sign in.
+      if (label.kind === 'sign-in') console.info(`${logged}: sign-in link for a person at ${domain}: ${label.link}`);
+      else console.info(`${logged}: ${label.kind} for enquiry ${label.enquiryId} to ${domain}`);
     },
   };
 }

@@ -6,7 +6,7 @@ import { listEnquiries } from '@/lib/enquiries/store';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
-  const refusal = memberRefusal(request.headers);
+  const refusal = await memberRefusal(request.headers);
   if (refusal) return refusal;
   const enquiries = await listEnquiries(await getDb());
   const header = [

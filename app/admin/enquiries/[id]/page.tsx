@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { History } from '@/components/admin/history';
 import { PermalinkForm } from '@/components/admin/permalink-form';
-import { saveTriage } from '@/lib/admin/actions';
+import { eraseEnquiryAction, saveTriage } from '@/lib/admin/actions';
 import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
 import { requireMember } from '@/lib/admin/require-member';
+import { enquiryHistory } from '@/lib/audit';
 import { getDb } from '@/lib/db';
 import { enquiryStatuses } from '@/lib/db/schema';
 import { legalForms, type LegalForm } from '@/lib/enquiries/schema';
@@ -13,13 +15,18 @@ import { getEnquiry, isStale } from '@/lib/enquiries/store';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Join enquiry', robots: { index: false } };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string; erased?: string; error?: string }>;
+};
 
 export default async function EnquiryPage({ params, searchParams }: Props) {
-  await requireMember();
-  const enquiry = await getEnquiry(await getDb(), (await params).id);
+  const member = await requireMember();
+  const db = await getDb();
+  const enquiry = await getEnquiry(db, (await params).id);
   if (!enquiry) notFound();
-  const { saved } = await searchParams;
+  const history = await enquiryHistory(db, enquiry.id);
+  const { saved, erased, error } = await searchParams;
   const link = (href: string | null) =>
     href ? (
       <a href={href} rel="noopener noreferrer nofollow">
@@ -55,6 +62,12 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-3xl font-bold">{enquiry.coopName}</h1>
       {isStale(enquiry) && <p className="font-semibold text-brand-dark">Still new after 7 days: please reply.</p>}
+      {enquiry.anonymisedAt && (
+        <p role="status" className="font-semibold">
+          {erased ? 'Erased. ' : ''}The personal details of this enquiry were removed on{' '}
+          {formatReceived(enquiry.anonymisedAt)}.
+        </p>
+      )}
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         {details.map(([term, value]) => (
           <div key={term} className="contents">
@@ -107,6 +120,39 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
           Save
         </button>
       </PermalinkForm>
+      <section aria-labelledby="history" className="space-y-3">
+        <h2 id="history" className="text-xl font-bold">
+          History
+        </h2>
+        <History entries={history} />
+      </section>
+      {member.role === 'admin' && !enquiry.anonymisedAt && (
+        <PermalinkForm
+          action={eraseEnquiryAction}
+          permalink={`/admin/enquiries/${enquiry.id}`}
+          className="space-y-4 rounded border border-line bg-white p-6"
+        >
+          <h2 className="text-xl font-bold">Erase</h2>
+          <p>
+            When the applicant asks, or the enquiry was not theirs to send: removes the contact&rsquo;s name and
+            address, the description, the links and the note, here and in the history. The co-op&rsquo;s name, location,
+            legal form and status stay. It cannot be undone.
+          </p>
+          {error === 'confirm-erasure' && (
+            <p role="alert" className="font-semibold text-brand-dark">
+              Tick the box to confirm the erasure.
+            </p>
+          )}
+          <input type="hidden" name="id" value={enquiry.id} />
+          <div className="flex items-start gap-3">
+            <input type="checkbox" id="confirm-erasure" name="confirm" value="erase" />
+            <label htmlFor="confirm-erasure">Erase this enquiry&rsquo;s personal details</label>
+          </div>
+          <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
+            Erase
+          </button>
+        </PermalinkForm>
+      )}
     </div>
   );
 }

@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import { PermalinkForm } from '@/components/admin/permalink-form';
+import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { addPersonAction, changePersonAction } from '@/lib/admin/people-actions';
+import { requireAdmin } from '@/lib/admin/require-member';
+import { listPeople } from '@/lib/auth/accounts';
+import { getDb } from '@/lib/db';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'People', robots: { index: false } };
+
+const problems: Record<string, string> = {
+  name: 'Give their name.',
+  email: 'Give an email address such as name@example.coop.',
+  role: 'Choose member or admin.',
+  exists: 'That address already has an account.',
+  self: 'You cannot disable yourself or change your own role: ask another admin.',
+  invalid: 'That change could not be made.',
+};
+
+type Props = { searchParams: Promise<{ error?: string; added?: string; changed?: string }> };
+
+export default async function PeoplePage({ searchParams }: Props) {
+  const admin = await requireAdmin();
+  const people = await listPeople(await getDb());
+  const { error, added, changed } = await searchParams;
+  const problem = error ? (problems[error] ?? problems.invalid) : undefined;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">People</h1>
+      <p>
+        Who may sign in. Members triage join enquiries; admins also manage this list, erase enquiries and see the
+        recent activity. Disabling someone signs them out everywhere at once.
+      </p>
+      {problem && (
+        <p role="alert" className="border-l-4 border-brand bg-brand-light px-4 py-2">
+          {problem}
+        </p>
+      )}
+      <p role="status" className="font-semibold empty:hidden">
+        {added ? 'Added: they can sign in now.' : changed ? 'Saved.' : ''}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">People who may sign in</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Email
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Role
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
+              <th scope="col" className="py-2">
+                Change
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <tr key={person.id} className="border-b border-line align-top">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  {person.name}
+                </th>
+                <td className="py-2 pr-4">{person.email}</td>
+                <td className="py-2 pr-4">{person.role === 'admin' ? 'Admin' : 'Member'}</td>
+                <td className="py-2 pr-4">
+                  {person.disabledAt ? `Disabled since ${formatReceived(person.disabledAt)}` : 'Active'}
+                </td>
+                <td className="py-2">
+                  {person.id === admin.id ? (
+                    'You'
+                  ) : (
+                    <PermalinkForm action={changePersonAction} permalink="/admin/people" className="flex gap-3">
+                      <input type="hidden" name="id" value={person.id} />
+                      <input type="hidden" name="role" value={person.role === 'admin' ? 'member' : 'admin'} />
+                      <button type="submit" name="change" value="role" className="underline">
+                        {person.role === 'admin' ? `Make ${person.name} a member` : `Make ${person.name} an admin`}
+                      </button>
+                      {person.disabledAt ? (
+                        <button type="submit" name="change" value="enable" className="underline">
+                          Re-enable {person.name}
+                        </button>
+                      ) : (
+                        <button type="submit" name="change" value="disable" className="underline">
+                          Disable {person.name}
+                        </button>
+                      )}
+                    </PermalinkForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <PermalinkForm
+        action={addPersonAction}
+        permalink="/admin/people"
+        className="max-w-prose space-y-4 rounded border border-line bg-white p-6"
+      >
+        <h2 className="text-xl font-bold">Add someone</h2>
+        <div>
+          <label htmlFor="name" className="block font-semibold">
+            Name
+          </label>
+          <input id="name" name="name" required maxLength={200} className="mt-1 block w-full rounded border border-muted px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="email" className="block font-semibold">
+            Email address
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            required
+            className="mt-1 block w-full rounded border border-muted px-3 py-2"
+          />
+        </div>
+        <div>
+          <label htmlFor="role" className="block font-semibold">
+            Role
+          </label>
+          <select id="role" name="role" defaultValue="member" className="mt-1 rounded border border-muted px-3 py-2">
+            <option value="member">Member: triages enquiries</option>
+            <option value="admin">Admin: also manages people</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
+          Add
+        </button>
+      </PermalinkForm>
+    </div>
+  );
+}

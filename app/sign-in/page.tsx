@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { signInAddressLimit } from '@/lib/auth/sign-in';
+import { signInLinkMinutes } from '@/lib/enquiries/mail';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+
+/** What went wrong, by the `error` better-auth or our own routes send back here. */
+const problems: Record<string, string> = {
+  address: 'Give an email address such as name@example.coop.',
+  'too-many': `Too many sign-in requests: at most ${signInAddressLimit} per address in 15 minutes. Wait a while, then try again.`,
+  INVALID_TOKEN: `That sign-in link has expired or has been used already: each works once, within ${signInLinkMinutes} minutes. Ask for a new one.`,
+  new_user_signup_disabled: 'That sign-in link is not for an account here. Ask an admin to add you.',
+  failed_to_create_session: 'That account is disabled. Ask an admin if you should still have access.',
+};
+
+type Props = { searchParams: Promise<{ error?: string; 'signed-out'?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { error, 'signed-out': signedOut } = await searchParams;
+  const problem = error ? (problems[error] ?? 'Signing in did not work. Ask for a new link.') : undefined;
+  return (
+    <div className="mx-auto max-w-prose space-y-6">
+      <h1 className="text-3xl font-bold">Sign in</h1>
+      {problem && (
+        <p role="alert" className="border-l-4 border-brand bg-brand-light px-4 py-2">
+          {problem}
+        </p>
+      )}
+      {signedOut && (
+        <p role="status" className="font-semibold">
+          {signedOut === 'everywhere' ? 'You are signed out everywhere.' : 'You are signed out.'}
+        </p>
+      )}
+      <p>
+        For members of the network who triage join enquiries. Give your address and we will mail you a link that
+        signs you in; it works once, within {signInLinkMinutes} minutes.
+      </p>
+      <form method="post" action="/sign-in/request" className="space-y-4 rounded border border-line bg-white p-6">
+        <div>
+          <label htmlFor="email" className="block font-semibold">
+            Email address
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            className="mt-1 block w-full rounded border border-muted px-3 py-2"
+          />
+        </div>
+        <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
+          Mail me a sign-in link
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { actorLabel, changeLabel } from '@/lib/admin/audit-labels';
+import { formatReceived } from '@/lib/admin/enquiry-labels';
+import type { AuditEntry } from '@/lib/audit';
+
+/** A list of audit records, newest first: when, who, and what changed from and to. */
+export function History({ entries, linkEnquiries = false }: { entries: AuditEntry[]; linkEnquiries?: boolean }) {
+  if (entries.length === 0) return <p>No changes recorded yet.</p>;
+  return (
+    <ol className="space-y-2">
+      {entries.map((entry) => (
+        <li key={entry.id} className="border-b border-line pb-2">
+          <time dateTime={entry.at.toISOString()} className="text-sm text-muted">
+            {formatReceived(entry.at)}
+          </time>{' '}
+          <span>
+            <strong>{actorLabel(entry)}</strong> {changeLabel(entry)}
+            {linkEnquiries && entry.enquiryId && (
+              <>
+                {' '}
+                on <Link href={`/admin/enquiries/${entry.enquiryId}`}>an enquiry</Link>
+              </>
+            )}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

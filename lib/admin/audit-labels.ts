@@ -1,0 +1,38 @@
+import type { AuditEntry } from '@/lib/audit';
+import { enquiryStatuses, type EnquiryStatus } from '@/lib/db/schema';
+import { statusLabels } from './enquiry-labels';
+
+const status = (value: string | null) =>
+  value && (enquiryStatuses as readonly string[]).includes(value) ? statusLabels[value as EnquiryStatus] : '—';
+const quoted = (value: string | null) => (value ? `“${value}”` : 'nothing');
+
+/** Who acted, as a person reads it: their name, or the site itself. */
+export function actorLabel(entry: AuditEntry): string {
+  return entry.actorName ? entry.actorName : 'The site';
+}
+
+/** What one audit record says changed, in words, after the actor's name. */
+export function changeLabel(entry: AuditEntry): string {
+  const target = entry.targetName ?? 'someone';
+  switch (entry.action) {
+    case 'enquiry.status':
+      return `changed the status from ${status(entry.from)} to ${status(entry.to)}`;
+    case 'enquiry.note':
+      // Erasure blanks both values: say the note changed, not what it said.
+      return entry.from === null && entry.to === null
+        ? 'changed the note (erased since)'
+        : `changed the note from ${quoted(entry.from)} to ${quoted(entry.to)}`;
+    case 'enquiry.erased':
+      return 'erased the personal details';
+    case 'enquiry.anonymised':
+      return 'removed the personal details under the retention rule';
+    case 'account.created':
+      return `added ${target} as ${entry.to === 'admin' ? 'an admin' : 'a member'}`;
+    case 'account.disabled':
+      return `disabled ${target}`;
+    case 'account.enabled':
+      return `re-enabled ${target}`;
+    case 'account.role':
+      return `changed ${target}’s role from ${entry.from} to ${entry.to}`;
+  }
+}

@@ -1,0 +1,38 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { addPerson, newPerson, setDisabled, setRole } from '@/lib/auth/accounts';
+import { getDb } from '@/lib/db';
+import { roles } from '@/lib/db/schema';
+import { memberForAction } from './require-member';
+
+/** Adds a person who may sign in; the page says what was wrong with the form, field by field. */
+export async function addPersonAction(_previous: void, formData: FormData): Promise<void> {
+  const admin = await memberForAction('admin');
+  const parsed = newPerson.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    redirect(`/admin/people?error=${typeof field === 'string' ? field : 'invalid'}`);
+  }
+  const added = await addPerson(await getDb(), parsed.data, admin.id);
+  redirect(added ? `/admin/people?added=${added.id}` : '/admin/people?error=exists');
+}
+
+const change = z.discriminatedUnion('change', [
+  z.object({ id: z.string().min(1), change: z.enum(['disable', 'enable']) }),
+  z.object({ id: z.string().min(1), change: z.literal('role'), role: z.enum(roles) }),
+]);
+
+/** Disables, re-enables or changes the role of a person. An admin cannot lock themselves out. */
+export async function changePersonAction(_previous: void, formData: FormData): Promise<void> {
+  const admin = await memberForAction('admin');
+  const parsed = change.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect('/admin/people?error=invalid');
+  const request = parsed.data;
+  if (request.id === admin.id) redirect('/admin/people?error=self');
+  const db = await getDb();
+  if (request.change === 'role') await setRole(db, request.id, request.role, admin.id);
+  else await setDisabled(db, request.id, request.change === 'disable', admin.id);
+  redirect('/admin/people?changed=1');
+}

@@ -1,0 +1,83 @@
+import 'server-only';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { recordAudit } from '@/lib/audit';
+import type { Database } from '@/lib/db';
+import { auditEvents, enquiries, outbox } from '@/lib/db/schema';
+
+/** Closed enquiries are kept this many months, unless `RETENTION_MONTHS` says otherwise. */
+export const defaultRetentionMonths = 12;
+
+export function retentionMonths(env: Record<string, string | undefined> = process.env): number {
+  const months = Number(env.RETENTION_MONTHS || defaultRetentionMonths);
+  if (!Number.isInteger(months) || months < 1) {
+    throw new Error(`RETENTION_MONTHS must be a whole number of months, 1 or more (it is "${env.RETENTION_MONTHS}")`);
+  }
+  return months;
+}
+
+/**
+ * Removes an enquiry's personal data and keeps the rest (co-op, location, legal form, status, dates) for the
+ * network's records: the contact's name and address, the description, the links and the note are blanked; its
+ * mail leaves the outbox, sent or not, so nothing can go out with or about it; and the values of its note
+ * changes in the audit trail are blanked too, since a note may quote the applicant.
+ */
+async function anonymise(db: Database, id: string): Promise<boolean> {
+  const [done] = await db
+    .update(enquiries)
+    .set({
+      contactName: '',
+      email: '',
+      website: null,
+      description: '',
+      evidenceUrl: null,
+      note: '',
+      anonymisedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(enquiries.id, id), isNull(enquiries.anonymisedAt)))
+    .returning({ id: enquiries.id });
+  if (!done) return false;
+  await db.delete(outbox).where(eq(outbox.enquiryId, id));
+  await db
+    .update(auditEvents)
+    .set({ from: null, to: null })
+    .where(and(eq(auditEvents.enquiryId, id), eq(auditEvents.action, 'enquiry.note')));
+  return true;
+}
+
+/** An admin's erasure of one enquiry, recorded with who and when but none of what was erased. */
+export async function eraseEnquiry(db: Database, id: string, actorId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await anonymise(tx, id))) return false;
+    await recordAudit(tx, { actorId, action: 'enquiry.erased', enquiryId: id });
+    return true;
+  });
+}
+
+/**
+ * The retention rule: enquiries closed (approved or declined) and unchanged for longer than `months` are
+ * anonymised. Returns how many were.
+ */
+export async function anonymiseExpired(db: Database, months: number): Promise<number> {
+  const due = await db
+    .select({ id: enquiries.id })
+    .from(enquiries)
+    .where(
+      and(
+        isNull(enquiries.anonymisedAt),
+        inArray(enquiries.status, ['approved', 'declined']),
+        lte(enquiries.updatedAt, sql`now() - make_interval(months => ${months})`),
+      ),
+    )
+    .limit(100);
+  let count = 0;
+  for (const { id } of due) {
+    const done = await db.transaction(async (tx) => {
+      if (!(await anonymise(tx, id))) return false;
+      await recordAudit(tx, { actorId: null, action: 'enquiry.anonymised', enquiryId: id });
+      return true;
+    });
+    if (done) count += 1;
+  }
+  return count;
+}
