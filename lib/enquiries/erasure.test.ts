@@ -1,0 +1,123 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { enquiryHistory, recentActivity } from '@/lib/audit';
+import { addPerson, bootstrapAdmins, adminEmails } from '@/lib/auth/accounts';
+import { closeDb, getDb } from '@/lib/db';
+import { enquiries, outbox } from '@/lib/db/schema';
+import { resetDatabase, storeEnquiry } from '@/test/database';
+import { anonymiseExpired, eraseEnquiry, retentionMonths } from './erasure';
+import { pruneExpired } from './prune';
+import { getEnquiry, updateEnquiry } from './store';
+import { validEnquiry } from './test-data';
+
+beforeEach(resetDatabase);
+afterAll(closeDb);
+
+const personal = [
+  validEnquiry.contactName,
+  validEnquiry.email,
+  validEnquiry.description,
+  validEnquiry.website,
+  validEnquiry.evidenceUrl,
+];
+
+async function people() {
+  const db = await getDb();
+  const ada = await addPerson(db, { name: 'Ada Admin', email: 'admin@example.net', role: 'admin' }, null);
+  const mo = await addPerson(db, { name: 'Mo Member', email: 'mo@example.coop', role: 'member' }, null);
+  if (!ada || !mo) throw new Error('not added');
+  return { db, ada, mo };
+}
+
+describe('the audit trail of triage', () => {
+  it('records who changed the status and the note, from what to what, and nothing for a save that changes nothing', async () => {
+    const { db, mo } = await people();
+    const { id } = await storeEnquiry();
+    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
+    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
+    const history = await enquiryHistory(db, id);
+    expect(history.map(({ action, actorName, from, to }) => ({ action, actorName, from, to })).sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+      { action: 'enquiry.note', actorName: 'Mo Member', from: '', to: 'Called them' },
+      { action: 'enquiry.status', actorName: 'Mo Member', from: 'new', to: 'contacted' },
+    ]);
+  });
+});
+
+describe('erasure', () => {
+  it('removes the personal fields, the outbox mail and the note’s values in the history, and records who erased it', async () => {
+    const { db, ada, mo } = await people();
+    const { id } = await storeEnquiry();
+    const { id: other } = await storeEnquiry({ ...validEnquiry, coopName: 'Other Co-op' });
+    await updateEnquiry(db, id, { status: 'declined', note: `Spoke to ${validEnquiry.contactName}` }, mo.id);
+    expect(await eraseEnquiry(db, id, ada.id)).toBe(true);
+
+    const erased = await getEnquiry(db, id);
+    expect(erased).toMatchObject({ coopName: validEnquiry.coopName, location: validEnquiry.location, status: 'declined' });
+    expect(erased?.anonymisedAt).toBeInstanceOf(Date);
+    const everything = JSON.stringify([erased, await db.select().from(outbox), await recentActivity(db)]);
+    for (const value of personal) expect(everything).not.toContain(value);
+    expect(await db.select().from(outbox).where(eq(outbox.enquiryId, id))).toEqual([]);
+    expect(await db.select().from(outbox).where(eq(outbox.enquiryId, other))).toHaveLength(2);
+    expect((await getEnquiry(db, other))?.contactName).toBe(validEnquiry.contactName);
+
+    const history = await enquiryHistory(db, id);
+    expect(history[0]).toMatchObject({ action: 'enquiry.erased', actorName: 'Ada Admin', from: null, to: null });
+    expect(history.find((entry) => entry.action === 'enquiry.note')).toMatchObject({ from: null, to: null });
+    expect(await eraseEnquiry(db, id, ada.id)).toBe(false);
+  });
+});
+
+describe('retention', () => {
+  it('anonymises enquiries closed for longer than the period, and leaves open or recent ones', async () => {
+    const { db, mo } = await people();
+    const ids: Record<string, string> = {};
+    for (const [name, status, monthsAgo] of [
+      ['old approved', 'approved', 13],
+      ['old declined', 'declined', 25],
+      ['recent declined', 'declined', 11],
+      ['old but open', 'proposed', 30],
+    ] as const) {
+      const { id } = await storeEnquiry({ ...validEnquiry, coopName: name });
+      await updateEnquiry(db, id, { status, note: '' }, mo.id);
+      await db
+        .update(enquiries)
+        .set({ updatedAt: sql`now() - make_interval(months => ${monthsAgo})` })
+        .where(eq(enquiries.id, id));
+      ids[name] = id;
+    }
+    await pruneExpired(db, 12);
+    const state = async (name: string) => (await getEnquiry(db, ids[name] ?? ''))?.anonymisedAt !== null;
+    expect(await state('old approved')).toBe(true);
+    expect(await state('old declined')).toBe(true);
+    expect(await state('recent declined')).toBe(false);
+    expect(await state('old but open')).toBe(false);
+    expect((await getEnquiry(db, ids['old approved'] ?? ''))?.email).toBe('');
+    const history = await enquiryHistory(db, ids['old approved'] ?? '');
+    expect(history[0]).toMatchObject({ action: 'enquiry.anonymised', actorName: null });
+    expect(await anonymiseExpired(db, 12)).toBe(0);
+    expect(await anonymiseExpired(db, 6)).toBe(1);
+  });
+
+  it('reads the period from RETENTION_MONTHS, 12 by default, and refuses nonsense', () => {
+    expect(retentionMonths({})).toBe(12);
+    expect(retentionMonths({ RETENTION_MONTHS: '24' })).toBe(24);
+    expect(() => retentionMonths({ RETENTION_MONTHS: 'forever' })).toThrow(/RETENTION_MONTHS/);
+    expect(() => retentionMonths({ RETENTION_MONTHS: '0' })).toThrow(/RETENTION_MONTHS/);
+  });
+});
+
+describe('the first admins', () => {
+  it('come from ADMIN_EMAILS once, and an account that exists is left as it is', async () => {
+    const db = await getDb();
+    const emails = adminEmails({ ADMIN_EMAILS: ' Ada@Example.coop, bob@example.coop ,' });
+    expect(emails).toEqual(['ada@example.coop', 'bob@example.coop']);
+    expect(await bootstrapAdmins(db, emails)).toEqual(emails);
+    expect(await bootstrapAdmins(db, emails)).toEqual([]);
+    const activity = await recentActivity(db);
+    expect(activity.map((entry) => [entry.action, entry.actorName, entry.targetName, entry.to])).toEqual([
+      ['account.created', null, 'bob', 'admin'],
+      ['account.created', null, 'ada', 'admin'],
+    ]);
+    expect(() => adminEmails({ ADMIN_EMAILS: 'ada@example.coop, not-an-address' })).toThrow(/not-an-address/);
+  });
+});
