@@ -8,19 +8,37 @@ export const baseURL = `http://localhost:${port}`;
 // `next dev`, for the test that development behaves as production does (e2e/*.dev.spec.ts).
 const devPort = Number(process.env.E2E_DEV_PORT ?? 3101);
 const devURL = `http://localhost:${devPort}`;
-/** The members' admin password for the test server; e2e signs in with it. */
-export const adminPassword = 'e2e-admin-password';
-// A fresh embedded database per run (workers inherit the variable, so all agree on it).
+/** The test server's first admin, from ADMIN_EMAILS: e2e signs in as them (e2e/site.ts, signIn). */
+export const adminEmail = 'admin@e2e.example';
+/** Sign-in requests per address per 15 minutes on the test server: every test signs in, some as the same admin. */
+export const signInAddressLimit = 30;
+// The SMTP sink the test server mails to (e2e/global-setup.ts): beside the servers' ports, 3102 by default.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3102);
+// A fresh embedded database per run, and a fresh folder for the mail the sink receives (workers inherit the
+// variables, so all agree on them).
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));
+process.env.E2E_MAIL_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-mail-'));
+process.env.E2E_SMTP_PORT = String(smtpPort);
 
 // Playwright adds the webServer's env to the caller's environment: the site's other variables are emptied, so a
 // developer's DATABASE_URL or SMTP_URL does not reach the test servers.
 const ignoredFromShell = Object.fromEntries(
-  ['ADMIN_USER', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'JOIN_NOTIFY_TO', 'TRUST_PROXY'].map((name) => [name, '']),
+  [
+    'ADMIN_EMAILS',
+    'BETTER_AUTH_SECRET',
+    'DATABASE_URL',
+    'SMTP_URL',
+    'MAIL_FROM',
+    'JOIN_NOTIFY_TO',
+    'TRUST_PROXY',
+    'RETENTION_MONTHS',
+  ].map((name) => [name, '']),
 );
 
 export default defineConfig({
   testDir: 'e2e',
+  // Starts the SMTP sink the production server mails to, so tests can read sign-in links from it.
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -74,9 +92,14 @@ export default defineConfig({
         PORT: String(port),
         SITE_URL: baseURL,
         DATA_DIR: process.env.E2E_DATA_DIR,
-        ADMIN_PASSWORD: adminPassword,
-        // Every browser test posts from 127.0.0.1; the rate limit itself is tested beside the handler.
+        ADMIN_EMAILS: adminEmail,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        OUTBOX_POLL_MS: '500',
+        OUTBOX_RETRY_SECONDS: '1',
+        // Every browser test posts from 127.0.0.1; the rate limits themselves are tested beside the handlers.
         JOIN_RATE_LIMIT: '1000',
+        SIGN_IN_CLIENT_LIMIT: '1000',
+        SIGN_IN_ADDRESS_LIMIT: String(signInAddressLimit),
       },
     },
     {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { BrowserScript } from '@/components/browser-script';
 import { describedBy, errorId, formCopy, formFields, hintId, type FormField } from '@/lib/enquiries/form';
 import type { Problem } from '@/lib/enquiries/problem';
@@ -68,7 +69,7 @@ export function JoinForm({ state }: { state?: JoinFormState }) {
               ))}
           </fieldset>
           <p className="text-sm">
-            What we keep, why, for how long and how to have it erased: <a href="/privacy">our privacy notice</a>.
+            What we keep, why, for how long and how to have it erased: <Link href="/privacy">our privacy notice</Link>.
           </p>
           <button
             type="submit"

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { site } from '@/lib/site';
 
 export function SiteFooter() {
@@ -21,7 +22,7 @@ export function SiteFooter() {
             <a href={site.loomio}>Loomio</a>
           </li>
           <li>
-            <a href="/privacy">Privacy</a>
+            <Link href="/privacy">Privacy</Link>
           </li>
         </ul>
       </div>

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { validEnquiry } from '../lib/enquiries/test-data';
 import { formatErrors, validateHtml } from '../scripts/html-validator.mjs';
-import { adminAuthorization, expect, pagePaths, test } from './site';
+import { expect, pagePaths, signedInHeaders, test } from './site';
 
 type Page = { path: string; status: number; signedIn?: boolean };
 
@@ -12,7 +12,12 @@ type Page = { path: string; status: number; signedIn?: boolean };
 const unlistedPages: readonly Page[] = [
   { path: '/no-such-page', status: 404 },
   { path: '/join/thanks', status: 200 },
+  { path: '/sign-in', status: 200 },
+  { path: '/sign-in?error=INVALID_TOKEN&signed-out=1', status: 200 },
+  { path: '/sign-in/check-your-mail', status: 200 },
   { path: '/admin/enquiries', status: 200, signedIn: true },
+  { path: '/admin/people', status: 200, signedIn: true },
+  { path: '/admin/activity', status: 200, signedIn: true },
 ];
 
 /** The paths of the URLs in the built sitemap. */
@@ -43,8 +48,10 @@ test('every page is valid HTML by the Nu Html Checker', async ({ request }) => {
   test.setTimeout(60_000 + pages.length * 200);
 
   const documents: Record<string, string> = {};
+  const admin = await signedInHeaders(request);
   for (const { path, status, signedIn } of pages) {
-    const response = await request.get(path, signedIn ? { headers: adminAuthorization } : {});
+    // Signed out, explicitly: the request context keeps the session cookie it was given.
+    const response = await request.get(path, { headers: signedIn ? admin : { cookie: '' } });
     expect(response.status(), path).toBe(status);
     expect(response.headers()['content-type'], path).toMatch(/^text\/html/);
     documents[path] = await response.text();

@@ -1,8 +1,5 @@
 import { validEnquiry } from '../lib/enquiries/test-data';
-import { adminPassword } from '../playwright.config';
-import { expect, expectNoAxeViolations, fillValidEnquiry, test } from './site';
-
-const admin = { httpCredentials: { username: 'admin', password: adminPassword } };
+import { expect, expectNoAxeViolations, fillValidEnquiry, signIn, test } from './site';
 
 test.describe('the join form with JavaScript', () => {
   test('shows errors beside their fields, focuses the first, and keeps what was typed', async ({ page }) => {
@@ -96,18 +93,22 @@ test('the page a failed form post shows has no WCAG 2.2 AA violations', async ({
 });
 
 test.describe('the members’ triage', () => {
-  test('asks for credentials', async ({ request }) => {
-    const response = await request.get('/admin/enquiries');
-    expect(response.status()).toBe(401);
-    expect(response.headers()['www-authenticate']).toMatch(/^Basic /);
-    const wrong = await request.get('/admin/enquiries', {
-      headers: { authorization: `Basic ${Buffer.from('admin:wrong').toString('base64')}` },
-    });
-    expect(wrong.status()).toBe(401);
+  test('sends anyone not signed in to sign in, and shows a forged session nothing', async ({ request }) => {
+    const response = await request.get('/admin/enquiries', { maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+    expect(response.headers().location).toMatch(/\/sign-in$/);
+    const forged = { cookie: 'better-auth.session_token=made-up.signature' };
+    const page = await request.get('/admin/enquiries', { headers: forged, maxRedirects: 0 });
+    expect(page.status()).toBeGreaterThanOrEqual(300);
+    expect(await page.text()).not.toContain('Join enquiries');
+    const csv = await request.get('/admin/enquiries.csv', { headers: forged });
+    expect(csv.status()).toBe(401);
   });
 
   test.describe('signed in', () => {
-    test.use(admin);
+    test.beforeEach(async ({ page }) => {
+      await signIn(page);
+    });
 
     test('lists an enquiry, saves its status and note, and exports it as CSV', async ({ page, request }) => {
       const coopName = `=Triage Co-op ${Date.now()}`;
@@ -144,6 +145,9 @@ test.describe('the members’ triage', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByRole('status')).toHaveText('Saved.');
       await expect(page.getByLabel('Status')).toHaveValue('proposed');
+      await expect(page.getByRole('region', { name: 'History' })).toContainText(
+        'admin changed the status from New to Proposed on Loomio',
+      );
       // Next.js streams the metadata of dynamic pages after the body.
       await expect(page).toHaveTitle(/Join enquiry/);
       await expectNoAxeViolations(page);
@@ -151,7 +155,8 @@ test.describe('the members’ triage', () => {
       await page.goto('/admin/enquiries');
       await expect(page.getByRole('row').filter({ hasText: coopName })).toContainText('Proposed on Loomio');
 
-      const csv = await request.get('/admin/enquiries.csv');
+      // The page's own request context: it carries the session cookie.
+      const csv = await page.request.get('/admin/enquiries.csv');
       expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
       const text = await csv.text();
       expect(text).toContain(`"${id}",`);
@@ -159,7 +164,7 @@ test.describe('the members’ triage', () => {
       expect(text).toContain('"proposed"');
     });
 
-    test('refuses a triage change posted from another site', async ({ page, request }) => {
+    test('refuses a triage change posted from another site', async ({ page }) => {
       await page.goto('/admin/enquiries');
       const link = page.getByRole('row').nth(1).getByRole('link');
       await link.click();
@@ -168,7 +173,8 @@ test.describe('the members’ triage', () => {
         .locator('form:has(button:text("Save"))')
         .evaluate((form) => Object.fromEntries(new FormData(form as HTMLFormElement) as unknown as [string, string][]));
       expect(fields.id).toBeTruthy();
-      const response = await request.post(page.url(), {
+      // With the member's session cookie: only the origin is wrong.
+      const response = await page.request.post(page.url(), {
         headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
         multipart: { ...fields, status: 'declined', note: 'forged' },
       });

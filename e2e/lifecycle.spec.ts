@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockFileName } from '../lib/db/data-dir-lock';
 import { validEnquiry } from '../lib/enquiries/test-data';
-import { adminPassword, baseURL } from '../playwright.config';
+import { baseURL } from '../playwright.config';
 import { expect, test } from '@playwright/test';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,6 +18,8 @@ const root = join(__dirname, '..');
 const firstPort = Number(new URL(baseURL).port) + 10;
 const dataDirs: string[] = [];
 const running = new Set<ChildProcess>();
+/** The lifecycle servers' admin: they have no SMTP_URL, so their sign-in links are written to their log. */
+const lifecycleAdmin = 'lifecycle@e2e.example';
 
 type Server = { url: string; pid: number; output: () => string; exited: Promise<number | null> };
 
@@ -56,7 +58,7 @@ function startServer(dataDir: string, port: number): Server {
       HOSTNAME: '127.0.0.1',
       SITE_URL: baseURL,
       DATA_DIR: dataDir,
-      ADMIN_PASSWORD: adminPassword,
+      ADMIN_EMAILS: lifecycleAdmin,
       JOIN_RATE_LIMIT: '1000000',
     },
   });
@@ -103,10 +105,29 @@ async function postEnquiry(url: string, n: number): Promise<Response> {
   });
 }
 
+/** Signs in as the lifecycle admin with the link the server writes to its log, and returns the session cookie. */
+async function signInFromLog(server: Server): Promise<string> {
+  const before = server.output().length;
+  const asked = await fetch(`${server.url}/sign-in/request`, {
+    method: 'POST',
+    body: new URLSearchParams({ email: lifecycleAdmin }),
+    redirect: 'manual',
+  });
+  expect(asked.status).toBe(303);
+  const logged = /sign-in link for a person at e2e\.example: (\S+)/;
+  await expect.poll(() => logged.test(server.output().slice(before)), { timeout: 15_000 }).toBe(true);
+  const link = new URL(logged.exec(server.output().slice(before))?.[1] ?? '');
+  // SITE_URL is the webServer's: the same path on this server.
+  const followed = await fetch(`${server.url}${link.pathname}${link.search}`, { redirect: 'manual' });
+  return followed.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
 /** The ids of every stored enquiry, from the members' CSV. */
 async function storedIds(server: Server): Promise<Set<string>> {
-  const authorization = `Basic ${Buffer.from(`admin:${adminPassword}`).toString('base64')}`;
-  const csv = await fetch(`${server.url}/admin/enquiries.csv`, { headers: { authorization } });
+  const csv = await fetch(`${server.url}/admin/enquiries.csv`, { headers: { cookie: await signInFromLog(server) } });
   expect(csv.status).toBe(200);
   return new Set([...(await csv.text()).matchAll(/^"([0-9a-f-]{36})"/gm)].map((match) => match[1] ?? ''));
 }

@@ -1,4 +1,4 @@
-import { adminAuthorization as admin, expect, expectHardened, test } from './site';
+import { expect, expectHardened, signIn, signedInHeaders, test } from './site';
 import type { Page } from '@playwright/test';
 
 test('every kind of response carries the security headers', async ({ request }) => {
@@ -13,7 +13,12 @@ test('every kind of response carries the security headers', async ({ request }) 
     await request.post('/api/join', { form: { coopName: 'x' }, headers: { accept: 'text/html' } }),
     'form error page',
   );
-  const adminPage = await request.get('/admin/enquiries', { headers: admin });
+  const signInPage = await request.get('/sign-in');
+  expect(signInPage.status()).toBe(200);
+  expect(expectHardened(signInPage, 'sign-in').get('script-src')).toContain("'strict-dynamic'");
+  expect(signInPage.headers()['cache-control']).toBe('no-store');
+  expect(signInPage.headers()['x-robots-tag']).toBe('noindex');
+  const adminPage = await request.get('/admin/enquiries', { headers: await signedInHeaders(request) });
   expect(adminPage.status()).toBe(200);
   const adminScripts = expectHardened(adminPage, 'admin').get('script-src') ?? [];
   expect(adminScripts).toContain("'strict-dynamic'");
@@ -33,11 +38,13 @@ const live: Record<string, (page: Page) => Promise<void>> = {
   },
   '/admin/enquiries': (page) =>
     expect.poll(() => page.evaluate(() => typeof (window as Window & { next?: unknown }).next)).toBe('object'),
+  '/sign-in': (page) =>
+    expect.poll(() => page.evaluate(() => typeof (window as Window & { next?: unknown }).next)).toBe('object'),
 };
 
-for (const path of ['/', '/about', '/join', '/members', '/no-such-page', '/admin/enquiries']) {
+for (const path of ['/', '/about', '/join', '/members', '/no-such-page', '/sign-in', '/admin/enquiries']) {
   test(`${path} runs its scripts with no CSP violation`, async ({ page }) => {
-    await page.setExtraHTTPHeaders(path.startsWith('/admin') ? admin : {});
+    if (path.startsWith('/admin')) await signIn(page);
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as Window & { cspViolations?: string[] }).cspViolations = seen;

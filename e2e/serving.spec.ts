@@ -1,4 +1,4 @@
-import { adminAuthorization, expect, pagePaths, test } from './site';
+import { expect, pagePaths, signedInHeaders, test } from './site';
 
 // server/server.mjs answers plain requests for prerendered pages and files from memory; these check that it
 // answers them as Next.js would, and leaves the App Router's own requests to Next.js.
@@ -67,6 +67,6 @@ test('public pages are sent without the React runtime, and the admin keeps it', 
     ).toEqual([]);
     expect(html, path).not.toMatch(/\/_next\/static\/chunks\/[^"]+\.js/);
   }
-  const admin = await request.get('/admin/enquiries', { headers: adminAuthorization });
+  const admin = await request.get('/admin/enquiries', { headers: await signedInHeaders(request) });
   expect(await admin.text()).toMatch(/\/_next\/static\/chunks\/[^"]+\.js/);
 });

@@ -1,16 +1,48 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../lib/slug';
-import { adminPassword } from '../playwright.config';
+import { adminEmail } from '../playwright.config';
+import { mailsTo, nextSignInLink } from './mailbox';
 
 const content = join(__dirname, '../content');
 
-/** The Authorization header of a signed-in member, for the admin pages. */
-export const adminAuthorization = {
-  authorization: `Basic ${Buffer.from(`admin:${adminPassword}`).toString('base64')}`,
-};
+export { adminEmail };
+
+/**
+ * Signs `page` in as `email`, as a member does: asks for a link on /sign-in, reads it from the SMTP sink and
+ * follows it. Returns the link, spent.
+ */
+export async function signIn(page: Page, email: string = adminEmail): Promise<string> {
+  const seen = mailsTo(email).length;
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Mail me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your mail' })).toBeVisible();
+  const link = await nextSignInLink(email, seen);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/admin\/enquiries$/);
+  return link;
+}
+
+/**
+ * The headers of a signed-in member's requests, for tests that fetch admin pages without a browser: the same
+ * link flow, the session cookie taken from the answer.
+ */
+export async function signedInHeaders(request: APIRequestContext, email: string = adminEmail) {
+  const seen = mailsTo(email).length;
+  const asked = await request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
+  expect(asked.headers().location).toBe('/sign-in/check-your-mail');
+  const followed = await request.get(await nextSignInLink(email, seen), { maxRedirects: 0 });
+  const cookie = followed
+    .headersArray()
+    .filter(({ name }) => name.toLowerCase() === 'set-cookie')
+    .map(({ value }) => value.split(';')[0])
+    .join('; ');
+  expect(cookie).toContain('session_token=');
+  return { cookie };
+}
 
 /** The slugs of the Markdown files in one content folder. */
 function slugsIn(folder: string): string[] {

@@ -56,9 +56,7 @@ function entries(db: Database) {
 
 /** One enquiry's history, newest first. */
 export async function enquiryHistory(db: Database, enquiryId: string): Promise<AuditEntry[]> {
-  return entries(db)
-    .where(eq(auditEvents.enquiryId, enquiryId))
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id));
+  return entries(db).where(eq(auditEvents.enquiryId, enquiryId)).orderBy(desc(auditEvents.at), desc(auditEvents.id));
 }
 
 /** Everything recorded lately, newest first. */

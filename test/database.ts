@@ -7,7 +7,9 @@ import { validEnquiry } from '@/lib/enquiries/test-data';
 /** Empties every table of the test database (PGlite in memory, or the server in DATABASE_URL). */
 export async function resetDatabase(): Promise<void> {
   const db = await getDb();
-  await db.execute(sql`truncate enquiries, outbox, idempotency_keys, rate_limits, audit_events, sessions, verifications, auth_accounts, users restart identity cascade`);
+  await db.execute(
+    sql`truncate enquiries, outbox, idempotency_keys, rate_limits, audit_events, sessions, verifications, auth_accounts, users restart identity cascade`,
+  );
 }
 
 /** Stores an enquiry as the join endpoint does, without an idempotency key, and returns its id. */

@@ -47,7 +47,8 @@ export async function signedIn(person: NewPerson): Promise<{ cookie: string; id:
   if (!link) throw new Error(`no sign-in link was queued for ${person.email}`);
   const response = await followLink(link);
   const cookie = cookieFrom(response);
-  if (!cookie.includes('session_token')) throw new Error(`signing in gave no session: ${response.headers.get('location')}`);
+  if (!cookie.includes('session_token'))
+    throw new Error(`signing in gave no session: ${response.headers.get('location')}`);
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, person.email));
   return { cookie, id: user?.id ?? '' };
 }

@@ -4,8 +4,11 @@ import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { from: string; to: string[]; raw: string; parsed: ParsedMail };
 
-/** A real SMTP server on a free loopback port that keeps what it receives. */
-export async function startSmtpSink(port = 0) {
+/**
+ * A real SMTP server on a free loopback port (or `port`) that keeps what it receives, and hands each mail to
+ * `onMail` as well (the e2e tests' sink writes them where test workers can read them).
+ */
+export async function startSmtpSink(port = 0, onMail?: (mail: ReceivedMail) => void) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -16,12 +19,14 @@ export async function startSmtpSink(port = 0) {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks);
-        received.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw: raw.toString('utf8'),
           parsed: await simpleParser(raw),
-        });
+        };
+        received.push(mail);
+        onMail?.(mail);
         callback();
       });
     },

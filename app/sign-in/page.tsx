@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { signInAddressLimit } from '@/lib/auth/sign-in';
 import { signInLinkMinutes } from '@/lib/enquiries/mail';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +7,7 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 /** What went wrong, by the `error` better-auth or our own routes send back here. */
 const problems: Record<string, string> = {
   address: 'Give an email address such as name@example.coop.',
-  'too-many': `Too many sign-in requests: at most ${signInAddressLimit} per address in 15 minutes. Wait a while, then try again.`,
+  'too-many': 'Too many sign-in requests for that address or from where you are. Wait 15 minutes, then try again.',
   INVALID_TOKEN: `That sign-in link has expired or has been used already: each works once, within ${signInLinkMinutes} minutes. Ask for a new one.`,
   new_user_signup_disabled: 'That sign-in link is not for an account here. Ask an admin to add you.',
   failed_to_create_session: 'That account is disabled. Ask an admin if you should still have access.',
@@ -33,8 +32,8 @@ export default async function SignInPage({ searchParams }: Props) {
         </p>
       )}
       <p>
-        For members of the network who triage join enquiries. Give your address and we will mail you a link that
-        signs you in; it works once, within {signInLinkMinutes} minutes.
+        For members of the network who triage join enquiries. Give your address and we will mail you a link that signs
+        you in; it works once, within {signInLinkMinutes} minutes.
       </p>
       <form method="post" action="/sign-in/request" className="space-y-4 rounded border border-line bg-white p-6">
         <div>

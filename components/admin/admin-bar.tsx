@@ -4,7 +4,10 @@ import type { Member } from '@/lib/admin/require-member';
 /** Who is signed in, where they can go in the admin, and how to leave: the top of every admin page. */
 export function AdminBar({ member }: { member: Member }) {
   return (
-    <nav aria-label="Admin" className="mb-8 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-line pb-4 text-sm">
+    <nav
+      aria-label="Admin"
+      className="mb-8 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-line pb-4 text-sm"
+    >
       <Link href="/admin/enquiries">Enquiries</Link>
       {member.role === 'admin' && <Link href="/admin/people">People</Link>}
       {member.role === 'admin' && <Link href="/admin/activity">Recent activity</Link>}

@@ -58,7 +58,10 @@ export async function setRole(db: Database, id: string, role: Role, actorId: str
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, id)).for('update');
     if (!before || before.role === role) return false;
-    await tx.update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ role, updatedAt: sql`now()` })
+      .where(eq(users.id, id));
     await recordAudit(tx, { actorId, action: 'account.role', targetUserId: id, from: before.role, to: role });
     return true;
   });

@@ -10,13 +10,14 @@ import { peerAddressHeader } from '@/lib/http/peer-address.mjs';
 import { resetDatabase } from '@/test/database';
 import { askForLink, cookieFrom, followLink, queuedLink, signedIn } from '@/test/sign-in';
 import { startSmtpSink } from '@/test/smtp-sink';
-import { signInAddressLimit } from './sign-in';
+import { defaultSignInAddressLimit } from './sign-in';
 import { signOut } from './sign-out';
 import { getAuth } from './server';
 import { addPerson } from './accounts';
 
 const ada = { name: 'Ada Lovelace', email: 'ada@example.coop', role: 'member' as const };
-const who = async (cookie: string) => (await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) }))?.user;
+const who = async (cookie: string) =>
+  (await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) }))?.user;
 const sessionCount = async () => (await (await getDb()).select().from(sessions)).length;
 
 beforeEach(resetDatabase);
@@ -111,19 +112,20 @@ describe('signing in by mailed link', () => {
     const db = await getDb();
     await addPerson(db, ada, null);
     const from = (address: string) => ({ [peerAddressHeader]: address });
-    for (let i = 0; i < signInAddressLimit; i++) {
+    for (let i = 0; i < defaultSignInAddressLimit; i++) {
       expect((await askForLink(ada.email, from(`192.0.2.${i}`))).headers.get('location')).toBe(
         '/sign-in/check-your-mail',
       );
     }
     const limited = await askForLink(ada.email, from('192.0.2.200'));
     expect(limited.headers.get('location')).toBe('/sign-in?error=too-many');
-    expect(await db.select().from(outbox)).toHaveLength(signInAddressLimit);
+    expect(await db.select().from(outbox)).toHaveLength(defaultSignInAddressLimit);
 
     vi.stubEnv('SIGN_IN_CLIENT_LIMIT', '3');
     try {
       const answers = [];
-      for (let i = 0; i < 4; i++) answers.push((await askForLink(`guess${i}@example.coop`, from('198.51.100.7'))).headers.get('location'));
+      for (let i = 0; i < 4; i++)
+        answers.push((await askForLink(`guess${i}@example.coop`, from('198.51.100.7'))).headers.get('location'));
       expect(answers).toEqual([...Array(3).fill('/sign-in/check-your-mail'), '/sign-in?error=too-many']);
     } finally {
       vi.unstubAllEnvs();

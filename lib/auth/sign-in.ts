@@ -9,13 +9,21 @@ import { getAuth } from './server';
 
 /** Sign-in requests are counted per 15 minutes: per address (whoever asks), and per client (whatever address). */
 export const signInWindowSeconds = 15 * 60;
-export const signInAddressLimit = 5;
+export const defaultSignInAddressLimit = 5;
 export const defaultSignInClientLimit = 20;
 
-export function signInClientLimit(env: Record<string, string | undefined> = process.env): number {
-  const limit = Number(env.SIGN_IN_CLIENT_LIMIT || defaultSignInClientLimit);
-  return Number.isInteger(limit) && limit > 0 ? limit : defaultSignInClientLimit;
-}
+const positive = (value: string | undefined, fallback: number) => {
+  const limit = Number(value || fallback);
+  return Number.isInteger(limit) && limit > 0 ? limit : fallback;
+};
+
+/** Requests per address per window: `SIGN_IN_ADDRESS_LIMIT`, 5 unless set. */
+export const signInAddressLimit = (env: Record<string, string | undefined> = process.env) =>
+  positive(env.SIGN_IN_ADDRESS_LIMIT, defaultSignInAddressLimit);
+
+/** Requests per client per window (and links followed): `SIGN_IN_CLIENT_LIMIT`, 20 unless set. */
+export const signInClientLimit = (env: Record<string, string | undefined> = process.env) =>
+  positive(env.SIGN_IN_CLIENT_LIMIT, defaultSignInClientLimit);
 
 /** A redirect to one of our own pages, relative so it holds whatever host the request came by. */
 export const seeOther = (path: string) =>
@@ -33,13 +41,17 @@ export async function requestSignIn(request: Request): Promise<Response> {
     return new Response('Cross-site request refused.', { status: 403, headers: { 'cache-control': 'no-store' } });
   }
   const form = await request.formData().catch(() => undefined);
-  const email = address.safeParse(String(form?.get('email') ?? '').trim().toLowerCase());
+  const email = address.safeParse(
+    String(form?.get('email') ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   if (!email.success) return seeOther('/sign-in?error=address');
   const db = await getDb();
   const client = rateLimitKey(clientAddress(request.headers));
   const byClient = await takeRateLimit(db, 'sign-in-client', client, signInClientLimit(), signInWindowSeconds);
   if (!byClient.allowed) return seeOther('/sign-in?error=too-many');
-  const byAddress = await takeRateLimit(db, 'sign-in-address', email.data, signInAddressLimit, signInWindowSeconds);
+  const byAddress = await takeRateLimit(db, 'sign-in-address', email.data, signInAddressLimit(), signInWindowSeconds);
   if (!byAddress.allowed) return seeOther('/sign-in?error=too-many');
   const auth = await getAuth(db);
   await auth.api.signInMagicLink({

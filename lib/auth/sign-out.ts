@@ -20,7 +20,10 @@ export async function signOut(request: Request): Promise<Response> {
   const auth = await getAuth(db);
   const ended = await auth.api.signOut({ headers: request.headers, asResponse: true });
   if (everywhere && member) await db.delete(sessions).where(eq(sessions.userId, member.id));
-  const headers = new Headers({ location: `/sign-in?signed-out=${everywhere ? 'everywhere' : '1'}`, 'cache-control': 'no-store' });
+  const headers = new Headers({
+    location: `/sign-in?signed-out=${everywhere ? 'everywhere' : '1'}`,
+    'cache-control': 'no-store',
+  });
   for (const cookie of ended.headers.getSetCookie()) headers.append('set-cookie', cookie);
   return new Response(null, { status: 303, headers });
 }

@@ -36,7 +36,11 @@ describe('the audit trail of triage', () => {
     expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
     expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
     const history = await enquiryHistory(db, id);
-    expect(history.map(({ action, actorName, from, to }) => ({ action, actorName, from, to })).sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+    expect(
+      history
+        .map(({ action, actorName, from, to }) => ({ action, actorName, from, to }))
+        .sort((a, b) => a.action.localeCompare(b.action)),
+    ).toEqual([
       { action: 'enquiry.note', actorName: 'Mo Member', from: '', to: 'Called them' },
       { action: 'enquiry.status', actorName: 'Mo Member', from: 'new', to: 'contacted' },
     ]);
@@ -52,7 +56,11 @@ describe('erasure', () => {
     expect(await eraseEnquiry(db, id, ada.id)).toBe(true);
 
     const erased = await getEnquiry(db, id);
-    expect(erased).toMatchObject({ coopName: validEnquiry.coopName, location: validEnquiry.location, status: 'declined' });
+    expect(erased).toMatchObject({
+      coopName: validEnquiry.coopName,
+      location: validEnquiry.location,
+      status: 'declined',
+    });
     expect(erased?.anonymisedAt).toBeInstanceOf(Date);
     const everything = JSON.stringify([erased, await db.select().from(outbox), await recentActivity(db)]);
     for (const value of personal) expect(everything).not.toContain(value);

@@ -9,8 +9,7 @@ import { composeMail, composeSignInMail, type Mail, type MailSettings } from './
  * carries its link, which a site without SMTP writes to the log for the person to follow.
  */
 export type MailLabel =
-  | { kind: Exclude<MailKind, 'sign-in'>; enquiryId: string }
-  | { kind: 'sign-in'; userId: string; link: string };
+  { kind: Exclude<MailKind, 'sign-in'>; enquiryId: string } | { kind: 'sign-in'; userId: string; link: string };
 
 export type Mailer = { sendMail(mail: Mail & { from: string }, label: MailLabel): Promise<unknown> };
 

@@ -29,8 +29,8 @@ export default async function PeoplePage({ searchParams }: Props) {
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">People</h1>
       <p>
-        Who may sign in. Members triage join enquiries; admins also manage this list, erase enquiries and see the
-        recent activity. Disabling someone signs them out everywhere at once.
+        Who may sign in. Members triage join enquiries; admins also manage this list, erase enquiries and see the recent
+        activity. Disabling someone signs them out everywhere at once.
       </p>
       {problem && (
         <p role="alert" className="border-l-4 border-brand bg-brand-light px-4 py-2">
@@ -110,7 +110,13 @@ export default async function PeoplePage({ searchParams }: Props) {
           <label htmlFor="name" className="block font-semibold">
             Name
           </label>
-          <input id="name" name="name" required maxLength={200} className="mt-1 block w-full rounded border border-muted px-3 py-2" />
+          <input
+            id="name"
+            name="name"
+            required
+            maxLength={200}
+            className="mt-1 block w-full rounded border border-muted px-3 py-2"
+          />
         </div>
         <div>
           <label htmlFor="email" className="block font-semibold">

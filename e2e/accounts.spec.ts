@@ -1,0 +1,219 @@
+import type { Browser, Page } from '@playwright/test';
+import { signInAddressLimit } from '../playwright.config';
+import { mailsTo, nextSignInLink } from './mailbox';
+import { adminEmail, expect, expectNoAxeViolations, signIn, test } from './site';
+
+/** A new browser context (its own cookies): another person, or the same person elsewhere. */
+async function newPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  return context.newPage();
+}
+
+/** An admin adds a person on the People page; returns the address, unique to this run. */
+async function addPerson(admin: Page, name: string, role: 'member' | 'admin' = 'member'): Promise<string> {
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@e2e.example`;
+  await admin.goto('/admin/people');
+  await admin.getByLabel('Name').fill(name);
+  await admin.getByLabel('Email address').fill(email);
+  await admin.getByLabel('Role').selectOption(role);
+  await admin.getByRole('button', { name: 'Add' }).click();
+  await expect(admin.getByRole('status')).toHaveText('Added: they can sign in now.');
+  await expect(admin.getByRole('row').filter({ hasText: email })).toContainText('Active');
+  return email;
+}
+
+async function postEnquiry(page: Page, coopName: string): Promise<string> {
+  const created = await page.request.post('/api/join', {
+    data: {
+      coopName,
+      contactName: 'Erin Applicant',
+      email: `erin.${Date.now()}@example.coop`,
+      location: 'Leeds',
+      legalForm: 'partnership',
+      description: 'We host websites.',
+      agreesWithPrinciples: true,
+      workerOwned: true,
+      providesDigitalServices: true,
+      ukBased: true,
+      consent: true,
+    },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+test('a member signs in by the mailed link, triages, and the history names them; the link works once', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page);
+  const memberEmail = await addPerson(page, 'Mo Member');
+  const id = await postEnquiry(page, `History Co-op ${Date.now()}`);
+
+  const member = await newPage(browser, baseURL);
+  const link = await signIn(member, memberEmail);
+  await expect(member.getByRole('navigation', { name: 'Admin' })).toContainText(
+    `Signed in as Mo Member (${memberEmail})`,
+  );
+  // Members triage; people and activity are for admins.
+  await expect(member.getByRole('link', { name: 'People' })).toHaveCount(0);
+  await member.goto(`/admin/enquiries/${id}`);
+  await member.getByLabel('Status').selectOption('contacted');
+  await member.getByRole('button', { name: 'Save' }).click();
+  await expect(member.getByRole('status')).toHaveText('Saved.');
+  await expect(member.getByRole('region', { name: 'History' })).toContainText(
+    'Mo Member changed the status from New to Contacted',
+  );
+  await expectNoAxeViolations(member);
+
+  // The admin sees it in the recent activity.
+  await page.goto('/admin/activity');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Mo Member changed the status' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The same link, again, in a browser with no session: refused, and nobody is signed in.
+  const again = await newPage(browser, baseURL);
+  await again.goto(link);
+  await expect(again).toHaveURL(/\/sign-in\?error=INVALID_TOKEN$/);
+  await expect(again.getByRole('alert')).toContainText('expired or has been used already');
+  await expectNoAxeViolations(again);
+  await again.goto('/admin/enquiries');
+  await expect(again).toHaveURL(/\/sign-in$/);
+});
+
+test('an unknown address gets the same answer as a member, and no mail', async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  const memberEmail = await addPerson(page, 'Known Member');
+  const unknown = `nobody.${Date.now()}@e2e.example`;
+  const answers: string[] = [];
+  for (const email of [memberEmail, unknown]) {
+    const asker = await newPage(browser, baseURL);
+    await asker.goto('/sign-in');
+    await asker.getByLabel('Email address').fill(email);
+    await asker.getByRole('button', { name: 'Mail me a sign-in link' }).click();
+    await expect(asker).toHaveURL(/\/sign-in\/check-your-mail$/);
+    answers.push(await asker.locator('main').innerText());
+    await expectNoAxeViolations(asker);
+  }
+  expect(answers[1]).toBe(answers[0]);
+  await nextSignInLink(memberEmail, 0);
+  // The member's mail has arrived, and the worker sends in order: the unknown address would have had one by now.
+  expect(mailsTo(unknown)).toEqual([]);
+});
+
+test('a made-up link is refused', async ({ page }) => {
+  // Expiry is tested against the database in lib/auth/sign-in.test.ts, where the clock can be moved.
+  await page.goto(
+    '/api/auth/magic-link/verify?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&callbackURL=%2Fadmin%2Fenquiries&errorCallbackURL=%2Fsign-in',
+  );
+  await expect(page).toHaveURL(/\/sign-in\?error=INVALID_TOKEN$/);
+});
+
+test('a disabled member is signed out at once, cannot sign in again, and is re-enabled', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page);
+  const memberEmail = await addPerson(page, 'Leaving Member');
+  const member = await newPage(browser, baseURL);
+  await signIn(member, memberEmail);
+
+  await page.goto('/admin/people');
+  await page.getByRole('button', { name: 'Disable Leaving Member' }).click();
+  await expect(page.getByRole('row').filter({ hasText: memberEmail })).toContainText('Disabled since');
+  await expectNoAxeViolations(page);
+
+  await member.goto('/admin/enquiries');
+  await expect(member).toHaveURL(/\/sign-in$/);
+  const csv = await member.request.get('/admin/enquiries.csv', { maxRedirects: 0 });
+  expect(csv.status()).toBeGreaterThanOrEqual(300);
+  // Asking again: the same answer, and no mail.
+  const seen = mailsTo(memberEmail).length;
+  await member.getByLabel('Email address').fill(memberEmail);
+  await member.getByRole('button', { name: 'Mail me a sign-in link' }).click();
+  await expect(member).toHaveURL(/\/sign-in\/check-your-mail$/);
+
+  await page.getByRole('button', { name: 'Re-enable Leaving Member' }).click();
+  await expect(page.getByRole('row').filter({ hasText: memberEmail })).toContainText('Active');
+  expect(mailsTo(memberEmail)).toHaveLength(seen);
+  await signIn(member, memberEmail);
+
+  await page.goto('/admin/activity');
+  const activity = page.getByRole('main');
+  await expect(activity).toContainText('disabled Leaving Member');
+  await expect(activity).toContainText('re-enabled Leaving Member');
+  await expect(activity).toContainText('added Leaving Member as a member');
+});
+
+test('sign out ends this session; sign out everywhere ends the others too', async ({ page, browser, baseURL }) => {
+  await signIn(page);
+  const email = await addPerson(page, 'Two Browsers');
+  const laptop = await newPage(browser, baseURL);
+  const phone = await newPage(browser, baseURL);
+  await signIn(laptop, email);
+  await signIn(phone, email);
+
+  await laptop.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(laptop).toHaveURL(/\/sign-in\?signed-out=1$/);
+  await expect(laptop.getByRole('status')).toHaveText('You are signed out.');
+  await expectNoAxeViolations(laptop);
+  await laptop.goto('/admin/enquiries');
+  await expect(laptop).toHaveURL(/\/sign-in$/);
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/admin\/enquiries$/);
+
+  await signIn(laptop, email);
+  await phone.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(phone.getByRole('status')).toHaveText('You are signed out everywhere.');
+  await laptop.goto('/admin/enquiries');
+  await expect(laptop).toHaveURL(/\/sign-in$/);
+});
+
+test('asking for links again and again for one address is refused after the limit', async ({ request }) => {
+  const target = `target.${Date.now()}@e2e.example`;
+  const answers: string[] = [];
+  for (let i = 0; i <= signInAddressLimit; i++) {
+    const response = await request.post('/sign-in/request', { form: { email: target }, maxRedirects: 0 });
+    answers.push(response.headers().location ?? '');
+  }
+  expect(answers.slice(0, signInAddressLimit)).toEqual(Array(signInAddressLimit).fill('/sign-in/check-your-mail'));
+  expect(answers.at(-1)).toBe('/sign-in?error=too-many');
+  const refused = await request.get('/sign-in?error=too-many');
+  expect(await refused.text()).toContain('Too many sign-in requests');
+});
+
+test('an admin erases an enquiry: its personal details go, and the history says who erased it', async ({ page }) => {
+  await signIn(page);
+  const id = await postEnquiry(page, `Erase Me Co-op ${Date.now()}`);
+  await page.goto(`/admin/enquiries/${id}`);
+  await expect(page.getByText('Erin Applicant')).toBeVisible();
+  await page.getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Tick the box to confirm the erasure.');
+  await page.getByLabel('Erase this enquiry’s personal details').check();
+  await page.getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Erased.');
+  await expect(page.getByText('Erin Applicant')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('admin erased the personal details');
+  await expectNoAxeViolations(page);
+  const csv = await (await page.request.get('/admin/enquiries.csv')).text();
+  expect(csv).toContain(id);
+  expect(csv).not.toContain('Erin Applicant');
+});
+
+test('the sign-in page, the privacy notice and the people page have no WCAG 2.2 AA violations', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expectNoAxeViolations(page);
+  await page.goto('/join');
+  await page.getByRole('link', { name: 'our privacy notice' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy notice');
+  await expectNoAxeViolations(page);
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Privacy' })).toHaveAttribute(
+    'href',
+    '/privacy',
+  );
+  await signIn(page, adminEmail);
+  await page.goto('/admin/people');
+  await expectNoAxeViolations(page);
+});

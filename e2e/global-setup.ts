@@ -1,0 +1,19 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSmtpSink } from '../test/smtp-sink';
+
+/**
+ * The SMTP sink the production test server mails to (SMTP_URL in playwright.config.ts). Test workers are other
+ * processes, so each mail is written to E2E_MAIL_DIR as one JSON file, which e2e/mailbox.ts reads.
+ */
+export default async function globalSetup() {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: playwright.config.ts sets it');
+  let count = 0;
+  const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT), (mail) => {
+    count += 1;
+    const file = join(dir, `${Date.now()}-${String(count).padStart(6, '0')}.json`);
+    writeFileSync(file, JSON.stringify({ to: mail.to, subject: mail.parsed.subject, text: mail.parsed.text }));
+  });
+  return () => sink.close();
+}

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from '@playwright/test';
+
+export type SinkMail = { to: string[]; subject: string; text: string; file: string };
+
+/** Every mail the e2e SMTP sink has received (e2e/global-setup.ts), oldest first. */
+export function mails(): SinkMail[] {
+  const dir = process.env.E2E_MAIL_DIR ?? '';
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({ ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<SinkMail, 'file'>), file }));
+}
+
+/** The mails sent to `address` so far. */
+export const mailsTo = (address: string) => mails().filter((mail) => mail.to.includes(address));
+
+/**
+ * Waits for the next sign-in mail to `address` (after the `seen` it had already), and returns its link.
+ */
+export async function nextSignInLink(address: string, seen: number): Promise<string> {
+  await expect
+    .poll(() => mailsTo(address).length, { timeout: 15_000, message: `a sign-in mail to ${address}` })
+    .toBeGreaterThan(seen);
+  const mail = mailsTo(address)[seen];
+  const link = /https?:\/\/\S+\/api\/auth\/magic-link\/verify\?\S+/.exec(mail?.text ?? '')?.[0];
+  if (!link) throw new Error(`the mail to ${address} has no sign-in link:\n${mail?.text}`);
+  return link;
+}
