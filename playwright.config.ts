@@ -8,8 +8,11 @@ export const baseURL = `http://localhost:${port}`;
 // `next dev`, for the test that development behaves as production does (e2e/*.dev.spec.ts).
 const devPort = Number(process.env.E2E_DEV_PORT ?? 3101);
 const devURL = `http://localhost:${devPort}`;
-/** The test server's first admin, from ADMIN_EMAILS: e2e signs in as them (e2e/site.ts, signIn). */
-export const adminEmail = 'admin@e2e.example';
+/**
+ * The test server's first admins, from ADMIN_EMAILS: one per parallel worker (e2e/site.ts, workerAdmin), so two
+ * workers never wait for sign-in links to the same address at once and take each other's.
+ */
+export const adminEmails = Array.from({ length: 4 }, (_, n) => `admin${n}@e2e.example`);
 /** Sign-in requests per address per 15 minutes on the test server: every test signs in, some as the same admin. */
 export const signInAddressLimit = 30;
 // The SMTP sink the test server mails to (e2e/global-setup.ts): beside the servers' ports, 3102 by default.
@@ -92,7 +95,7 @@ export default defineConfig({
         PORT: String(port),
         SITE_URL: baseURL,
         DATA_DIR: process.env.E2E_DATA_DIR,
-        ADMIN_EMAILS: adminEmail,
+        ADMIN_EMAILS: adminEmails.join(','),
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         OUTBOX_POLL_MS: '500',
         OUTBOX_RETRY_SECONDS: '1',

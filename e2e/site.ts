@@ -3,18 +3,21 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../lib/slug';
-import { adminEmail } from '../playwright.config';
+import { adminEmails } from '../playwright.config';
 import { mailsTo, nextSignInLink } from './mailbox';
 
 const content = join(__dirname, '../content');
 
-export { adminEmail };
+/** This worker's admin (named `admin0`, `admin1`… by ADMIN_EMAILS): only this worker signs in as them. */
+export function workerAdmin(): string {
+  return adminEmails[base.info().parallelIndex % adminEmails.length] ?? '';
+}
 
 /**
  * Signs `page` in as `email`, as a member does: asks for a link on /sign-in, reads it from the SMTP sink and
  * follows it. Returns the link, spent.
  */
-export async function signIn(page: Page, email: string = adminEmail): Promise<string> {
+export async function signIn(page: Page, email: string = workerAdmin()): Promise<string> {
   const seen = mailsTo(email).length;
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
@@ -30,7 +33,7 @@ export async function signIn(page: Page, email: string = adminEmail): Promise<st
  * The headers of a signed-in member's requests, for tests that fetch admin pages without a browser: the same
  * link flow, the session cookie taken from the answer.
  */
-export async function signedInHeaders(request: APIRequestContext, email: string = adminEmail) {
+export async function signedInHeaders(request: APIRequestContext, email: string = workerAdmin()) {
   const seen = mailsTo(email).length;
   const asked = await request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
   expect(asked.headers().location).toBe('/sign-in/check-your-mail');
