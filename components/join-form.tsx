@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { BrowserScript } from '@/components/browser-script';
 import { describedBy, errorId, formCopy, formFields, hintId, type FormField } from '@/lib/enquiries/form';
 import type { Problem } from '@/lib/enquiries/problem';
@@ -69,7 +68,8 @@ export function JoinForm({ state }: { state?: JoinFormState }) {
               ))}
           </fieldset>
           <p className="text-sm">
-            What we keep, why, for how long and how to have it erased: <Link href="/privacy">our privacy notice</Link>.
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the form is also rendered to a string for the join error page (components/join-error-page.tsx), where next/link cannot render. */}
+            What we keep, why, for how long and how to have it erased: <a href="/privacy">our privacy notice</a>.
           </p>
           <button
             type="submit"

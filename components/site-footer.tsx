@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { site } from '@/lib/site';
 
 export function SiteFooter() {
@@ -22,7 +21,8 @@ export function SiteFooter() {
             <a href={site.loomio}>Loomio</a>
           </li>
           <li>
-            <Link href="/privacy">Privacy</Link>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the footer is also rendered to a string for the join error page (components/join-error-page.tsx), where next/link cannot render. */}
+            <a href="/privacy">Privacy</a>
           </li>
         </ul>
       </div>

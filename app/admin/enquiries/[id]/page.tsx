@@ -37,12 +37,17 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
     );
   const details: [string, React.ReactNode][] = [
     ['Received', formatReceived(enquiry.createdAt)],
-    ['Contact', enquiry.contactName],
+    // An erased enquiry's personal fields are empty.
+    ['Contact', enquiry.contactName || '—'],
     [
       'Email',
-      <a key="email" href={`mailto:${enquiry.email}`}>
-        {enquiry.email}
-      </a>,
+      enquiry.email ? (
+        <a key="email" href={`mailto:${enquiry.email}`}>
+          {enquiry.email}
+        </a>
+      ) : (
+        '—'
+      ),
     ],
     ['Website', link(enquiry.website)],
     ['Location', enquiry.location],
@@ -50,7 +55,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
     [
       'About the co-op',
       <span key="about" className="whitespace-pre-line">
-        {enquiry.description}
+        {enquiry.description || '—'}
       </span>,
     ],
     ['Evidence', link(enquiry.evidenceUrl)],
