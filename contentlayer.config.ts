@@ -63,6 +63,16 @@ export const Coop = defineDocumentType(() => ({
       description: 'false for a co-op that has left the network: its page stays, but not in the directory.',
     },
     website: { type: 'string' },
+    email: {
+      type: 'string',
+      description:
+        'Where the network forwards client briefs for this co-op. Private unless showEmail is true; without it, briefs go to the network address in lib/site.ts.',
+    },
+    showEmail: {
+      type: 'boolean',
+      default: false,
+      description: 'true to show the email address on the co-op page; by default it is used only to forward briefs.',
+    },
     town: { type: 'string' },
     latitude: { type: 'number' },
     longitude: { type: 'number' },

@@ -108,7 +108,7 @@ describe('two instances on one database', () => {
         headers: { authorization: `Basic ${Buffer.from('admin:').toString('base64')}` },
       });
       expect(response.status, path).toBe(404);
-      expect(await response.text()).not.toContain('Join enquiries');
+      expect(await response.text()).not.toContain('Enquiries and briefs');
     }
   });
 
