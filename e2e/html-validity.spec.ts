@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { validEnquiry } from '../lib/enquiries/test-data';
+import { validBrief, validEnquiry } from '../lib/enquiries/test-data';
 import { formatErrors, validateHtml } from '../scripts/html-validator.mjs';
 import { adminAuthorization, expect, pagePaths, test } from './site';
 
@@ -12,6 +12,9 @@ type Page = { path: string; status: number; signedIn?: boolean };
 const unlistedPages: readonly Page[] = [
   { path: '/no-such-page', status: 404 },
   { path: '/join/thanks', status: 200 },
+  { path: '/hire/thanks', status: 200 },
+  // One of /hire's per-service variants (canonical /hire, so not in the sitemap).
+  { path: '/hire/web-design', status: 200 },
   { path: '/admin/enquiries', status: 200, signedIn: true },
 ];
 
@@ -22,9 +25,12 @@ async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
   return [...(await response.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc = '']) => new URL(loc).pathname);
 }
 
-/** An enquiry's admin page: it needs an enquiry, posted as an applicant would. */
-async function enquiryPage(request: APIRequestContext): Promise<Page> {
-  const created = await request.post('/api/join', { data: { ...validEnquiry, coopName: 'Valid HTML Co-op' } });
+/** An enquiry's admin page: it needs an enquiry (a join enquiry or a brief), posted as its sender would. */
+async function enquiryPage(request: APIRequestContext, kind: 'join' | 'brief'): Promise<Page> {
+  const created =
+    kind === 'join'
+      ? await request.post('/api/join', { data: { ...validEnquiry, coopName: 'Valid HTML Co-op' } })
+      : await request.post('/api/briefs', { data: { ...validBrief, organisation: 'Valid HTML Org' } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   return { path: `/admin/enquiries/${id}`, status: 200, signedIn: true };
@@ -37,7 +43,8 @@ test('every page is valid HTML by the Nu Html Checker', async ({ request }) => {
   const pages: Page[] = [
     ...sitemap.map((path) => ({ path, status: 200 })),
     ...unlistedPages,
-    await enquiryPage(request),
+    await enquiryPage(request, 'join'),
+    await enquiryPage(request, 'brief'),
   ];
   // Reading the pages takes a few seconds; the checker, one JVM for all of them, some more on a busy machine.
   test.setTimeout(60_000 + pages.length * 200);

@@ -13,7 +13,7 @@ export abstract class EnquiryFormElement extends EnhancedElement {
   /** The schema's check in the browser; `form` is the form as rendered, for what the page gave it (choices). */
   protected abstract check(values: Record<string, unknown>, form: HTMLFormElement): FieldErrors | undefined;
   /** Called once wired, for values the page asks for in its address (a chosen service). */
-  protected prefill(_form: HTMLFormElement): void {}
+  protected prefill?(form: HTMLFormElement): void;
 
   // One key per enquiry, so a double submit or a retry after a network failure stores it once. Changed values are
   // another enquiry: they get a new key, since the server refuses a key it has seen with a different enquiry.
@@ -28,7 +28,7 @@ export abstract class EnquiryFormElement extends EnhancedElement {
     const { description } = this;
     const fields = allFields(description);
     const wording = description.status;
-    this.prefill(form);
+    this.prefill?.(form);
 
     const say = (message: string) => {
       status.textContent = message;

@@ -2,7 +2,7 @@ import { escapeHtml } from '@/lib/html';
 import { site } from '@/lib/site';
 import type { MailKind } from '@/lib/db/schema';
 import { budgets, timescales, type Budget, type Timescale } from './brief-schema';
-import { legalForms, type LegalForm } from './schema';
+import { legalForms } from './schema';
 import type { StoredEnquiry } from './store';
 
 export type Mail = { to: string; replyTo?: string; subject: string; text: string; html: string };

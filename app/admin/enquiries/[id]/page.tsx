@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BriefDetails } from '@/components/admin/brief-details';
 import { PermalinkForm } from '@/components/admin/permalink-form';
 import { saveTriage } from '@/lib/admin/actions';
 import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
@@ -11,14 +12,27 @@ import { legalForms, type LegalForm } from '@/lib/enquiries/schema';
 import { getEnquiry, isStale } from '@/lib/enquiries/store';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Join enquiry', robots: { index: false } };
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const enquiry = await getEnquiry(await getDb(), (await params).id);
+  return { title: enquiry?.kind === 'brief' ? 'Brief' : 'Join enquiry', robots: { index: false } };
+}
 
 export default async function EnquiryPage({ params, searchParams }: Props) {
   await requireMember();
   const enquiry = await getEnquiry(await getDb(), (await params).id);
   if (!enquiry) notFound();
+  if (enquiry.kind === 'brief') {
+    return (
+      <div className="mx-auto max-w-prose space-y-6">
+        <p>
+          <Link href="/admin/enquiries">All enquiries</Link>
+        </p>
+        <BriefDetails brief={enquiry} />
+      </div>
+    );
+  }
   const { saved } = await searchParams;
   const link = (href: string | null) =>
     href ? (
