@@ -10,7 +10,12 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ['lib/enquiries/join-handler.test.ts', 'lib/enquiries/outbox.test.ts', 'lib/**/*.pg.test.ts'],
+    include: [
+      'lib/enquiries/join-handler.test.ts',
+      'lib/enquiries/brief-handler.test.ts',
+      'lib/enquiries/outbox.test.ts',
+      'lib/**/*.pg.test.ts',
+    ],
     exclude: ['node_modules/**'],
     env: { DATABASE_URL: url, TEST_DATABASE_URL: url },
     // One database for every file: run them one after another.
