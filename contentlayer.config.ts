@@ -11,6 +11,7 @@ import { logoProblems } from './lib/logo';
 import { markdownPipeline } from './lib/markdown';
 import { buildDirectory } from './lib/members/directory';
 import { readRedirects, redirectProblems, redirectsFile, sitePaths } from './lib/redirects';
+import { coopEmailProblems } from './lib/members/coop-email';
 import { unknownCaseStudyReferences, unknownReferences } from './lib/references';
 import { caseStudyProblems } from './lib/work/check';
 import { summarise } from './lib/summary';
@@ -182,6 +183,7 @@ export default makeSource({
       ),
       ...allCaseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
       ...allCoops.flatMap((coop) => logoProblems(coop)),
+      ...allCoops.flatMap((coop) => coopEmailProblems(coop)),
       ...redirects.problems,
       ...redirectProblems(redirects.redirects, site),
     ];
