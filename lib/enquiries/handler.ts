@@ -27,7 +27,7 @@ type Body = { kind: 'json' | 'form'; values: Record<string, unknown> };
  * What the shared handler needs to know of one kind of enquiry (lib/enquiries/kinds.tsx): its form, how it is
  * validated and stored, where a form post goes when it is, and the rate limit it counts against.
  */
-export type EnquiryKind<T extends object> = {
+export type EnquiryEndpoint<T extends object> = {
   form: FormDescription;
   thanksPath: string;
   /** The limit's scope, and the variable that sets enquiries per client per 10 minutes (5 by default). */
@@ -41,11 +41,11 @@ export type EnquiryKind<T extends object> = {
 /**
  * `POST /api/join` and `POST /api/briefs`: one contract, in the README. Form posts get the same answers as pages.
  */
-export function enquiryHandler<T extends object>(kind: EnquiryKind<T>): (request: Request) => Promise<Response> {
+export function enquiryHandler<T extends object>(kind: EnquiryEndpoint<T>): (request: Request) => Promise<Response> {
   return (request) => handleEnquiry(kind, request);
 }
 
-async function handleEnquiry<T extends object>(kind: EnquiryKind<T>, request: Request): Promise<Response> {
+async function handleEnquiry<T extends object>(kind: EnquiryEndpoint<T>, request: Request): Promise<Response> {
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   const accept = request.headers.get('accept') ?? '';
   const isForm = formTypes.includes(mediaType);

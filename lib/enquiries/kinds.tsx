@@ -4,13 +4,13 @@ import { EnquiryForm } from '@/components/enquiry-form';
 import { serviceSlugs } from '@/lib/hire/services';
 import { briefForm } from './brief-form';
 import { validateBrief, type Brief } from './brief-schema';
-import type { EnquiryKind } from './handler';
+import type { EnquiryEndpoint } from './handler';
 import { joinForm } from './join-form';
 import { validateEnquiry, type Enquiry } from './schema';
 import { createBrief, createEnquiry } from './store';
 
 /** A co-op asking to join: `POST /api/join`. */
-export const joinEnquiries: EnquiryKind<Enquiry> = {
+export const joinEnquiries: EnquiryEndpoint<Enquiry> = {
   form: joinForm,
   thanksPath: '/join/thanks',
   rateLimit: { scope: 'join', variable: 'JOIN_RATE_LIMIT' },
@@ -23,7 +23,7 @@ export const joinEnquiries: EnquiryKind<Enquiry> = {
 };
 
 /** A client's brief for work: `POST /api/briefs`. */
-export const briefs: EnquiryKind<Brief> = {
+export const briefs: EnquiryEndpoint<Brief> = {
   form: briefForm,
   thanksPath: '/hire/thanks',
   rateLimit: { scope: 'briefs', variable: 'BRIEF_RATE_LIMIT' },
