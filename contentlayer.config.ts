@@ -11,6 +11,7 @@ import { logoProblems } from './lib/logo';
 import { markdownPipeline } from './lib/markdown';
 import { buildDirectory } from './lib/members/directory';
 import { readRedirects, redirectProblems, redirectsFile, sitePaths } from './lib/redirects';
+import { coopEmailProblems } from './lib/members/coop-email';
 import { unknownCaseStudyReferences, unknownReferences } from './lib/references';
 import { caseStudyProblems } from './lib/work/check';
 import { summarise } from './lib/summary';
@@ -63,6 +64,16 @@ export const Coop = defineDocumentType(() => ({
       description: 'false for a co-op that has left the network: its page stays, but not in the directory.',
     },
     website: { type: 'string' },
+    email: {
+      type: 'string',
+      description:
+        'Where the network forwards client briefs for this co-op. Private unless showEmail is true; without it, briefs go to the network address in lib/site.ts.',
+    },
+    showEmail: {
+      type: 'boolean',
+      default: false,
+      description: 'true to show the email address on the co-op page; by default it is used only to forward briefs.',
+    },
     town: { type: 'string' },
     latitude: { type: 'number' },
     longitude: { type: 'number' },
@@ -172,6 +183,7 @@ export default makeSource({
       ),
       ...allCaseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
       ...allCoops.flatMap((coop) => logoProblems(coop)),
+      ...allCoops.flatMap((coop) => coopEmailProblems(coop)),
       ...redirects.problems,
       ...redirectProblems(redirects.redirects, site),
     ];

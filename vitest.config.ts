@@ -16,6 +16,7 @@ const siteVariables = [
   'MAIL_FROM',
   'JOIN_NOTIFY_TO',
   'JOIN_RATE_LIMIT',
+  'BRIEF_RATE_LIMIT',
   'TRUST_PROXY',
   'SITE_URL',
   'PORT',

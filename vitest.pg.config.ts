@@ -12,6 +12,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'lib/enquiries/join-handler.test.ts',
+      'lib/enquiries/brief-handler.test.ts',
       'lib/enquiries/outbox.test.ts',
       'lib/enquiries/erasure.test.ts',
       'lib/auth/sign-in.test.ts',

@@ -68,8 +68,14 @@ export default function HomePage() {
           Contact us
         </h2>
         <p>
-          Want to work with a tech co-op, or to talk about the network? Email{' '}
-          <a href={`mailto:${site.email}`}>{site.email}</a> or start a conversation on{' '}
+          Want to work with a tech co-op?{' '}
+          <Link href="/hire" className="font-semibold">
+            Send us your brief
+          </Link>{' '}
+          and we will pass it to the member co-ops best placed to help.
+        </p>
+        <p>
+          To talk about the network, email <a href={`mailto:${site.email}`}>{site.email}</a> or start a conversation on{' '}
           <a href={site.forum}>our community forum</a>.
         </p>
       </section>

@@ -6,6 +6,6 @@
  * not warn in development, where React renders the page in the browser too); the element waits for the document to
  * be parsed itself (`whenParsed`).
  */
-export function BrowserScript({ name }: { name: 'member-filter' | 'join-form' }) {
+export function BrowserScript({ name }: { name: 'member-filter' | 'join-form' | 'brief-form' }) {
   return <script type="module" src={`/scripts/${name}.js`} async />;
 }

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { validEnquiry } from '../lib/enquiries/test-data';
+import { validBrief, validEnquiry } from '../lib/enquiries/test-data';
 import { formatErrors, validateHtml } from '../scripts/html-validator.mjs';
 import { expect, pagePaths, signedInHeaders, test } from './site';
 
@@ -15,6 +15,9 @@ const unlistedPages: readonly Page[] = [
   { path: '/sign-in', status: 200 },
   { path: '/sign-in?error=INVALID_TOKEN&signed-out=1', status: 200 },
   { path: '/sign-in/check-your-mail', status: 200 },
+  { path: '/hire/thanks', status: 200 },
+  // One of /hire's per-service variants (canonical /hire, so not in the sitemap).
+  { path: '/hire/web-design', status: 200 },
   { path: '/admin/enquiries', status: 200, signedIn: true },
   { path: '/admin/people', status: 200, signedIn: true },
   { path: '/admin/activity', status: 200, signedIn: true },
@@ -27,9 +30,12 @@ async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
   return [...(await response.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc = '']) => new URL(loc).pathname);
 }
 
-/** An enquiry's admin page: it needs an enquiry, posted as an applicant would. */
-async function enquiryPage(request: APIRequestContext): Promise<Page> {
-  const created = await request.post('/api/join', { data: { ...validEnquiry, coopName: 'Valid HTML Co-op' } });
+/** An enquiry's admin page: it needs an enquiry (a join enquiry or a brief), posted as its sender would. */
+async function enquiryPage(request: APIRequestContext, kind: 'join' | 'brief'): Promise<Page> {
+  const created =
+    kind === 'join'
+      ? await request.post('/api/join', { data: { ...validEnquiry, coopName: 'Valid HTML Co-op' } })
+      : await request.post('/api/briefs', { data: { ...validBrief, organisation: 'Valid HTML Org' } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   return { path: `/admin/enquiries/${id}`, status: 200, signedIn: true };
@@ -42,7 +48,8 @@ test('every page is valid HTML by the Nu Html Checker', async ({ request }) => {
   const pages: Page[] = [
     ...sitemap.map((path) => ({ path, status: 200 })),
     ...unlistedPages,
-    await enquiryPage(request),
+    await enquiryPage(request, 'join'),
+    await enquiryPage(request, 'brief'),
   ];
   // Reading the pages takes a few seconds; the checker, one JVM for all of them, some more on a busy machine.
   test.setTimeout(60_000 + pages.length * 200);

@@ -134,7 +134,7 @@ test.describe('the members’ triage', () => {
       const { id } = (await created.json()) as { id: string };
 
       await page.goto('/admin/enquiries');
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join enquiries');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enquiries and briefs');
       const row = page.getByRole('row').filter({ hasText: coopName });
       await expect(row).toContainText('New');
       await expectNoAxeViolations(page);

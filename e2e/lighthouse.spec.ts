@@ -13,7 +13,7 @@ type Audit = {
 };
 
 // Lighthouse times the pages, so this runs in its own project after every other test (playwright.config.ts).
-test('Lighthouse (mobile) on /, /about and /join: performance at least 95, the other three 100', async () => {
+test('Lighthouse (mobile) on /, /about, /join and /hire: performance at least 95, the other three 100', async () => {
   test.setTimeout(240_000);
   // The script exits 1 under a floor; its JSON says by how much, so read that either way.
   const output = await promisify(execFile)('node', ['scripts/lighthouse.mjs', baseURL, '--json']).catch(
@@ -22,7 +22,7 @@ test('Lighthouse (mobile) on /, /about and /join: performance at least 95, the o
   expect(output.stdout, `Lighthouse printed no scores: ${output.stderr}`).not.toBe('');
   if (output.stderr) console.log(output.stderr.trim());
   const audits = JSON.parse(output.stdout) as Audit[];
-  expect(audits.map(({ url }) => new URL(url).pathname)).toEqual(['/', '/about', '/join']);
+  expect(audits.map(({ url }) => new URL(url).pathname)).toEqual(['/', '/about', '/join', '/hire']);
   for (const { url, scores, failing, performanceRuns } of audits) {
     // In the test log, so each CI run records the scores it measured.
     console.log(`Lighthouse ${url}: ${JSON.stringify(scores)}, performance per run ${performanceRuns.join(', ')}`);

@@ -9,6 +9,10 @@ test.describe('home', () => {
     await expect(main.getByRole('link', { name: 'About CoTech' })).toHaveAttribute('href', '/about');
     await expect(main.getByRole('link', { name: 'Join the network' })).toHaveAttribute('href', '/join');
     await expect(page.locator('#contact').getByRole('heading', { name: 'Contact us' })).toBeVisible();
+    await expect(page.locator('#contact').getByRole('link', { name: 'Send us your brief' })).toHaveAttribute(
+      'href',
+      '/hire',
+    );
     await expect(page.locator('#contact').getByRole('link', { name: 'contact@coops.tech' })).toHaveAttribute(
       'href',
       'mailto:contact@coops.tech',
@@ -49,7 +53,7 @@ test.describe('about', () => {
     await expect(article).not.toContainText('{{');
     for (const [name, href] of [
       ['our manifesto', '/manifesto'],
-      ['contact us if you want to work with us', '/#contact'],
+      ['contact us if you want to work with us', '/hire'],
       ['join us', '/join'],
     ] as const) {
       await expect(article.getByRole('link', { name })).toHaveAttribute('href', href);

@@ -49,7 +49,7 @@ test("the network's old addresses lead to their pages", async ({ request }) => {
     ['/about.html', '/about'],
     ['/join.html', '/join'],
     ['/manifesto.html', '/manifesto'],
-    ['/hire.html', '/members'],
+    ['/hire.html', '/hire'],
   ] as const) {
     const response = await request.get(old);
     expect(response.status(), old).toBe(200);

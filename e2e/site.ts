@@ -165,6 +165,20 @@ export async function fillValidEnquiry(page: Page, coopName: string) {
   }
 }
 
+/** Fills in the brief form as a client would, every field valid, ticking Hosting (and whatever is ticked already). */
+export async function fillValidBrief(page: Page, organisation: string) {
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill(organisation);
+  await page.getByLabel('Contact name').fill('Katherine Johnson');
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('katherine@example.org');
+  await page.getByLabel('What do you need?').fill('A booking system for our community hall.');
+  await page.getByRole('group', { name: 'Services you need' }).getByLabel('Hosting', { exact: true }).check();
+  await page.getByLabel('Technologies (optional)').fill('Drupal');
+  await page.getByLabel('Budget').selectOption('5k-20k');
+  await page.getByLabel('When do you need it?').selectOption('1-3-months');
+  await page.getByLabel('Where are you?').fill('Sheffield');
+  await page.getByLabel(/I agree/).check();
+}
+
 /** Reads a PNG's width and height from its IHDR chunk. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -255,11 +255,11 @@ describe('the redirects', () => {
   });
 
   it('fails naming the file, line and entry when a target is not a page', async () => {
-    await withRedirects('  - from: /about.html\n    to: /about\n  - from: /hire.html\n    to: /hire\n');
+    await withRedirects('  - from: /about.html\n    to: /about\n  - from: /shop.html\n    to: /shop\n');
     const result = await buildWith('events.md', '---\ntitle: Events\n---\n');
     expect(result.ok).toBe(false);
     expect(result.output).toContain(
-      'content/redirects.yml:4: redirect from "/hire.html": to "/hire" is not a page of the site',
+      'content/redirects.yml:4: redirect from "/shop.html": to "/shop" is not a page of the site',
     );
   });
 

@@ -6,7 +6,7 @@ export type { Page };
 export const pages: readonly Page[] = [...allPages].sort((a, b) => a.slug.localeCompare(b.slug));
 
 /** Pages with a route of their own in app/ (for what they add to their Markdown); app/[slug] serves the rest. */
-const ownRoutes = new Set(['join']);
+const ownRoutes = new Set(['join', 'hire']);
 
 export const markdownRoutePages: readonly Page[] = pages.filter((page) => !ownRoutes.has(page.slug));
 

@@ -162,6 +162,7 @@ describe('sitePaths', () => {
         '/about',
         '/co-op/a',
         '/co-op/b',
+        '/hire/thanks',
         '/join/thanks',
         '/members',
         '/service/hosting',

@@ -141,7 +141,7 @@ export function loadRedirects(root = process.cwd()): Redirect[] {
 }
 
 /** The app/ routes that are not made from content files. */
-const fixedPages = ['/', '/members', '/work', '/join/thanks'];
+const fixedPages = ['/', '/members', '/work', '/join/thanks', '/hire/thanks'];
 
 /** The pages made from content: one per document, and one per member town (towns have no files). */
 type SiteContent = Record<

@@ -1,5 +1,5 @@
 // `npm run audit:lighthouse`: Lighthouse, the npm package, driving the system Chromium with its default mobile
-// settings (a mid-range phone on slow 4G, simulated) on /, /about and /join. Prints the four scores per page and
+// settings (a mid-range phone on slow 4G, simulated) on /, /about, /join and /hire. Prints the four scores per page and
 // exits 1 under the floors below.
 //   node scripts/lighthouse.mjs             starts the production site on LIGHTHOUSE_PORT (3450) and audits it
 //   node scripts/lighthouse.mjs URL --json  audits a running site and prints JSON (e2e/lighthouse.spec.ts)
@@ -7,7 +7,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startSite } from './bench-site.mjs';
 
-const auditedPaths = ['/', '/about', '/join'];
+const auditedPaths = ['/', '/about', '/join', '/hire'];
 const runsPerPage = Number(process.env.LIGHTHOUSE_RUNS || 3);
 /** The issue's floors: the goal is 100 on all four. */
 const floors = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
+import { briefSchema, type BriefInput } from '@/lib/enquiries/brief-schema';
 import type { Enquiry } from '@/lib/enquiries/schema';
-import { createEnquiry } from '@/lib/enquiries/store';
-import { validEnquiry } from '@/lib/enquiries/test-data';
+import { createBrief, createEnquiry } from '@/lib/enquiries/store';
+import { validBrief, validEnquiry } from '@/lib/enquiries/test-data';
+import { serviceSlugs } from '@/lib/hire/services';
 
 /** Empties every table of the test database (PGlite in memory, or the server in DATABASE_URL). */
 export async function resetDatabase(): Promise<void> {
@@ -18,6 +20,13 @@ export async function storeEnquiry(
   options: { receiptHourlyLimit?: number } = {},
 ): Promise<{ id: string; receipt: boolean }> {
   const stored = await createEnquiry(await getDb(), enquiry, options);
+  if (stored.outcome !== 'stored') throw new Error(`not stored: ${stored.outcome}`);
+  return stored;
+}
+
+/** Stores a brief as the briefs endpoint does (validated against the real service list), and returns its id. */
+export async function storeBrief(brief: BriefInput = validBrief): Promise<{ id: string; receipt: boolean }> {
+  const stored = await createBrief(await getDb(), briefSchema(serviceSlugs).parse(brief));
   if (stored.outcome !== 'stored') throw new Error(`not stored: ${stored.outcome}`);
   return stored;
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { JoinForm } from '@/components/join-form';
+import { EnquiryForm } from '@/components/enquiry-form';
 import { MarkdownPage } from '@/components/markdown-page';
 import { requirePage } from '@/lib/content';
+import { joinForm } from '@/lib/enquiries/join-form';
 import { pageMetadata } from '@/lib/metadata';
 
 // Its own route rather than app/[slug], so the form's JavaScript (and zod's) is sent only with this page.
@@ -12,7 +13,7 @@ export const metadata: Metadata = pageMetadata({ title: page.title, description:
 export default function JoinPage() {
   return (
     <MarkdownPage page={page}>
-      <JoinForm />
+      <EnquiryForm form={joinForm} />
     </MarkdownPage>
   );
 }

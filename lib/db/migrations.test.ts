@@ -47,3 +47,38 @@ describe('migration 0001 (keys per client, limits per scope)', () => {
     }
   });
 });
+
+describe('the briefs migration (after 0001)', () => {
+  it('keeps every join enquiry as a join enquiry with its status, and holds each kind to its own columns', async () => {
+    const client = await PGlite.create();
+    try {
+      const db = drizzle({ client });
+      await migrate(db, { migrationsFolder: await migrationsUpTo(2) });
+      await client.exec(`
+        insert into enquiries (coop_name, contact_name, email, location, legal_form, description, status)
+        values ('Outlandish', 'Ada', 'ada@example.coop', 'London', 'partnership', 'Websites', 'proposed');
+      `);
+      await migrate(db, { migrationsFolder });
+      const rows = await client.query<{ kind: string; status: string; coop_name: string }>(
+        'select kind, status, coop_name from enquiries',
+      );
+      expect(rows.rows).toEqual([{ kind: 'join', status: 'proposed', coop_name: 'Outlandish' }]);
+      // A join enquiry still needs its co-op's name; a brief needs its own fields and takes only lead statuses.
+      await expect(
+        client.query(
+          `insert into enquiries (contact_name, email, location, legal_form, description) values ('A', 'a@b.c', 'X', 'other', 'D')`,
+        ),
+      ).rejects.toThrow(/enquiries_join_check/);
+      const brief = `insert into enquiries (kind, organisation, contact_name, email, description, services,
+        technologies, budget, timescale, remote, status) values ('brief', 'Org', 'A', 'a@b.c', 'D', '{hosting}', '{}',
+        'not-sure', 'flexible', true, $1)`;
+      await expect(client.query(brief, ['proposed'])).rejects.toThrow(/enquiries_status_check/);
+      await client.query(brief, ['won']);
+      await expect(client.query(`update enquiries set budget = null where kind = 'brief'`)).rejects.toThrow(
+        /enquiries_brief_check/,
+      );
+    } finally {
+      await client.close();
+    }
+  });
+});

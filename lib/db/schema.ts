@@ -13,31 +13,72 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+/** What an enquiry is: a co-op asking to join the network, or a client's brief for work (a lead). */
+export const enquiryKinds = ['join', 'brief'] as const;
+export type EnquiryKind = (typeof enquiryKinds)[number];
+
 export const enquiryStatuses = ['new', 'contacted', 'proposed', 'approved', 'declined'] as const;
 export type EnquiryStatus = (typeof enquiryStatuses)[number];
 
+export const leadStatuses = ['new', 'forwarded', 'in-conversation', 'won', 'lost', 'closed'] as const;
+export type LeadStatus = (typeof leadStatuses)[number];
+
+const inList = (values: readonly string[]) => sql.raw(`(${values.map((value) => `'${value}'`).join(', ')})`);
+
+/**
+ * Join enquiries and briefs in one table: they share who sent them, the text, the status and note, the outbox,
+ * idempotency and the triage list. The columns only one kind has are null for the other, and the checks below
+ * make each kind's own columns required for it, and its status one of its own.
+ */
 export const enquiries = pgTable(
   'enquiries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: enquiryKinds }).notNull().default('join'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    coopName: text('coop_name').notNull(),
     contactName: text('contact_name').notNull(),
     email: text('email').notNull(),
-    website: text('website'),
-    location: text('location').notNull(),
-    legalForm: text('legal_form').notNull(),
+    /** Join: the town or region of the co-op. Brief: where the client is, if they said (null when they did not). */
+    location: text('location'),
+    /** Join: about the co-op and its services. Brief: what the client needs. */
     description: text('description').notNull(),
-    evidenceUrl: text('evidence_url'),
-    status: text('status', { enum: enquiryStatuses }).notNull().default('new'),
+    status: text('status', { enum: [...enquiryStatuses, ...leadStatuses.slice(1)] })
+      .notNull()
+      .default('new'),
     note: text('note').notNull().default(''),
     /** When its personal fields were removed (erased by an admin, or by the retention rule); null until then. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    // Join enquiries only.
+    coopName: text('coop_name'),
+    website: text('website'),
+    legalForm: text('legal_form'),
+    evidenceUrl: text('evidence_url'),
+    // Briefs only.
+    organisation: text('organisation'),
+    /** Service slugs from content/services/, as the client chose them. */
+    services: text('services').array(),
+    /** Technologies as the client named them; matching reads them as slugs. */
+    technologies: text('technologies').array(),
+    budget: text('budget'),
+    timescale: text('timescale'),
+    remote: boolean('remote'),
   },
   (table) => [
     index('enquiries_created_at_idx').on(table.createdAt),
-    check('enquiries_status_check', sql`${table.status} in ('new', 'contacted', 'proposed', 'approved', 'declined')`),
+    check('enquiries_kind_check', sql`${table.kind} in ${inList(enquiryKinds)}`),
+    check(
+      'enquiries_status_check',
+      sql`(${table.kind} = 'join' and ${table.status} in ${inList(enquiryStatuses)}) or (${table.kind} = 'brief' and ${table.status} in ${inList(leadStatuses)})`,
+    ),
+    check(
+      'enquiries_join_check',
+      sql`${table.kind} <> 'join' or (${table.coopName} is not null and ${table.legalForm} is not null and ${table.location} is not null)`,
+    ),
+    check(
+      'enquiries_brief_check',
+      sql`${table.kind} <> 'brief' or (${table.organisation} is not null and ${table.services} is not null and ${table.technologies} is not null and ${table.budget} is not null and ${table.timescale} is not null and ${table.remote} is not null)`,
+    ),
   ],
 );
 
@@ -94,13 +135,13 @@ export const idempotencyKeys = pgTable(
   (table) => [primaryKey({ columns: [table.client, table.key] })],
 );
 
-export const limitScopes = ['join', 'receipts', 'sign-in-address', 'sign-in-client'] as const;
+export const limitScopes = ['join', 'briefs', 'receipts', 'sign-in-address', 'sign-in-client'] as const;
 export type LimitScope = (typeof limitScopes)[number];
 
 /**
- * Counts per fixed window, in the database so every instance counts against one limit: enquiries per client
- * (`join`), receipts mailed to applicants, for everyone at once (`receipts`), and sign-in requests per address
- * and per client.
+ * Counts per fixed window, in the database so every instance counts against one limit: join enquiries and briefs
+ * per client (`join`, `briefs`), receipts mailed to applicants, for everyone at once (`receipts`), and sign-in
+ * requests per address and per client.
  */
 export const rateLimits = pgTable(
   'rate_limits',

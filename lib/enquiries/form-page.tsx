@@ -1,19 +1,23 @@
-import { JoinErrorPage } from '@/components/join-error-page';
-import type { Problem } from './problem';
+import type { ReactElement } from 'react';
+import { FormErrorPage } from '@/components/form-error-page';
+import type { FormState } from '@/components/enquiry-form';
 
 /**
- * The answer to a form post that failed, for visitors without JavaScript: the join form, rendered by the same
- * component as on /join, with each message beside its field and everything they typed kept.
+ * The answer to a form post that failed, for visitors without JavaScript: the enquiry form, rendered by the same
+ * component as on its page (`render`, given by the kind of enquiry), with each message beside its field and
+ * everything they typed kept.
  *
  * Next.js refuses a static import of react-dom/server in the layer route handlers are built in (React Server
  * Components). Imported on demand, the bundler gives this module Next.js's own server renderer instead, which
  * renders the form as it renders pages. The component and everything it renders use no hooks or context, so it
  * does not matter that they were compiled for the server layer. Should a Next.js upgrade refuse this import too,
- * the build or the no-JavaScript tests of e2e/join.spec.ts fail; there is no second rendering to fall back to.
+ * the build or the no-JavaScript tests of e2e/join.spec.ts and e2e/hire.spec.ts fail; there is no second rendering to fall back to.
  */
-export async function formPage({ problem, values }: { problem: Problem; values: Record<string, unknown> }) {
+export async function formPage(state: FormState, render: (state: FormState) => ReactElement) {
+  const { problem } = state;
   const { renderToStaticMarkup } = await import('react-dom/server');
-  const html = `<!DOCTYPE html>${renderToStaticMarkup(<JoinErrorPage problem={problem} values={values} />)}`;
+  const page = <FormErrorPage title={problem.title}>{render(state)}</FormErrorPage>;
+  const html = `<!DOCTYPE html>${renderToStaticMarkup(page)}`;
   return new Response(html, {
     status: problem.status,
     headers: {

@@ -1,75 +1,84 @@
-import { confirmations, type Confirmation, type EnquiryField } from './schema';
-
 /**
- * The join form's one definition: its fields in order and all its wording. components/join-form.tsx renders it
- * (on /join, and in the answer to a failed form post), join-form.browser.ts says its status messages, and the
- * thanks page repeats its thanks. The schema keeps what it validates: each legal form's and confirmation's name,
- * and the messages for invalid values.
+ * What an enquiry form is, whatever its kind: its fields in order and all its wording. Each kind describes its form
+ * once (join-form.ts, brief-form.ts); components/enquiry-form.tsx renders any of them (on its page, and in the
+ * answer to a failed form post), the kind's browser script says its status messages, and its thanks page repeats
+ * its thanks. The schemas keep what they validate: the names of the choices, and the messages for invalid values.
  */
 export type FormField = {
-  name: EnquiryField;
+  name: string;
   label: string;
   hint?: string;
-  type: 'text' | 'email' | 'url' | 'select' | 'textarea' | 'checkbox';
+  /**
+   * `select` offers `options`; `choices` is a group of checkboxes, one value per ticked box, whose options the page
+   * gives when it renders the form (they come from the content, which the browser script does not carry).
+   */
+  type: 'text' | 'email' | 'url' | 'select' | 'textarea' | 'checkbox' | 'choices';
   required: boolean;
   autoComplete?: string;
+  options?: Readonly<Record<string, string>>;
 };
 
-/** Every field, in the order the form shows them: the checkboxes (eligibility, then consent) come last. */
-export const formFields: readonly FormField[] = [
-  { name: 'coopName', label: 'Co-op name', type: 'text', required: true, autoComplete: 'organization' },
-  { name: 'contactName', label: 'Contact name', type: 'text', required: true, autoComplete: 'name' },
-  { name: 'email', label: 'Email', type: 'email', required: true, autoComplete: 'email' },
-  { name: 'website', label: 'Website (optional)', type: 'url', required: false, autoComplete: 'url' },
-  { name: 'location', label: 'Location', hint: 'Town or region', type: 'text', required: true },
-  { name: 'legalForm', label: 'Legal form', type: 'select', required: true },
-  {
-    name: 'description',
-    label: 'Tell us about your co-op and the services you provide',
-    type: 'textarea',
-    required: true,
-  },
-  {
-    name: 'evidenceUrl',
-    label: 'Link to evidence (optional)',
-    hint: 'For example your Articles of Association or rules',
-    type: 'url',
-    required: false,
-  },
-  ...(Object.keys(confirmations) as Confirmation[]).map((name): FormField => ({
-    name,
-    label: confirmations[name],
-    type: 'checkbox',
-    required: true,
-  })),
-];
+export type FormStatus = {
+  pending: string;
+  invalid: string;
+  sending: string;
+  sent: string;
+  refused: (detail?: string) => string;
+  offline: string;
+};
 
-/** What the form says as rendered. */
-export const formCopy = {
-  heading: 'Send us your enquiry',
-  choose: 'Choose…',
-  checkboxLegend: 'Eligibility and consent',
-  honeypotLabel: 'Fax (leave empty)',
-  submit: 'Send enquiry',
-  thanks: {
-    heading: 'Thank you for your enquiry',
-    body: 'We have received it and sent a copy to your email address. Members of the network will read it and reply to you; your membership is then proposed to the members on Loomio.',
-  },
-} as const;
+export type FormDescription = {
+  /** The kind of enquiry; the form is wrapped in the custom element `<KIND-form>`. */
+  kind: 'join' | 'brief';
+  action: string;
+  /** The fields in the order the form shows them. */
+  fields: readonly FormField[];
+  /** The checkboxes the form ends with, in one group under `copy.checkboxLegend`. */
+  confirmations: readonly FormField[];
+  copy: { heading: string; checkboxLegend: string; submit: string; thanks: { heading: string; body: string } };
+  status: FormStatus;
+};
 
-/** What the form says in the browser while it sends an enquiry in place (kept apart, so the script carries only this). */
-export const formStatus = {
-  pending: 'Sending…',
-  invalid: 'Your enquiry was not sent: please correct the fields marked.',
-  sending: 'Sending your enquiry…',
-  sent: 'Your enquiry has been sent.',
-  refused: (detail = 'please try again.') => `Your enquiry was not sent: ${detail}`,
-  offline: 'Your enquiry was not sent: we could not reach the site. Check your connection and try again.',
-} as const;
+/** Every field of a form, in order: what errors are listed and focused by. */
+export const allFields = (form: FormDescription) => [...form.fields, ...form.confirmations];
+
+/** What every form says alike. */
+export const sharedCopy = { choose: 'Choose…', honeypotLabel: 'Fax (leave empty)' } as const;
+
+/** What a form says in the browser while it sends in place, for an enquiry called `noun` ("enquiry", "brief"). */
+export function statusWording(noun: string): FormStatus {
+  const notSent = `Your ${noun} was not sent`;
+  return {
+    pending: 'Sending…',
+    invalid: `${notSent}: please correct the fields marked.`,
+    sending: `Sending your ${noun}…`,
+    sent: `Your ${noun} has been sent.`,
+    refused: (detail = 'please try again.') => `${notSent}: ${detail}`,
+    offline: `${notSent}: we could not reach the site. Check your connection and try again.`,
+  };
+}
+
+/**
+ * A form's values as the schemas read them, from the browser's FormData or a posted form alike: one string per
+ * field, except a `choices` field, which is the list of its ticked values. Files are not enquiry values.
+ */
+export function formValues(
+  entries: Iterable<[string, FormDataEntryValue]>,
+  form: Pick<FormDescription, 'fields'>,
+): Record<string, unknown> {
+  const lists = new Set(form.fields.filter((field) => field.type === 'choices').map((field) => field.name));
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string') continue;
+    if (lists.has(name)) values[name] = [...((values[name] as string[] | undefined) ?? []), value];
+    else if (!(name in values)) values[name] = value;
+  }
+  return values;
+}
 
 /** The ids of a field's hint and of its error message. */
-export const hintId = (name: EnquiryField) => `${name}-hint`;
-export const errorId = (name: EnquiryField) => `${name}-error`;
+export const hintId = (name: string) => `${name}-hint`;
+export const errorId = (name: string) => `${name}-error`;
 
 /** What describes a field's control to assistive technology: its hint, and its error when it has one. */
 export function describedBy(field: FormField, invalid: boolean): string | undefined {

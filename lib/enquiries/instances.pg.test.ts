@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '@/test/smtp-sink';
-import { validEnquiry } from './test-data';
+import { validBrief, validEnquiry } from './test-data';
 
 // Two instances of the built site (run `npm run build` first) on one fresh PostgreSQL database, as behind a proxy.
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
@@ -32,8 +32,8 @@ async function waitFor(check: () => Promise<boolean> | boolean, what: string, ti
   }
 }
 
-const post = (port: number, body: unknown, client: string) =>
-  fetch(`http://127.0.0.1:${port}/api/join`, {
+const post = (port: number, body: unknown, client: string, endpoint = '/api/join') =>
+  fetch(`http://127.0.0.1:${port}${endpoint}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
     body: JSON.stringify(body),
@@ -57,6 +57,7 @@ beforeAll(async () => {
         SMTP_URL: sink.url,
         OUTBOX_POLL_MS: '200',
         JOIN_RATE_LIMIT: '3',
+        BRIEF_RATE_LIMIT: '3',
         TRUST_PROXY: '1',
         ADMIN_EMAILS: adminEmail,
       },
@@ -83,15 +84,22 @@ afterAll(async () => {
 });
 
 describe('two instances on one database', () => {
-  it('deliver every mail exactly once between them', async () => {
+  it('deliver every mail exactly once between them, for join enquiries and briefs alike', async () => {
     const total = 20;
     const answers = await Promise.all(
       Array.from({ length: total }, (_, n) =>
-        post(
-          ports[n % 2] ?? 0,
-          { ...validEnquiry, coopName: `Co-op ${n}`, email: `applicant${n}@example.coop` },
-          `198.51.100.${n}`,
-        ),
+        n % 4 < 2
+          ? post(
+              ports[n % 2] ?? 0,
+              { ...validEnquiry, coopName: `Co-op ${n}`, email: `applicant${n}@example.coop` },
+              `198.51.100.${n}`,
+            )
+          : post(
+              ports[n % 2] ?? 0,
+              { ...validBrief, organisation: `Org ${n}`, email: `applicant${n}@example.coop` },
+              `198.51.100.${n}`,
+              '/api/briefs',
+            ),
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(total).fill(201));
@@ -101,7 +109,8 @@ describe('two instances on one database', () => {
     const subjects = sink.received.map((mail) => `${mail.to.join()} ${mail.parsed.subject}`);
     expect(new Set(subjects).size).toBe(total * 2);
     for (let n = 0; n < total; n++) {
-      expect(subjects.filter((s) => s.endsWith(` Join enquiry: Co-op ${n}`))).toHaveLength(1);
+      const notification = n % 4 < 2 ? ` Join enquiry: Co-op ${n}` : ` Brief: Org ${n}`;
+      expect(subjects.filter((s) => s.endsWith(notification))).toHaveLength(1);
       expect(subjects.filter((s) => s.startsWith(`applicant${n}@example.coop `))).toHaveLength(1);
     }
   });
@@ -152,12 +161,17 @@ describe('two instances on one database', () => {
     expect(after.status).toBe(401);
   });
 
-  it('share one rate limit', async () => {
-    const client = '203.0.113.5';
-    const statuses = [];
-    for (const port of [ports[0], ports[1], ports[0], ports[1]]) {
-      statuses.push((await post(port ?? 0, validEnquiry, client)).status);
+  it('share one rate limit, for each kind', async () => {
+    for (const [endpoint, body] of [
+      ['/api/join', validEnquiry],
+      ['/api/briefs', validBrief],
+    ] as const) {
+      const client = '203.0.113.5';
+      const statuses = [];
+      for (const port of [ports[0], ports[1], ports[0], ports[1]]) {
+        statuses.push((await post(port ?? 0, body, client, endpoint)).status);
+      }
+      expect(statuses, endpoint).toEqual([201, 201, 201, 429]);
     }
-    expect(statuses).toEqual([201, 201, 201, 429]);
   });
 });

@@ -5,10 +5,12 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { peerAddressHeader } from './client-address';
-import { handleJoin } from './join-handler';
+import { enquiryHandler } from './handler';
+import { joinEnquiries } from './kinds';
 import { validateEnquiry } from './schema';
 import { validEnquiry } from './test-data';
 
+const handleJoin = enquiryHandler(joinEnquiries);
 const documented = [201, 303, 400, 403, 413, 415, 422, 429, 503];
 
 const contentType = fc.oneof(

@@ -3,43 +3,15 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
+import { enquiryRequests, formBody, stored } from '@/test/enquiry-requests';
 import { peerAddressHeader } from './client-address';
-import { handleJoin, maxBodyBytes } from './join-handler';
+import { enquiryHandler, maxBodyBytes } from './handler';
+import { joinEnquiries } from './kinds';
 import { validEnquiry } from './test-data';
 
 const url = 'http://localhost:3000/api/join';
-let client = 0;
-
-function post(body: BodyInit | null, headers: Record<string, string> = {}) {
-  return handleJoin(
-    new Request(url, {
-      method: 'POST',
-      body,
-      // Each request from its own address unless a test says otherwise, so the rate limit stays out of the way.
-      headers: { [peerAddressHeader]: `10.0.0.${++client}`, ...headers },
-    }),
-  );
-}
-const postJson = (value: unknown, headers: Record<string, string> = {}) =>
-  post(JSON.stringify(value), { 'content-type': 'application/json', ...headers });
-
-const formBody = (values: Record<string, string | boolean | undefined>) => {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) {
-    if (value === true) params.set(name, 'on');
-    else if (typeof value === 'string') params.set(name, value);
-  }
-  return params;
-};
-const postForm = (values: Record<string, string | boolean | undefined>, headers: Record<string, string> = {}) =>
-  post(formBody(values), { accept: 'text/html', ...headers });
-
-async function stored() {
-  const db = await getDb();
-  const [e] = await db.select({ n: count() }).from(enquiries);
-  const [o] = await db.select({ n: count() }).from(outbox);
-  return { enquiries: e?.n ?? 0, outbox: o?.n ?? 0 };
-}
+const handleJoin = enquiryHandler(joinEnquiries);
+const { post, postJson, postForm } = enquiryRequests(handleJoin, url);
 
 beforeEach(async () => {
   await resetDatabase();

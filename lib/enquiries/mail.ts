@@ -1,26 +1,51 @@
 import { escapeHtml } from '@/lib/html';
 import { site } from '@/lib/site';
 import type { MailKind } from '@/lib/db/schema';
-import { legalForms, type LegalForm } from './schema';
+import { budgets, timescales, type Budget, type Timescale } from './brief-schema';
+import { legalForms } from './schema';
 import type { StoredEnquiry } from './store';
 
 export type Mail = { to: string; replyTo?: string; subject: string; text: string; html: string };
 
-export type MailSettings = { notifyTo: string; adminUrl: string };
+export type MailSettings = {
+  notifyTo: string;
+  adminUrl: string;
+  /** The service names by slug, for a brief's notification. */
+  serviceNames: ReadonlyMap<string, string>;
+};
 
 /** Header values never carry line breaks, whatever the applicant typed: no header injection. */
 const headerText = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 
+const label = <K extends string>(labels: Record<K, string>, key: string | null) =>
+  key === null ? '—' : (labels[key as K] ?? key);
+
 function details(enquiry: StoredEnquiry): [string, string][] {
   return [
-    ['Co-op', enquiry.coopName],
+    ['Co-op', enquiry.coopName ?? '—'],
     ['Contact', enquiry.contactName],
     ['Email', enquiry.email],
     ['Website', enquiry.website ?? '—'],
-    ['Location', enquiry.location],
-    ['Legal form', legalForms[enquiry.legalForm as LegalForm] ?? enquiry.legalForm],
+    ['Location', enquiry.location ?? '—'],
+    ['Legal form', label(legalForms, enquiry.legalForm)],
     ['About the co-op', enquiry.description],
     ['Evidence', enquiry.evidenceUrl ?? '—'],
+  ];
+}
+
+/** A brief's fields as a member reads them; `serviceNames` turns the stored slugs into the directory's names. */
+export function briefDetails(enquiry: StoredEnquiry, serviceNames: ReadonlyMap<string, string>): [string, string][] {
+  const where = [enquiry.location, enquiry.remote ? 'remote is fine' : undefined].filter(Boolean).join('; ');
+  return [
+    ['Organisation', enquiry.organisation ?? '—'],
+    ['Contact', enquiry.contactName],
+    ['Email', enquiry.email],
+    ['What they need', enquiry.description],
+    ['Services', (enquiry.services ?? []).map((slug) => serviceNames.get(slug) ?? slug).join(', ') || '—'],
+    ['Technologies', (enquiry.technologies ?? []).join(', ') || '—'],
+    ['Budget', label(budgets as Record<Budget, string>, enquiry.budget)],
+    ['Timescale', label(timescales as Record<Timescale, string>, enquiry.timescale)],
+    ['Location', where || '—'],
   ];
 }
 
@@ -51,15 +76,17 @@ export function composeSignInMail(to: string, link: string): Mail {
   };
 }
 
-/** The two mails an enquiry sends: a notification to the network and a receipt to the applicant. */
+/** The two mails an enquiry sends: a notification to the network and a receipt to the applicant or client. */
 export function composeMail(kind: Exclude<MailKind, 'sign-in'>, enquiry: StoredEnquiry, settings: MailSettings): Mail {
+  if (enquiry.kind === 'brief')
+    return kind === 'receipt' ? briefReceipt(enquiry) : briefNotification(enquiry, settings);
   if (kind === 'receipt') return receipt(enquiry);
   const rows = details(enquiry);
   const link = `${settings.adminUrl}/admin/enquiries/${enquiry.id}`;
   return {
     to: settings.notifyTo,
     replyTo: enquiry.email,
-    subject: headerText(`Join enquiry: ${enquiry.coopName}`),
+    subject: headerText(`Join enquiry: ${enquiry.coopName ?? ''}`),
     text: `A co-op has asked to join ${site.shortName}.\n\n${textTable(rows)}\n\nTriage it: ${link}\n`,
     html: `<p>A co-op has asked to join ${escapeHtml(site.shortName)}.</p>${htmlTable(rows)}<p><a href="${escapeHtml(link)}">Triage it</a></p>`,
   };
@@ -80,6 +107,34 @@ function receipt(enquiry: StoredEnquiry): Mail {
   return {
     to: enquiry.email,
     subject: `We have received an enquiry to join ${site.shortName}`,
+    text: `${paragraphs.join('\n\n')}\n\n${site.name}\n${site.email}\n`,
+    html: `${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')}<p>${escapeHtml(site.name)}<br>${escapeHtml(site.email)}</p>`,
+  };
+}
+
+function briefNotification(enquiry: StoredEnquiry, settings: MailSettings): Mail {
+  const rows = briefDetails(enquiry, settings.serviceNames);
+  const link = `${settings.adminUrl}/admin/enquiries/${enquiry.id}`;
+  return {
+    to: settings.notifyTo,
+    replyTo: enquiry.email,
+    subject: headerText(`Brief: ${enquiry.organisation ?? ''}`),
+    text: `A client has sent ${site.shortName} a brief.\n\n${textTable(rows)}\n\nSee the suggested co-ops: ${link}\n`,
+    html: `<p>A client has sent ${escapeHtml(site.shortName)} a brief.</p>${htmlTable(rows)}<p><a href="${escapeHtml(link)}">See the suggested co-ops</a></p>`,
+  };
+}
+
+/** As the join receipt: only our own words and the reference, never what the sender typed. */
+function briefReceipt(enquiry: StoredEnquiry): Mail {
+  const paragraphs = [
+    `We have received a brief for work sent to ${site.name} (${site.shortName}) that gave this email address.`,
+    `Its reference is ${enquiry.id}.`,
+    'Members of the network will read it and pass it to the member co-ops best placed to help, who will reply to this address.',
+    `If you did not send it, someone else gave your address. Write to ${site.email} quoting the reference, and we will delete the brief and not write to you again.`,
+  ];
+  return {
+    to: enquiry.email,
+    subject: `We have received your brief to ${site.shortName}`,
     text: `${paragraphs.join('\n\n')}\n\n${site.name}\n${site.email}\n`,
     html: `${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')}<p>${escapeHtml(site.name)}<br>${escapeHtml(site.email)}</p>`,
   };

@@ -10,7 +10,7 @@ export type Problem = {
 };
 
 export const problems = {
-  methodNotAllowed: { status: 405, title: 'Method not allowed', detail: 'Send enquiries with POST.' },
+  methodNotAllowed: { status: 405, title: 'Method not allowed', detail: 'Send enquiries and briefs with POST.' },
   crossSite: {
     status: 403,
     title: 'Cross-site request refused',
@@ -60,4 +60,11 @@ export function problemJson(problem: Problem): Response {
       },
     },
   );
+}
+
+/** The answer of an enquiry endpoint to any method but POST. */
+export function methodNotAllowed(): Response {
+  const response = problemJson(problems.methodNotAllowed);
+  response.headers.set('allow', 'POST');
+  return response;
 }

@@ -27,9 +27,9 @@ export const confirmations = {
 } as const;
 export type Confirmation = keyof typeof confirmations;
 
-const under = (max: number) => z.maxLength(max, { error: `Please keep this under ${max} characters` });
+export const under = (max: number) => z.maxLength(max, { error: `Please keep this under ${max} characters` });
 
-const text = (max: number, required: string) =>
+export const text = (max: number, required: string) =>
   z.string({ error: required }).check(z.trim(), z.minLength(1, { error: required }), under(max));
 
 /** `https://coops.tech@evil.example` goes to evil.example: a link that says one site and opens another. */
@@ -55,15 +55,20 @@ const webAddress = (message: string) =>
 /** A ticked checkbox arrives as `on` from a form and `true` from JSON; anything else is not ticked. */
 export const isTicked = (value: unknown) => value === true || value === 'on' || value === 'true';
 
-const ticked = (message: string) => z.pipe(z.transform(isTicked), z.literal(true, { error: message }));
+export const ticked = (message: string) => z.pipe(z.transform(isTicked), z.literal(true, { error: message }));
 
-export const enquirySchema = z.object({
-  coopName: text(200, "Enter your co-op's name"),
+/** Who to write back to: the fields every kind of enquiry asks for. */
+export const contact = {
   contactName: text(200, 'Enter the name of the person we should contact'),
   email: z.pipe(
     z.string({ error: 'Enter an email address' }).check(z.trim()),
     z.email({ error: 'Enter an email address like name@example.coop' }).check(under(254)),
   ),
+};
+
+export const enquirySchema = z.object({
+  coopName: text(200, "Enter your co-op's name"),
+  ...contact,
   website: webAddress("Enter your co-op's website as a full address starting with https://"),
   location: text(200, 'Enter the town or region your co-op is based in'),
   legalForm: z.enum(Object.keys(legalForms) as [LegalForm, ...LegalForm[]], {
@@ -81,7 +86,8 @@ export const enquirySchema = z.object({
 export type EnquiryInput = z.input<typeof enquirySchema>;
 export type Enquiry = z.output<typeof enquirySchema>;
 export type EnquiryField = keyof Enquiry;
-export type FieldErrors = Partial<Record<EnquiryField, string[]>>;
+/** Messages per field, by the field's name (the join form's fields, or another kind's). */
+export type FieldErrors = Partial<Record<string, string[]>>;
 
 export type Validation = { ok: true; enquiry: Enquiry } | { ok: false; errors: FieldErrors };
 

@@ -1,14 +1,16 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
 import { enquiries, outbox, type EnquiryStatus } from '@/lib/db/schema';
 import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
 import { takeRateLimit } from './rate-limit';
+import type { Brief } from './brief-schema';
 import type { Enquiry } from './schema';
 
 export type StoredEnquiry = typeof enquiries.$inferSelect;
+type NewEnquiry = Omit<typeof enquiries.$inferInsert, 'id'>;
 
 /** Receipts mailed to applicants per hour, for everyone together, unless `RECEIPT_HOURLY_LIMIT` says otherwise. */
 export const defaultReceiptHourlyLimit = 30;
@@ -20,28 +22,36 @@ export function receiptHourlyLimit(env: Record<string, string | undefined> = pro
 
 export type Stored = { outcome: 'stored'; id: string; receipt: boolean } | KeyUse;
 
+type StoreOptions = { idempotency?: KeyClaim; receiptHourlyLimit?: number };
+
+/** Stores a co-op's enquiry to join. The confirmations are not stored: every stored enquiry has ticked them all. */
+export function createEnquiry(db: Database, enquiry: Enquiry, options: StoreOptions = {}): Promise<Stored> {
+  const { coopName, contactName, email, website, location, legalForm, description, evidenceUrl } = enquiry;
+  const row = { coopName, contactName, email, website, location, legalForm, description, evidenceUrl };
+  return insertWithMail(db, { kind: 'join', ...row }, options);
+}
+
+/** Stores a client's brief (its consent is not stored: every stored brief has given it). */
+export function createBrief(db: Database, brief: Brief, options: StoreOptions = {}): Promise<Stored> {
+  const { organisation, contactName, email, description, services, technologies, budget, timescale } = brief;
+  const row = { organisation, contactName, email, description, services, technologies, budget, timescale };
+  return insertWithMail(db, { kind: 'brief', ...row, location: brief.location ?? null, remote: brief.remote }, options);
+}
+
 /**
- * Stores an enquiry with its outbox mails in one transaction: the notification can never be lost, nor sent for an
- * enquiry that was not stored. With an idempotency key, a concurrent or later repeat gets the first id and a
- * different enquiry under the same key is refused. The receipt is queued only while this hour's receipts are
+ * Stores an enquiry of any kind with its outbox mails in one transaction: the notification can never be lost, nor
+ * sent for an enquiry that was not stored. With an idempotency key, a concurrent or later repeat gets the first id
+ * and a different enquiry under the same key is refused. The receipt is queued only while this hour's receipts are
  * under the cap, so strangers' addresses cannot be made to receive more than that from the site.
  */
-export async function createEnquiry(
-  db: Database,
-  enquiry: Enquiry,
-  options: { idempotency?: KeyClaim; receiptHourlyLimit?: number } = {},
-): Promise<Stored> {
+async function insertWithMail(db: Database, row: NewEnquiry, options: StoreOptions): Promise<Stored> {
   return db.transaction(async (tx) => {
     const id = randomUUID();
     if (options.idempotency) {
       const used = await claimKey(tx, options.idempotency, id);
       if (used) return used;
     }
-    // The confirmations are not stored: every stored enquiry has ticked them all.
-    const { coopName, contactName, email, website, location, legalForm, description, evidenceUrl } = enquiry;
-    await tx
-      .insert(enquiries)
-      .values({ id, coopName, contactName, email, website, location, legalForm, description, evidenceUrl });
+    await tx.insert(enquiries).values({ id, ...row });
     await tx.insert(outbox).values({ enquiryId: id, kind: 'notification' });
     // Last, so the one counter row every enquiry updates stays locked only until the commit that follows.
     const receipts = await takeRateLimit(tx, 'receipts', '*', options.receiptHourlyLimit ?? receiptHourlyLimit(), 3600);
@@ -61,8 +71,8 @@ export async function getEnquiry(db: Database, id: string): Promise<StoredEnquir
 }
 
 /**
- * Saves a member's triage and, in the same transaction, what it changed: a status or note record each, with who,
- * from and to. Saving what is already there records nothing. Says whether the enquiry exists.
+ * Saves a member's triage of a join enquiry and, in the same transaction, what it changed: a status or note record
+ * each, with who, from and to. Saving what is already there records nothing. Says whether the enquiry exists.
  */
 export async function updateEnquiry(
   db: Database,
@@ -74,7 +84,7 @@ export async function updateEnquiry(
     const [before] = await tx
       .select({ status: enquiries.status, note: enquiries.note })
       .from(enquiries)
-      .where(eq(enquiries.id, id))
+      .where(and(eq(enquiries.id, id), eq(enquiries.kind, 'join')))
       .for('update');
     if (!before) return false;
     if (before.status === change.status && before.note === change.note) return true;

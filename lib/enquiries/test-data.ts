@@ -1,4 +1,5 @@
 import type { OutboxSettings } from './outbox';
+import type { BriefInput } from './brief-schema';
 import type { Enquiry } from './schema';
 
 /** A valid enquiry for tests. */
@@ -23,6 +24,25 @@ export const outboxTestSettings: OutboxSettings = {
   from: 'CoTech <contact@coops.tech>',
   notifyTo: 'members@coops.example',
   adminUrl: 'https://coops.example',
+  serviceNames: new Map([
+    ['web-design', 'Web Design'],
+    ['hosting', 'Hosting'],
+  ]),
   retryBaseSeconds: 1,
   leaseSeconds: 60,
 };
+
+/** A valid brief for tests, as a client's JSON would send it: its services are in content/services/. */
+export const validBrief = {
+  organisation: 'Friends of the Park',
+  contactName: 'Grace Hopper',
+  email: 'grace@example.org',
+  description: 'A new website for our volunteers, with an events calendar.',
+  services: ['web-design', 'hosting'],
+  technologies: ['WordPress'],
+  budget: '5k-20k',
+  timescale: '1-3-months',
+  location: 'Leeds',
+  remote: true,
+  consent: true,
+} satisfies BriefInput;

@@ -1,6 +1,7 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
 import { getDb } from '@/lib/db';
+import { hireServices } from '@/lib/hire/services';
 import { site } from '@/lib/site';
 import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
 import { createPruner } from './prune';
@@ -10,6 +11,7 @@ export function outboxSettings(env: Record<string, string | undefined> = process
     from: env.MAIL_FROM || `${site.name} <${site.email}>`,
     notifyTo: env.JOIN_NOTIFY_TO || site.email,
     adminUrl: site.url,
+    serviceNames: new Map(hireServices.map(({ slug, name }) => [slug, name])),
     retryBaseSeconds: Number(env.OUTBOX_RETRY_SECONDS) || 15,
     leaseSeconds: 120,
   };

@@ -11,6 +11,7 @@ export async function GET(request: Request) {
   const enquiries = await listEnquiries(await getDb());
   const header = [
     'id',
+    'kind',
     'received',
     'status',
     'co-op',
@@ -22,20 +23,34 @@ export async function GET(request: Request) {
     'about',
     'evidence',
     'note',
+    'organisation',
+    'services',
+    'technologies',
+    'budget',
+    'timescale',
+    'remote',
   ];
+  // Join enquiries and briefs in one table: the columns only the other kind has are empty.
   const rows = enquiries.map((e) => [
     e.id,
+    e.kind,
     e.createdAt.toISOString(),
     e.status,
-    e.coopName,
+    e.coopName ?? '',
     e.contactName,
     e.email,
     e.website ?? '',
-    e.location,
-    e.legalForm,
+    e.location ?? '',
+    e.legalForm ?? '',
     e.description,
     e.evidenceUrl ?? '',
     e.note,
+    e.organisation ?? '',
+    (e.services ?? []).join(', '),
+    (e.technologies ?? []).join(', '),
+    e.budget ?? '',
+    e.timescale ?? '',
+    e.remote === null ? '' : e.remote ? 'yes' : 'no',
   ]);
   return new Response(toCsv([header, ...rows]), {
     headers: {

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatReceived, statusLabels } from '@/lib/admin/enquiry-labels';
+import { enquiryName, enquiryPlace, formatReceived, kindLabels, statusLabel } from '@/lib/admin/enquiry-labels';
 import { requireMember } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { isStale, listEnquiries, staleAfterDays } from '@/lib/enquiries/store';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Join enquiries', robots: { index: false } };
+export const metadata: Metadata = { title: 'Enquiries and briefs', robots: { index: false } };
 
 export default async function EnquiriesPage() {
   await requireMember();
@@ -15,7 +15,7 @@ export default async function EnquiriesPage() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-bold">Join enquiries</h1>
+        <h1 className="text-3xl font-bold">Enquiries and briefs</h1>
         <a href="/admin/enquiries.csv" download>
           Download as CSV
         </a>
@@ -25,14 +25,17 @@ export default async function EnquiriesPage() {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Join enquiries, newest first</caption>
+            <caption className="sr-only">Join enquiries and briefs, newest first</caption>
             <thead>
               <tr className="border-b border-line">
                 <th scope="col" className="py-2 pr-4">
                   Received
                 </th>
                 <th scope="col" className="py-2 pr-4">
-                  Co-op
+                  Kind
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  From
                 </th>
                 <th scope="col" className="py-2 pr-4">
                   Location
@@ -49,12 +52,13 @@ export default async function EnquiriesPage() {
               {enquiries.map((enquiry) => (
                 <tr key={enquiry.id} className="border-b border-line align-top">
                   <td className="py-2 pr-4 whitespace-nowrap">{formatReceived(enquiry.createdAt)}</td>
+                  <td className="py-2 pr-4">{kindLabels[enquiry.kind]}</td>
                   <td className="py-2 pr-4">
-                    <Link href={`/admin/enquiries/${enquiry.id}`}>{enquiry.coopName}</Link>
+                    <Link href={`/admin/enquiries/${enquiry.id}`}>{enquiryName(enquiry)}</Link>
                   </td>
-                  <td className="py-2 pr-4">{enquiry.location}</td>
+                  <td className="py-2 pr-4">{enquiryPlace(enquiry)}</td>
                   <td className="py-2 pr-4">
-                    {statusLabels[enquiry.status]}
+                    {statusLabel(enquiry.status)}
                     {isStale(enquiry, now) && (
                       <strong className="ml-2 rounded bg-brand-light px-2 py-0.5 text-brand-dark">
                         Waiting over {staleAfterDays} days

@@ -1,14 +1,9 @@
-import { handleJoin } from '@/lib/enquiries/join-handler';
-import { problemJson, problems } from '@/lib/enquiries/problem';
+import { enquiryHandler } from '@/lib/enquiries/handler';
+import { joinEnquiries } from '@/lib/enquiries/kinds';
+import { methodNotAllowed } from '@/lib/enquiries/problem';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = handleJoin;
-
-function methodNotAllowed(): Response {
-  const response = problemJson(problems.methodNotAllowed);
-  response.headers.set('allow', 'POST');
-  return response;
-}
+export const POST = enquiryHandler(joinEnquiries);
 
 export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

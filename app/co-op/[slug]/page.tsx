@@ -81,6 +81,14 @@ export default async function CoopPage({ params }: Props) {
               </dd>
             </>
           )}
+          {coop.email && coop.showEmail && (
+            <>
+              <dt className="font-semibold">Email</dt>
+              <dd className="break-all">
+                <a href={`mailto:${coop.email}`}>{coop.email}</a>
+              </dd>
+            </>
+          )}
           {coop.workerMembers !== undefined && (
             <>
               <dt className="font-semibold">Worker-members</dt>
@@ -93,6 +101,13 @@ export default async function CoopPage({ params }: Props) {
       <TermSection heading="Services" terms={services} />
       <TermSection heading="Technologies" terms={technologies} />
       <CaseStudiesSection items={caseStudies.byCoop(coop.slug)} />
+      <p>
+        <Link href="/hire" className="font-semibold">
+          {coop.member
+            ? `Hire ${coop.name} or another member co-op: send us your brief`
+            : 'Hire a member co-op: send us your brief'}
+        </Link>
+      </p>
       <p>
         <Link href="/members">All member co-ops</Link>
       </p>

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formCopy } from '@/lib/enquiries/form';
+import { joinForm } from '@/lib/enquiries/join-form';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = {
   ...pageMetadata({
-    title: formCopy.thanks.heading,
+    title: joinForm.copy.thanks.heading,
     description: `Your enquiry to join ${site.shortName} has been received.`,
     path: '/join/thanks',
   }),
@@ -16,8 +16,8 @@ export const metadata: Metadata = {
 export default function ThanksPage() {
   return (
     <div className="mx-auto max-w-prose space-y-4">
-      <h1 className="text-3xl font-bold">{formCopy.thanks.heading}</h1>
-      <p>{formCopy.thanks.body}</p>
+      <h1 className="text-3xl font-bold">{joinForm.copy.thanks.heading}</h1>
+      <p>{joinForm.copy.thanks.body}</p>
       <p>
         Questions in the meantime? Email <a href={`mailto:${site.email}`}>{site.email}</a> or ask on{' '}
         <a href={site.forum}>our community forum</a>.

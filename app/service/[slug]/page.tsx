@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TermPage } from '@/components/members/term-page';
 import { Prose } from '@/components/prose';
@@ -42,6 +43,12 @@ export default async function ServicePage({ params }: Props) {
       after={<CaseStudiesSection items={caseStudies.byService(service.slug)} />}
     >
       {service.body.raw.trim() && <Prose html={service.body.html} />}
+      {/* The prerendered /hire variant with this service ticked: it works without JavaScript (app/hire/[service]). */}
+      <p>
+        <Link href={`/hire/${service.slug}`} className="font-semibold">
+          Need {service.name}? Send us your brief
+        </Link>
+      </p>
     </TermPage>
   );
 }

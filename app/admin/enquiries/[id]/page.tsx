@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BriefDetails } from '@/components/admin/brief-details';
 import { History } from '@/components/admin/history';
 import { PermalinkForm } from '@/components/admin/permalink-form';
 import { eraseEnquiryAction, saveTriage } from '@/lib/admin/actions';
@@ -13,12 +14,15 @@ import { legalForms, type LegalForm } from '@/lib/enquiries/schema';
 import { getEnquiry, isStale } from '@/lib/enquiries/store';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Join enquiry', robots: { index: false } };
-
 type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ saved?: string; erased?: string; error?: string }>;
 };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const enquiry = await getEnquiry(await getDb(), (await params).id);
+  return { title: enquiry?.kind === 'brief' ? 'Brief' : 'Join enquiry', robots: { index: false } };
+}
 
 export default async function EnquiryPage({ params, searchParams }: Props) {
   const member = await requireMember();
@@ -27,6 +31,22 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   if (!enquiry) notFound();
   const history = await enquiryHistory(db, enquiry.id);
   const { saved, erased, error } = await searchParams;
+  if (enquiry.kind === 'brief') {
+    return (
+      <div className="mx-auto max-w-prose space-y-6">
+        <p>
+          <Link href="/admin/enquiries">All enquiries</Link>
+        </p>
+        <BriefDetails brief={enquiry} />
+        <section aria-labelledby="history" className="space-y-3">
+          <h2 id="history" className="text-xl font-bold">
+            History
+          </h2>
+          <History entries={history} />
+        </section>
+      </div>
+    );
+  }
   const link = (href: string | null) =>
     href ? (
       <a href={href} rel="noopener noreferrer nofollow">

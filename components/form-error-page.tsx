@@ -2,24 +2,23 @@
    string for a route handler's answer: neither next/head nor next/link (a client component) render there. */
 import { site } from '@/lib/site';
 import { colors, proseWidth } from '@/lib/theme';
-import { JoinForm, type JoinFormState } from './join-form';
 import { SiteFooter } from './site-footer';
 import { SkipLink } from './skip-link';
 
 /**
- * The whole page that answers a failed form post (lib/enquiries/form-page.tsx): the join form with its problem,
- * in a plain version of the site's frame. A route handler's answer is not a page of the app, so it has neither
+ * The whole page that answers a failed form post (lib/enquiries/form-page.tsx): its title, and the enquiry form
+ * (`children`, rendered with the problem and the values sent) in a plain version of the site's frame. A route handler's answer is not a page of the app, so it has neither
  * the app's stylesheet nor its navigation (a client component); the few styles below, from the theme, lay out
  * the form's markup by its elements and attributes.
  */
-export function JoinErrorPage({ problem, values }: JoinFormState) {
+export function FormErrorPage({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <html lang={site.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{`${problem.title} – ${site.shortName}`}</title>
+        <title>{`${title} – ${site.shortName}`}</title>
         <style dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
       <body>
@@ -37,8 +36,8 @@ export function JoinErrorPage({ problem, values }: JoinFormState) {
           </nav>
         </header>
         <main id="main" tabIndex={-1}>
-          <h1>{problem.title}</h1>
-          <JoinForm state={{ problem, values }} />
+          <h1>{title}</h1>
+          {children}
         </main>
         <SiteFooter />
       </body>
@@ -59,6 +58,6 @@ form>div{margin:1.25rem 0}label,legend{display:block;font-weight:600}
 input:not([type=checkbox]),select,textarea{box-sizing:border-box;width:100%;padding:.5rem;border:1px solid ${muted};border-radius:4px;font:inherit}
 [aria-invalid=true]{border:2px solid ${brand.DEFAULT}}[id$=-hint]{margin:0;color:${muted}}[id$=-error]{margin:.25rem 0;color:${brand.dark};font-weight:600}
 fieldset{border:1px solid ${line};margin:1.5rem 0;padding:1rem}fieldset>div{margin:.5rem 0}
-fieldset label{display:inline;font-weight:400;margin-left:.5rem}
+fieldset label{display:inline;font-weight:400;margin-left:.5rem}fieldset fieldset{margin:0}
 button{background:${brand.dark};color:${white};border:0;border-radius:4px;padding:.75rem 1.5rem;font:inherit;font-weight:600}
 [data-honeypot]{position:absolute;left:-9999px}`;

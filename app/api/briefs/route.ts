@@ -1,0 +1,9 @@
+import { enquiryHandler } from '@/lib/enquiries/handler';
+import { briefs } from '@/lib/enquiries/kinds';
+import { methodNotAllowed } from '@/lib/enquiries/problem';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = enquiryHandler(briefs);
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

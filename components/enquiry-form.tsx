@@ -1,0 +1,243 @@
+import { BrowserScript } from '@/components/browser-script';
+import {
+  allFields,
+  describedBy,
+  errorId,
+  hintId,
+  sharedCopy,
+  type FormDescription,
+  type FormField,
+} from '@/lib/enquiries/form';
+import type { Problem } from '@/lib/enquiries/problem';
+import { honeypotField, isTicked, type FieldErrors } from '@/lib/enquiries/schema';
+
+/** A form post that failed: what went wrong, and everything the visitor sent, to fill the form in again. */
+export type FormState = { problem: Problem; values: Readonly<Record<string, unknown>> };
+
+/** The options of the form's `choices` fields, by field name, as the page knows them (from the content). */
+export type Choices = Readonly<Record<string, readonly { value: string; label: string }[]>>;
+
+type Props = {
+  form: FormDescription;
+  state?: FormState;
+  choices?: Choices;
+  /** Values to start with, before the visitor types anything (a service chosen on the page that linked here). */
+  initial?: Readonly<Record<string, unknown>>;
+};
+
+const inputClass =
+  'mt-1 block w-full rounded border border-muted bg-white px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-brand';
+
+/**
+ * An enquiry form (join, brief), the one rendering of its description in lib/enquiries/. As sent it is a plain
+ * form post to its API; a visitor without JavaScript gets the thanks page, or this form again
+ * (lib/enquiries/form-page.tsx) with `state`: the problem, each message beside its field and every value kept. In
+ * the browser, the `<KIND-form>` element (KIND-form.browser.ts) checks the same schema first, then submits in place
+ * and shows the same errors itself.
+ */
+export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) {
+  const errors: FieldErrors = state?.problem.errors ?? {};
+  const fieldProps = { errors, values: state?.values ?? initial, choices };
+  const Element = `${form.kind}-form` as const;
+  const headingId = `${form.kind}-heading`;
+  return (
+    <Element className="mt-10 block">
+      <section aria-labelledby={headingId} className="rounded border border-line bg-white p-6">
+        <h2 id={headingId} className="text-2xl font-bold">
+          {form.copy.heading}
+        </h2>
+        {state && <ProblemSummary form={form} problem={state.problem} />}
+        <p role="status" aria-live="polite" className="mt-2 font-semibold empty:hidden" />
+        <div hidden className="mt-4 space-y-2" data-thanks>
+          <h3 tabIndex={-1} className="text-xl font-bold focus:outline-none">
+            {form.copy.thanks.heading}
+          </h3>
+          <p>{form.copy.thanks.body}</p>
+        </div>
+        <form method="post" action={form.action} noValidate className="mt-4 space-y-5">
+          <div aria-hidden="true" className="absolute -left-[9999px]" data-honeypot>
+            <label htmlFor={honeypotField}>{sharedCopy.honeypotLabel}</label>
+            <input id={honeypotField} name={honeypotField} tabIndex={-1} autoComplete="off" />
+          </div>
+          {form.fields.map((field) => (
+            <Field key={field.name} field={field} {...fieldProps} />
+          ))}
+          <fieldset className="space-y-3 rounded border border-line p-4">
+            <legend className="px-1 font-semibold">{form.copy.checkboxLegend}</legend>
+            {form.confirmations.map((field) => (
+              <Field key={field.name} field={field} {...fieldProps} />
+            ))}
+          </fieldset>
+          <p className="text-sm">
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the form is also rendered to a string for the no-JS error page (components/form-error-page.tsx), where next/link cannot render. */}
+            What we keep, why, for how long and how to have it erased: <a href="/privacy">our privacy notice</a>.
+          </p>
+          <button
+            type="submit"
+            className="rounded bg-brand-dark px-6 py-3 font-semibold text-white hover:bg-brand disabled:opacity-70"
+          >
+            {form.copy.submit}
+          </button>
+        </form>
+      </section>
+      <BrowserScript name={Element} />
+    </Element>
+  );
+}
+
+/** What went wrong with a form post, and a link to each field that needs correcting. */
+function ProblemSummary({ form, problem }: { form: FormDescription; problem: Problem }) {
+  const invalid = allFields(form).filter((field) => problem.errors?.[field.name]);
+  return (
+    <div role="alert" className="mt-4 border-l-4 border-brand bg-brand-light px-4 py-2">
+      <p>{problem.detail}</p>
+      {invalid.length > 0 && (
+        <ul className="mt-2 list-disc pl-5">
+          {invalid.map((field) => (
+            <li key={field.name}>
+              <a href={`#${field.name}`}>{problem.errors?.[field.name]?.[0]}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A field's error messages; hidden and empty until it has some, when the browser script may fill it too. */
+function FieldError({ field, errors }: { field: FormField; errors: FieldErrors }) {
+  const messages = errors[field.name];
+  return (
+    <p id={errorId(field.name)} hidden={!messages} className="mt-1 font-semibold text-brand-dark">
+      {messages?.join(' ')}
+    </p>
+  );
+}
+
+function Hint({ field }: { field: FormField }) {
+  return field.hint ? (
+    <p id={hintId(field.name)} className="text-sm text-muted">
+      {field.hint}
+    </p>
+  ) : null;
+}
+
+type FieldProps = {
+  field: FormField;
+  errors: FieldErrors;
+  values: Readonly<Record<string, unknown>>;
+  choices: Choices;
+};
+
+function Field(props: FieldProps) {
+  const { field, errors } = props;
+  if (field.type === 'choices') return <ChoicesField {...props} />;
+  if (field.type === 'checkbox') {
+    return (
+      <div>
+        <FieldError field={field} errors={errors} />
+        <div className="flex items-start gap-3">
+          <Control {...props} />
+          <label htmlFor={field.name}>{field.label}</label>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label htmlFor={field.name} className="block font-semibold">
+        {field.label}
+      </label>
+      <Hint field={field} />
+      <FieldError field={field} errors={errors} />
+      <Control {...props} />
+    </div>
+  );
+}
+
+/**
+ * A group of checkboxes, one value per ticked box. The group carries the field's id (what the error summary links
+ * to), its description and its invalid state; each box is labelled by its option.
+ */
+function ChoicesField({ field, errors, values, choices }: FieldProps) {
+  const invalid = Boolean(errors[field.name]);
+  const value = values[field.name];
+  const ticked = new Set(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
+  return (
+    <fieldset
+      id={field.name}
+      aria-describedby={describedBy(field, invalid)}
+      aria-invalid={invalid || undefined}
+      className="rounded border border-line p-4 aria-[invalid=true]:border-2 aria-[invalid=true]:border-brand"
+    >
+      <legend className="px-1 font-semibold">{field.label}</legend>
+      <Hint field={field} />
+      <FieldError field={field} errors={errors} />
+      <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
+        {(choices[field.name] ?? []).map((option) => {
+          const id = `${field.name}-${option.value}`;
+          return (
+            <div key={option.value} className="flex items-start gap-3">
+              <input
+                type="checkbox"
+                id={id}
+                name={field.name}
+                value={option.value}
+                defaultChecked={ticked.has(option.value)}
+                className="mt-1 size-5 shrink-0 accent-brand-dark"
+              />
+              <label htmlFor={id}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function Control({ field, errors, values }: FieldProps) {
+  const invalid = Boolean(errors[field.name]);
+  const value = values[field.name];
+  const text = typeof value === 'string' ? value : undefined;
+  const props = {
+    id: field.name,
+    name: field.name,
+    required: field.required,
+    'aria-describedby': describedBy(field, invalid),
+    'aria-invalid': invalid || undefined,
+  };
+  switch (field.type) {
+    case 'checkbox':
+      return (
+        <input
+          type="checkbox"
+          {...props}
+          defaultChecked={isTicked(value)}
+          className="mt-1 size-5 shrink-0 accent-brand-dark"
+        />
+      );
+    case 'textarea':
+      return <textarea {...props} defaultValue={text} rows={6} className={inputClass} />;
+    case 'select':
+      return (
+        <select {...props} defaultValue={text ?? ''} className={inputClass}>
+          <option value="">{sharedCopy.choose}</option>
+          {Object.entries(field.options ?? {}).map(([option, label]) => (
+            <option key={option} value={option}>
+              {label}
+            </option>
+          ))}
+        </select>
+      );
+    default:
+      return (
+        <input
+          {...props}
+          type={field.type}
+          defaultValue={text}
+          autoComplete={field.autoComplete}
+          className={inputClass}
+        />
+      );
+  }
+}

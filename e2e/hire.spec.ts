@@ -1,0 +1,141 @@
+import { validBrief } from '../lib/enquiries/test-data';
+import { expect, expectNoAxeViolations, fillValidBrief, memberFiles, signIn, test } from './site';
+
+const services = (page: import('@playwright/test').Page) => page.getByRole('group', { name: 'Services you need' });
+
+test.describe('the brief form with JavaScript', () => {
+  test('shows errors beside their fields, focuses the first, and keeps what was typed', async ({ page }) => {
+    await page.goto('/hire');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hire a co-op');
+    await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Half Done Org');
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('not-an-email');
+    await page.getByRole('button', { name: 'Send brief' }).click();
+    await expect(page.getByRole('status')).toContainText('Your brief was not sent');
+    await expect(page.getByLabel('Contact name')).toBeFocused();
+    await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
+      'Enter an email address like name@example.coop',
+    );
+    await expect(services(page)).toHaveAttribute('aria-invalid', 'true');
+    await expect(services(page)).toHaveAccessibleDescription('Choose one or more Choose at least one service');
+    await expect(page.getByLabel('Where are you?')).toHaveAccessibleDescription(
+      'Town or city; leave empty if remote is fine Enter your town or city, or tick “Remote is fine”',
+    );
+    await expect(page.getByRole('textbox', { name: 'Organisation', exact: true })).toHaveValue('Half Done Org');
+    await expectNoAxeViolations(page);
+  });
+
+  test('sends in place and shows the thanks message', async ({ page }) => {
+    await page.goto('/hire');
+    await fillValidBrief(page, 'JavaScript Org');
+    const posted = page.waitForResponse((response) => response.url().endsWith('/api/briefs'));
+    await page.getByRole('button', { name: 'Send brief' }).click();
+    const answer = await posted;
+    expect(answer.status()).toBe(201);
+    expect(answer.request().postDataJSON()).toMatchObject({ services: ['hosting'], technologies: 'Drupal' });
+    await expect(page.getByRole('heading', { name: 'Thank you for your brief' })).toBeFocused();
+    await expect(page.getByRole('status')).toHaveText('Your brief has been sent.');
+    expect(page.url()).toMatch(/\/hire$/);
+    await expectNoAxeViolations(page);
+  });
+
+  test('ticks the service a link asks for, by its path or its query', async ({ page }) => {
+    await page.goto('/hire?service=web-design');
+    await expect(services(page).getByLabel('Web Design', { exact: true })).toBeChecked();
+    await expect(services(page).getByLabel('Hosting', { exact: true })).not.toBeChecked();
+    await page.goto('/hire/hosting');
+    await expect(services(page).getByLabel('Hosting', { exact: true })).toBeChecked();
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/hire$/);
+  });
+});
+
+test.describe('the brief form without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a service page leads to the form with its service ticked, which posts to the thanks page', async ({ page }) => {
+    await page.goto('/service/web-design');
+    await page.getByRole('link', { name: 'Need Web Design? Send us your brief' }).click();
+    await expect(page).toHaveURL(/\/hire\/web-design$/);
+    await expect(services(page).getByLabel('Web Design', { exact: true })).toBeChecked();
+    await fillValidBrief(page, 'No Script Org');
+    await page.getByRole('button', { name: 'Send brief' }).click();
+    await expect(page).toHaveURL(/\/hire\/thanks$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your brief');
+  });
+
+  test('shows the form again with each error by its field and every value kept', async ({ page }) => {
+    await page.goto('/hire');
+    await fillValidBrief(page, 'Forgetful Org');
+    await services(page).getByLabel('Consultancy', { exact: true }).check();
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('forgetful@');
+    await page.getByLabel('Where are you?').fill('');
+    const answer = page.waitForResponse((response) => response.url().endsWith('/api/briefs'));
+    await page.getByRole('button', { name: 'Send brief' }).click();
+    expect((await answer).status()).toBe(422);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Please check your enquiry');
+    await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
+      'Enter an email address like name@example.coop',
+    );
+    await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue('forgetful@');
+    await expect(page.getByRole('textbox', { name: 'Organisation', exact: true })).toHaveValue('Forgetful Org');
+    await expect(page.getByLabel('Budget')).toHaveValue('5k-20k');
+    await expect(services(page).getByLabel('Hosting', { exact: true })).toBeChecked();
+    await expect(services(page).getByLabel('Consultancy', { exact: true })).toBeChecked();
+    await expect(page.getByLabel(/I agree/)).toBeChecked();
+    await expect(page.getByText('Enter your town or city, or tick “Remote is fine”').first()).toBeVisible();
+
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('forgetful@example.org');
+    await page.getByLabel('Remote is fine').check();
+    await page.getByRole('button', { name: 'Send brief' }).click();
+    await expect(page).toHaveURL(/\/hire\/thanks$/);
+  });
+});
+
+test('the page a failed brief post shows has no WCAG 2.2 AA violations', async ({ page, request }) => {
+  const answer = await request.post('/api/briefs', {
+    form: { organisation: 'Axe Org', email: 'nope' },
+    headers: { accept: 'text/html' },
+  });
+  expect(answer.status()).toBe(422);
+  await page.setContent(await answer.text());
+  await expectNoAxeViolations(page);
+});
+
+test('home, About and co-op pages lead to /hire', async ({ page }) => {
+  await page.goto('/about');
+  await page.getByRole('link', { name: 'contact us if you want to work with us' }).click();
+  await expect(page).toHaveURL(/\/hire$/);
+  const [member] = memberFiles;
+  await page.goto(`/co-op/${member?.slug}`);
+  await page.getByRole('link', { name: `Hire ${member?.name} or another member co-op: send us your brief` }).click();
+  await expect(page).toHaveURL(/\/hire$/);
+});
+
+test.describe('a brief in the members’ list', () => {
+  test('is listed with its kind, and its page shows its fields and the suggested co-ops', async ({ page, request }) => {
+    const organisation = `Triage Org ${Date.now()}`;
+    const created = await request.post('/api/briefs', {
+      data: { ...validBrief, organisation, contactName: '<b>Bold</b> Client', services: ['hosting'] },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    await signIn(page);
+    await page.goto('/admin/enquiries');
+    const row = page.getByRole('row').filter({ hasText: organisation });
+    await expect(row).toContainText('Brief');
+    await expect(row).toContainText('Leeds; Remote is fine');
+    await row.getByRole('link', { name: organisation }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/enquiries/${id}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(organisation);
+    await expect(page.getByText('<b>Bold</b> Client')).toBeVisible();
+    await expect(page.getByText('£5,000 to £20,000')).toBeVisible();
+    const suggested = page.getByRole('region', { name: 'Suggested co-ops' }).getByRole('listitem');
+    await expect(suggested.first()).toContainText('offers Hosting');
+    await expect(page).toHaveTitle(/Brief/);
+    await expectNoAxeViolations(page);
+
+    const csv = await (await page.request.get('/admin/enquiries.csv')).text();
+    expect(csv).toContain(`"${id}","brief",`);
+  });
+});
