@@ -1,9 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminAccess, basicAuthChallenge } from '@/lib/admin/auth';
-import { contentSecurityPolicy } from '@/lib/http/security-headers';
+import { cmsSetup } from '@/lib/cms/config';
+import { cmsContentSecurityPolicy, contentSecurityPolicy } from '@/lib/http/security-headers';
+
+/**
+ * The CMS's page gets a policy of its own, replacing the constant one: the Git host its configuration names, read
+ * from the environment per request as the page is (app/cms/route.ts). Not indexed, like the admin.
+ */
+function cmsPolicy() {
+  const setup = cmsSetup(process.env, process.env.NODE_ENV === 'development');
+  const response = NextResponse.next();
+  response.headers.set(
+    'content-security-policy',
+    cmsContentSecurityPolicy(setup.configured ? setup.connectOrigins : []),
+  );
+  response.headers.set('x-robots-tag', 'noindex');
+  return response;
+}
 
 /** The members' admin: Basic auth on every /admin request, and nothing at all when no password is set. */
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname === '/cms') return cmsPolicy();
   const access = adminAccess(request.headers.get('authorization'));
   if (access === 'disabled') return NextResponse.rewrite(new URL('/admin-is-disabled', request.url), { status: 404 });
   if (access === 'denied') {
@@ -25,4 +42,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ['/admin', '/admin/:path*', '/admin/enquiries.csv'] };
+export const config = { matcher: ['/cms', '/admin', '/admin/:path*', '/admin/enquiries.csv'] };

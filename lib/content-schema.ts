@@ -72,7 +72,7 @@ export const coopSchema = {
       label: 'Member of the network',
       default: true,
       required: true,
-      description: 'false for a co-op that has left the network: its page stays, but not in the directory.',
+      description: 'Off (false) for a co-op that has left the network: its page stays, but not in the directory.',
     },
     website: { type: 'string', format: 'url', label: 'Website' },
     town: { type: 'string', label: 'Town' },

@@ -102,14 +102,17 @@ describe('the CMS front matter format', () => {
   });
 
   it('writes a new entry in the order of its fields, without the empty ones', () => {
-    const saved = writeEntry({
-      name: 'Code Co-op',
-      member: true,
-      website: '',
-      services: ['development', 'hosting'],
-      technologies: [],
-      body: 'We write code.',
-    });
+    const saved = writeEntry(
+      {
+        member: true,
+        name: 'Code Co-op',
+        website: '',
+        services: ['development', 'hosting'],
+        technologies: [],
+        body: 'We write code.',
+      },
+      ['name', 'member', 'website', 'services', 'technologies', 'body'],
+    );
     expect(saved).toBe(
       '---\nname: Code Co-op\nmember: true\nservices:\n  - development\n  - hosting\n---\nWe write code.\n',
     );

@@ -81,8 +81,11 @@ function applyChanges(document: Document, values: Record<string, unknown>): bool
 
 const stringify = (document: Document) => document.toString({ lineWidth: 0 });
 
-/** The CMS's `toFile`: the file the entry was read from with only its changed values changed, or a new file. */
-export function writeEntry(entry: EntryData): string {
+/**
+ * The CMS's `toFile`: the file the entry was read from with only its changed values changed, or a new file with its
+ * fields in `fieldOrder` (the collection's, which Decap passes).
+ */
+export function writeEntry(entry: EntryData, fieldOrder: readonly string[] = []): string {
   const { body: rawBody, [sourceKey]: source, ...values } = entry;
   const body = typeof rawBody === 'string' ? rawBody : '';
   if (typeof source === 'string') {
@@ -98,7 +101,9 @@ export function writeEntry(entry: EntryData): string {
     const closing = file.closing || '---\n';
     return `${opening}${frontMatter}${closing}${body && !closing.endsWith('\n') ? '\n' : ''}${body}`;
   }
-  const document = new Document(Object.fromEntries(Object.entries(values).filter(([, value]) => !isBlank(value))));
+  const rank = (key: string) => (fieldOrder.includes(key) ? fieldOrder.indexOf(key) : fieldOrder.length);
+  const filled = Object.entries(values).filter(([, value]) => !isBlank(value));
+  const document = new Document(Object.fromEntries(filled.sort(([a], [b]) => rank(a) - rank(b))));
   const text = body && !body.endsWith('\n') ? `${body}\n` : body;
   return `---\n${stringify(document)}---\n${text}`;
 }
