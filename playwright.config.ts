@@ -8,6 +8,10 @@ export const baseURL = `http://localhost:${port}`;
 // `next dev`, for the test that development behaves as production does (e2e/*.dev.spec.ts).
 const devPort = Number(process.env.E2E_DEV_PORT ?? 3101);
 const devURL = `http://localhost:${devPort}`;
+/** The CMS's local backend (decap-server), which e2e/cms.dev.spec.ts starts over a copy of the content. */
+export const cmsBackendPort = Number(process.env.E2E_CMS_PORT ?? 3102);
+/** The GitLab the production server's CMS is configured for; nothing connects to it in the tests. */
+export const cmsGitlab = { url: 'https://git.example.coop', repo: 'cotech/website', appId: 'e2e-oauth-app' };
 /** The members' admin password for the test server; e2e signs in with it. */
 export const adminPassword = 'e2e-admin-password';
 // A fresh embedded database per run (workers inherit the variable, so all agree on it).
@@ -16,7 +20,9 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));
 // Playwright adds the webServer's env to the caller's environment: the site's other variables are emptied, so a
 // developer's DATABASE_URL or SMTP_URL does not reach the test servers.
 const ignoredFromShell = Object.fromEntries(
-  ['ADMIN_USER', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'JOIN_NOTIFY_TO', 'TRUST_PROXY'].map((name) => [name, '']),
+  ['ADMIN_USER', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'JOIN_NOTIFY_TO', 'TRUST_PROXY', 'CMS_GITLAB_BRANCH'].map(
+    (name) => [name, ''],
+  ),
 );
 
 export default defineConfig({
@@ -77,6 +83,11 @@ export default defineConfig({
         ADMIN_PASSWORD: adminPassword,
         // Every browser test posts from 127.0.0.1; the rate limit itself is tested beside the handler.
         JOIN_RATE_LIMIT: '1000',
+        CMS_GITLAB_URL: cmsGitlab.url,
+        CMS_GITLAB_REPO: cmsGitlab.repo,
+        CMS_GITLAB_APP_ID: cmsGitlab.appId,
+        // Set to show a production server ignores it: the local backend is for `next dev` alone.
+        CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort),
       },
     },
     {
@@ -94,6 +105,7 @@ export default defineConfig({
         DATA_DIR: 'memory://',
         JOIN_RATE_LIMIT: '1000',
         NEXT_TELEMETRY_DISABLED: '1',
+        CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort),
       },
     },
   ],

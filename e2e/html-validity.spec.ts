@@ -12,6 +12,8 @@ type Page = { path: string; status: number; signedIn?: boolean };
 const unlistedPages: readonly Page[] = [
   { path: '/no-such-page', status: 404 },
   { path: '/join/thanks', status: 200 },
+  // The CMS's own shell (Decap CMS builds the page inside it in the browser).
+  { path: '/cms', status: 200 },
   { path: '/admin/enquiries', status: 200, signedIn: true },
 ];
 

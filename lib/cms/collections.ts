@@ -33,7 +33,8 @@ export function knownPlaceholdersPattern(names: readonly string[] = Object.keys(
   return String.raw`^(?![\s\S]*\{\{\s*site\.(?!(?:${known})\s*\}\})[A-Za-z_]\w*\s*\}\})[\s\S]*$`;
 }
 
-const urlPattern: [string, string] = ['^https?://[^\\s]+$', 'An address starting with https:// (or http://).'];
+// Decap shows a pattern's message after "<Label> didn't match the pattern: " and ends it with a full stop.
+const urlPattern: [string, string] = ['^https?://[^\\s]+$', 'an address starting with https:// (or http://)'];
 
 /** The label the CMS shows, with the description as its hint. */
 function basics(name: string, field: Field): CmsField {
@@ -60,7 +61,7 @@ function cmsField(name: string, field: Field): CmsField {
           media_folder: `/public${logoFolder}`,
           public_folder: logoFolder,
           choose_url: false,
-          pattern: [logoPath.source, `An SVG or PNG file in ${logoFolder}/, its name of letters, digits, - and _.`],
+          pattern: [logoPath.source, `an SVG or PNG file in ${logoFolder}/, its name of letters, digits, - and _`],
         };
       }
       return common;
@@ -124,9 +125,9 @@ const bodyField: CmsField = {
   modes: ['raw', 'rich_text'],
   pattern: [
     knownPlaceholdersPattern(),
-    `Only these placeholders are filled in: ${Object.keys(placeholders)
+    `only these placeholders are filled in: ${Object.keys(placeholders)
       .map((name) => `{{ site.${name} }}`)
-      .join(', ')}.`,
+      .join(', ')}`,
   ],
 };
 
