@@ -104,8 +104,12 @@ function cmsField(name: string, field: Field): CmsField {
         };
       }
       return { ...common, widget: 'list' };
-    case 'nested':
-      return { ...common, widget: 'object', collapsed: false, fields: cmsFields(field.fields) };
+    case 'nested': {
+      // Decap checks an object's fields even when the object is left empty, so an optional object's required fields
+      // would stop every entry without it (no case study has an image yet); the build still refuses a partial one.
+      const fields = cmsFields(field.fields).map((f) => (field.required ? f : { ...f, required: false }));
+      return { ...common, widget: 'object', collapsed: true, fields };
+    }
   }
 }
 

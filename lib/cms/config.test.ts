@@ -87,6 +87,11 @@ describe('the CMS collections', () => {
     expect(field('pages', 'date')).toMatchObject({ widget: 'datetime' });
     expect(field('coops', 'name')).toMatchObject({ required: true });
     expect(field('work', 'coops')).toMatchObject({ required: true, min: 1 });
+    // An optional image: its parts are not required until there is one, which the build checks.
+    expect(field('work', 'image')).toMatchObject({ required: false, widget: 'object' });
+    expect(field('work', 'image')?.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'src', required: false })]),
+    );
   });
 
   it('offers a co-op the services and technologies that have files, by their slugs', () => {

@@ -86,6 +86,13 @@ describe('the CMS front matter format', () => {
     expect(writeEntry({ ...entry, heading: '' })).toBe('---\ntitle: Events\n---\nText\n');
   });
 
+  it('leaves out an object whose fields are all empty, such as an image never given', () => {
+    const text = read('work/nook.md');
+    const image = { src: '', alt: '', width: null, height: null };
+    expect(writeEntry({ ...readEntry(text), image })).toBe(text);
+    expect(writeEntry({ client: 'A client', image, body: '' })).toBe('---\nclient: A client\n---\n');
+  });
+
   it('keeps comments and quoting beside the value it changes', () => {
     const text = "---\n# Shown in the nav\ntitle: 'Events: 2027'\nlayout: default # Jekyll's\n---\nText\n";
     const saved = writeEntry({ ...readEntry(text), title: 'Events: 2028' });

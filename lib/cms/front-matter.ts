@@ -41,9 +41,15 @@ export function readEntry(text: string): EntryData {
   return { ...(values as Record<string, unknown>), body: file.body, [sourceKey]: text };
 }
 
-/** What an empty field of the CMS holds: an optional field the editor cleared, or one never filled in. */
-const isBlank = (value: unknown) =>
-  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+/**
+ * What an empty field of the CMS holds: an optional field the editor cleared, or one never filled in (an object, such
+ * as a case study's image, whose fields are all empty).
+ */
+const isBlank = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.values(value).every(isBlank));
 
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
