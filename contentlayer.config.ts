@@ -6,12 +6,22 @@ import {
   defineNestedType,
   makeSource,
   type ComputedFields,
+  type FieldDef,
 } from 'contentlayer2/source-files';
+import {
+  caseStudySchema,
+  coopSchema,
+  pageSchema,
+  serviceSchema,
+  technologySchema,
+  type DocumentSchema,
+  type Field,
+  type Fields,
+} from './lib/content-schema';
 import { logoProblems } from './lib/logo';
 import { markdownPipeline } from './lib/markdown';
 import { buildDirectory } from './lib/members/directory';
 import { readRedirects, redirectProblems, redirectsFile, sitePaths } from './lib/redirects';
-import { coopEmailProblems } from './lib/members/coop-email';
 import { unknownCaseStudyReferences, unknownReferences } from './lib/references';
 import { caseStudyProblems } from './lib/work/check';
 import { summarise } from './lib/summary';
@@ -27,118 +37,61 @@ const urlUnder = (prefix: string) =>
     url: { type: 'string', resolve: (doc) => `${prefix}/${doc._raw.flattenedPath.split('/').pop() ?? ''}` },
   }) satisfies ComputedFields;
 
-export const Page = defineDocumentType(() => ({
-  name: 'Page',
-  filePathPattern: 'pages/*.md',
-  contentType: 'markdown',
-  fields: {
-    title: { type: 'string', required: true },
-    heading: { type: 'string', description: 'Shown as the page heading; defaults to the title.' },
-    description: {
-      type: 'string',
-      description: 'For search results and link previews; defaults to the first paragraph.',
-    },
-    date: { type: 'date' },
-    tags: { type: 'list', of: { type: 'string' } },
-    // Kept from the pages' Jekyll front matter so they stay word for word; the site does not use them.
-    layout: { type: 'string' },
-    comments: { type: 'boolean' },
-  },
-  computedFields: {
-    ...routeFields,
-    ...urlUnder(''),
-    displayHeading: { type: 'string', resolve: (doc) => doc.heading ?? doc.title },
-    summary: { type: 'string', resolve: (doc) => doc.description ?? summarise(doc.body.raw) },
-  },
-}));
+/** A field of lib/content-schema.ts as Contentlayer declares it; the CMS reads the same declarations. */
+function contentlayerField(field: Field): FieldDef {
+  const common = { required: field.required ?? false, ...(field.description && { description: field.description }) };
+  switch (field.type) {
+    case 'string':
+    case 'boolean':
+    case 'number':
+    case 'date':
+      return { type: field.type, ...common };
+    case 'list':
+      return { type: 'list', of: { type: 'string' }, ...common };
+    case 'nested': {
+      const fields = contentlayerFields(field.fields);
+      return { type: 'nested', of: defineNestedType(() => ({ name: field.name, fields })), ...common };
+    }
+  }
+}
 
-export const Coop = defineDocumentType(() => ({
-  name: 'Coop',
-  filePathPattern: 'coops/*.md',
-  contentType: 'markdown',
-  fields: {
-    name: { type: 'string', required: true },
-    member: {
-      type: 'boolean',
-      required: true,
-      description: 'false for a co-op that has left the network: its page stays, but not in the directory.',
-    },
-    website: { type: 'string' },
-    email: {
-      type: 'string',
-      description:
-        'Where the network forwards client briefs for this co-op. Private unless showEmail is true; without it, briefs go to the network address in lib/site.ts.',
-    },
-    showEmail: {
-      type: 'boolean',
-      default: false,
-      description: 'true to show the email address on the co-op page; by default it is used only to forward briefs.',
-    },
-    town: { type: 'string' },
-    latitude: { type: 'number' },
-    longitude: { type: 'number' },
-    workerMembers: { type: 'number' },
-    services: { type: 'list', of: { type: 'string' }, description: 'Slugs of files in content/services/.' },
-    technologies: { type: 'list', of: { type: 'string' }, description: 'Slugs of files in content/technologies/.' },
-    logo: {
-      type: 'string',
-      description: 'A path to an SVG or PNG file under public/images/coops/, such as /images/coops/outlandish.svg.',
-    },
+function contentlayerFields(fields: Fields): Record<string, FieldDef> {
+  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, contentlayerField(field)]));
+}
+
+/** A document type: every Markdown file in its folder, with the fields its schema declares. */
+const documentType = (name: string, schema: DocumentSchema, computedFields: ComputedFields) =>
+  defineDocumentType(() => ({
+    name,
+    filePathPattern: `${schema.folder}/*.md`,
+    contentType: 'markdown',
+    fields: contentlayerFields(schema.fields),
+    computedFields,
+  }));
+
+export const Page = documentType('Page', pageSchema, {
+  ...routeFields,
+  ...urlUnder(''),
+  displayHeading: {
+    type: 'string',
+    resolve: (doc) => (doc.heading as string | undefined) ?? (doc.title as string),
   },
-  computedFields: { ...routeFields, ...urlUnder('/co-op') },
-}));
-
-export const Service = defineDocumentType(() => ({
-  name: 'Service',
-  filePathPattern: 'services/*.md',
-  contentType: 'markdown',
-  fields: { name: { type: 'string', required: true } },
-  computedFields: { ...routeFields, ...urlUnder('/service') },
-}));
-
-export const Technology = defineDocumentType(() => ({
-  name: 'Technology',
-  filePathPattern: 'technologies/*.md',
-  contentType: 'markdown',
-  fields: { name: { type: 'string', required: true } },
-  computedFields: { ...routeFields, ...urlUnder('/technology') },
-}));
-
-// Width and height are given, not measured: a page must reserve the image's space before it loads, and an image on
-// another host cannot be read at build time (nothing is downloaded then).
-const CaseStudyImage = defineNestedType(() => ({
-  name: 'CaseStudyImage',
-  fields: {
-    src: {
-      type: 'string',
-      required: true,
-      description: 'A path to a file under public/ (`/images/work/nook.png`) or an https URL.',
-    },
-    alt: { type: 'string', required: true, description: 'What the image shows, for those who cannot see it.' },
-    width: { type: 'number', required: true },
-    height: { type: 'number', required: true },
+  summary: {
+    type: 'string',
+    resolve: (doc) => (doc.description as string | undefined) ?? summarise(doc.body.raw),
   },
-}));
+});
 
-export const CaseStudy = defineDocumentType(() => ({
-  name: 'CaseStudy',
-  filePathPattern: 'work/*.md',
-  contentType: 'markdown',
-  fields: {
-    client: { type: 'string', required: true },
-    project: { type: 'string', required: true, description: 'The project, which is the page title.' },
-    coops: {
-      type: 'list',
-      of: { type: 'string' },
-      required: true,
-      description: 'Slugs of files in content/coops/: the co-ops that did the work, at least one.',
-    },
-    services: { type: 'list', of: { type: 'string' }, description: 'Slugs of files in content/services/.' },
-    links: { type: 'list', of: { type: 'string' }, description: 'http(s) URLs: the project, or its write-up.' },
-    image: { type: 'nested', of: CaseStudyImage },
-  },
-  computedFields: { ...routeFields, ...urlUnder('/work') },
-}));
+export const Coop = documentType('Coop', coopSchema, { ...routeFields, ...urlUnder('/co-op') });
+
+export const Service = documentType('Service', serviceSchema, { ...routeFields, ...urlUnder('/service') });
+
+export const Technology = documentType('Technology', technologySchema, {
+  ...routeFields,
+  ...urlUnder('/technology'),
+});
+
+export const CaseStudy = documentType('CaseStudy', caseStudySchema, { ...routeFields, ...urlUnder('/work') });
 
 export default makeSource({
   contentDirPath: 'content',
@@ -183,7 +136,6 @@ export default makeSource({
       ),
       ...allCaseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
       ...allCoops.flatMap((coop) => logoProblems(coop)),
-      ...allCoops.flatMap((coop) => coopEmailProblems(coop)),
       ...redirects.problems,
       ...redirectProblems(redirects.redirects, site),
     ];

@@ -15,6 +15,7 @@ export default defineConfig([
     '.next/**',
     '.contentlayer/**',
     'public/scripts/**',
+    'public/cms/**',
     'next-env.d.ts',
     'test-results/**',
     'playwright-report/**',

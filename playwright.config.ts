@@ -8,6 +8,10 @@ export const baseURL = `http://localhost:${port}`;
 // `next dev`, for the test that development behaves as production does (e2e/*.dev.spec.ts).
 const devPort = Number(process.env.E2E_DEV_PORT ?? 3101);
 const devURL = `http://localhost:${devPort}`;
+/** The CMS's local backend (decap-server), which e2e/cms.dev.spec.ts starts over a copy of the content. */
+export const cmsBackendPort = Number(process.env.E2E_CMS_PORT ?? 3103);
+/** The GitLab the production server's CMS is configured for; nothing connects to it in the tests. */
+export const cmsGitlab = { url: 'https://git.example.coop', repo: 'cotech/website', appId: 'e2e-oauth-app' };
 /**
  * The test server's first admins, from ADMIN_EMAILS: one per parallel worker (e2e/site.ts, workerAdmin), so two
  * workers never wait for sign-in links to the same address at once and take each other's.
@@ -35,6 +39,7 @@ const ignoredFromShell = Object.fromEntries(
     'JOIN_NOTIFY_TO',
     'TRUST_PROXY',
     'RETENTION_MONTHS',
+    'CMS_GITLAB_BRANCH',
   ].map((name) => [name, '']),
 );
 
@@ -103,6 +108,11 @@ export default defineConfig({
         JOIN_RATE_LIMIT: '1000',
         SIGN_IN_CLIENT_LIMIT: '1000',
         SIGN_IN_ADDRESS_LIMIT: String(signInAddressLimit),
+        CMS_GITLAB_URL: cmsGitlab.url,
+        CMS_GITLAB_REPO: cmsGitlab.repo,
+        CMS_GITLAB_APP_ID: cmsGitlab.appId,
+        // Set to show a production server ignores it: the local backend is for `next dev` alone.
+        CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort),
       },
     },
     {
@@ -120,6 +130,7 @@ export default defineConfig({
         DATA_DIR: 'memory://',
         JOIN_RATE_LIMIT: '1000',
         NEXT_TELEMETRY_DISABLED: '1',
+        CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort),
       },
     },
   ],

@@ -1,6 +1,22 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy } from '@/lib/http/security-headers';
+import { cmsSetup } from '@/lib/cms/config';
+import { cmsContentSecurityPolicy, contentSecurityPolicy } from '@/lib/http/security-headers';
+
+/**
+ * The CMS's page gets a policy of its own, replacing the constant one: the Git host its configuration names, read
+ * from the environment per request as the page is (app/cms/route.ts). Not indexed, like the admin.
+ */
+function cmsPolicy() {
+  const setup = cmsSetup(process.env, process.env.NODE_ENV === 'development');
+  const response = NextResponse.next();
+  response.headers.set(
+    'content-security-policy',
+    cmsContentSecurityPolicy(setup.configured ? setup.connectOrigins : []),
+  );
+  response.headers.set('x-robots-tag', 'noindex');
+  return response;
+}
 
 /**
  * The members' admin and the sign-in pages. An /admin request without a session cookie goes to /sign-in at once;
@@ -10,6 +26,7 @@ import { contentSecurityPolicy } from '@/lib/http/security-headers';
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (pathname === '/cms') return cmsPolicy();
   if (pathname.startsWith('/admin') && !getSessionCookie(request)) {
     const response = NextResponse.redirect(new URL('/sign-in', request.url), 303);
     response.headers.set('cache-control', 'no-store');
@@ -29,5 +46,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/admin', '/admin/:path*', '/admin/enquiries.csv', '/sign-in', '/sign-in/check-your-mail'],
+  matcher: ['/cms', '/admin', '/admin/:path*', '/admin/enquiries.csv', '/sign-in', '/sign-in/check-your-mail'],
 };

@@ -18,6 +18,8 @@ const unlistedPages: readonly Page[] = [
   { path: '/hire/thanks', status: 200 },
   // One of /hire's per-service variants (canonical /hire, so not in the sitemap).
   { path: '/hire/web-design', status: 200 },
+  // The CMS's own shell (Decap CMS builds the page inside it in the browser).
+  { path: '/cms', status: 200 },
   { path: '/admin/enquiries', status: 200, signedIn: true },
   { path: '/admin/people', status: 200, signedIn: true },
   { path: '/admin/activity', status: 200, signedIn: true },

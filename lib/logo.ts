@@ -19,7 +19,7 @@ export type Size = { width: number; height: number };
 export type LogoImage = Size & { src: string; mediaType: 'image/svg+xml' | 'image/png'; bytes: Buffer };
 
 /** Where logos live, as a site path: a file name of plain characters, so the path needs no escaping in a page. */
-const logoPath = /^\/images\/coops\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.(svg|png)$/i;
+export const logoPath = /^\/images\/coops\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.(svg|png)$/i;
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 const htmlNamespace = 'http://www.w3.org/1999/xhtml';

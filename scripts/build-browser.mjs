@@ -1,8 +1,21 @@
 // Bundles the public pages' own scripts, `components/**/*.browser.ts`, into `public/scripts/<name>.js` (see
 // components/browser-script.tsx). `--watch` rebuilds them on change, for `npm run dev`.
-import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// It also copies Decap CMS's prebuilt bundle into `public/cms/`, for the CMS's page alone (lib/cms/page.ts): the site
+// serves it itself, with no CDN. Its chunks load from beside it; its source maps (25 MB) are left out.
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
+
+function copyDecap() {
+  const dist = dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+  mkdirSync('public/cms', { recursive: true });
+  for (const name of readdirSync(dist)) {
+    if (/^(\d+\.)?decap-cms\.js$|\.wasm$|^decap-cms\.js\.LICENSE\.txt$/.test(name)) {
+      copyFileSync(join(dist, name), join('public/cms', name));
+    }
+  }
+}
 
 const browserEntries = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -24,5 +37,6 @@ const options = {
   logLevel: 'info',
 };
 
+copyDecap();
 if (process.argv.includes('--watch')) await (await esbuild.context(options)).watch();
 else await esbuild.build(options);

@@ -2,22 +2,34 @@
 // proxy.ts gives the admin pages their per-request nonce policy, and server/server.mjs sends the same headers with
 // the pages it answers from memory. Plain TypeScript without imports: Node.js runs it as it is (type stripping).
 
+/** Sources a policy allows beyond the site's own, by directive. */
+type ExtraSources = { connect?: readonly string[]; img?: readonly string[] };
+
 /** A Content-Security-Policy allowing the site's own script files and the given extra script sources. */
-export function contentSecurityPolicy(scriptSources: readonly string[] = []): string {
+export function contentSecurityPolicy(scriptSources: readonly string[] = [], extra: ExtraSources = {}): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scriptSources].join(' '),
     // Next.js and the no-JavaScript error page use inline styles; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     // Editors may show images from elsewhere (the About page's photo is on the wiki).
-    "img-src 'self' data: https:",
+    ["img-src 'self' data: https:", ...(extra.img ?? [])].join(' '),
     "font-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...(extra.connect ?? [])].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/**
+ * The policy of the CMS's page (/cms, proxy.ts): Decap CMS from the site's own files, talking to exactly the Git
+ * host(s) its configuration names (lib/cms/config.ts). Decap compiles its configuration's JSON schema into a function
+ * (ajv, with `new Function`), hence 'unsafe-eval', on this page alone; the previews of uploads are blob: URLs.
+ */
+export function cmsContentSecurityPolicy(gitOrigins: readonly string[]): string {
+  return contentSecurityPolicy(["'unsafe-eval'"], { connect: gitOrigins, img: ['blob:'] });
 }
 
 /**

@@ -1,0 +1,123 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+// Playwright's own test, not ./site's, which aborts requests to other origins: the CMS talks to its local backend
+// on a port of its own.
+import { expect, test, type Page } from '@playwright/test';
+import { cmsBackendPort } from '../playwright.config';
+
+// The CMS under `next dev`, as an editor runs it with `npm run dev`: its local backend (scripts/cms-local-backend.mjs)
+// writes the files of a temporary copy of the project, which the content build then reads, as it would the commit.
+
+const root = resolve(__dirname, '..');
+let dir: string;
+let backend: ChildProcess;
+// One editor's session for all the tests, as an editor works: one sign-in, then the CMS's own navigation. (It also
+// spares `next dev` from compiling /cms again under load.)
+let page: Page;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  dir = await mkdtemp(join(tmpdir(), 'cotech-cms-'));
+  for (const path of ['content', 'lib', 'contentlayer.config.ts', 'package.json', 'tsconfig.json']) {
+    await cp(join(root, path), join(dir, path), { recursive: true });
+  }
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+  await mkdir(join(dir, 'public/images/coops'), { recursive: true });
+  backend = spawn(process.execPath, [join(root, 'scripts/cms-local-backend.mjs')], {
+    env: { ...process.env, CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort), CMS_LOCAL_REPO: dir },
+    stdio: 'inherit',
+  });
+  await expect
+    .poll(
+      async () => {
+        const info = await fetch(`http://localhost:${cmsBackendPort}/api/v1`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: 'info' }),
+        }).catch(() => undefined);
+        return info?.status;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(200);
+  page = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  // Leaving an entry with unsaved changes (the refused one) asks first; the editor leaves.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto('/cms');
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('link', { name: 'Pages' })).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await page.close();
+  backend.kill();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const file = (path: string) => readFile(join(dir, 'content', path), 'utf8');
+
+/**
+ * Opens an entry in a fresh load of the CMS, signed in still: going from one entry's form straight to another's,
+ * Decap can keep parts of the last form.
+ */
+async function open(hash: string) {
+  await page.goto(`/cms${hash}`);
+  await page.reload();
+}
+
+async function publish() {
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Publish now').click();
+}
+
+test('an edited heading changes that line of the file and no other', async () => {
+  const before = await file('pages/about.md');
+  await open('#/collections/pages/entries/about');
+  const heading = page.getByLabel(/^Heading/);
+  await expect(heading).toHaveValue('About CoTech');
+  await heading.fill('About the network');
+  await publish();
+  await expect.poll(() => file('pages/about.md')).not.toBe(before);
+  const after = await file('pages/about.md');
+  expect(after).toBe(before.replace('\nheading: About CoTech\n', '\nheading: About the network\n'));
+});
+
+test('an unknown placeholder stops the save, as it would the build', async () => {
+  await open('#/collections/pages/new');
+  await page.getByLabel(/^Title/).fill('Events');
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.type('Ask on {{ site.forums }}.');
+  await publish();
+  await expect(page.getByText(/didn't match the pattern: only these placeholders are filled in/i)).toBeVisible();
+  await expect(readFile(join(dir, 'content/pages/events.md'))).rejects.toThrow(/ENOENT/);
+});
+
+test('a new co-op with two services from the relation widget passes the content build', async () => {
+  await open('#/collections/coops/new');
+  await page.getByLabel(/^Name/).fill('Code Co-op');
+  const services = page.getByLabel(/^Services/);
+  for (const [typed, service] of [
+    ['Host', 'Hosting'],
+    ['Web D', 'Web Design'],
+  ] as const) {
+    await services.fill(typed);
+    await page.getByText(service, { exact: true }).click();
+  }
+  await publish();
+  await expect
+    .poll(() => file('coops/code-co-op.md').catch(() => ''))
+    .toBe('---\nname: Code Co-op\nmember: true\nservices:\n  - hosting\n  - web-design\n---\n');
+
+  // Contentlayer takes its working directory from PWD before process.cwd().
+  const build = await promisify(execFile)(join(root, 'node_modules/.bin/contentlayer2'), ['build'], {
+    cwd: dir,
+    env: { ...process.env, PWD: dir },
+  });
+  expect(build.stdout + build.stderr).toMatch(/Generated \d+ documents/);
+  const coop = JSON.parse(await readFile(join(dir, '.contentlayer/generated/Coop/coops__code-co-op.md.json'), 'utf8'));
+  expect(coop).toMatchObject({ name: 'Code Co-op', member: true, services: ['hosting', 'web-design'] });
+});
