@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DELETE, GET, PATCH, PUT } from '@/app/api/briefs/route';
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
@@ -21,17 +20,6 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 afterAll(closeDb);
-
-describe('/api/briefs methods', () => {
-  it('answers 405 with Allow: POST to every other method', async () => {
-    for (const handler of [GET, PUT, PATCH, DELETE]) {
-      const response = handler();
-      expect(response.status).toBe(405);
-      expect(response.headers.get('allow')).toBe('POST');
-      expect(response.headers.get('content-type')).toBe('application/problem+json');
-    }
-  });
-});
 
 describe('POST /api/briefs with JSON', () => {
   it('stores a valid brief as a new lead with its notification and receipt, and answers 201', async () => {

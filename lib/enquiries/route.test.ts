@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DELETE, GET, PATCH, PUT } from '@/app/api/join/route';
+import * as briefs from '@/app/api/briefs/route';
+import * as join from '@/app/api/join/route';
 
-describe('/api/join methods', () => {
+describe.each([
+  ['/api/join', join],
+  ['/api/briefs', briefs],
+])('%s methods', (_path, { DELETE, GET, PATCH, PUT }) => {
   it('answers 405 with Allow: POST to every other method', async () => {
     for (const handler of [GET, PUT, PATCH, DELETE]) {
       const response = handler();
