@@ -72,8 +72,10 @@ function cmsField(name: string, field: Field): CmsField {
       }
       return common;
     case 'boolean':
-      // A switch always has a value, and a new entry starts with the default, so "required" is always met.
-      return { ...common, widget: 'boolean', default: field.default, required: false };
+      // A required switch starts a new entry at its default, so it always has a value. An optional one starts
+      // empty, so a new file leaves it out (its absence is its default) rather than write what a careful person
+      // would not, and an old file without it keeps not having it.
+      return { ...common, widget: 'boolean', required: false, ...(field.required && { default: field.default }) };
     case 'number':
       return {
         ...common,

@@ -106,6 +106,13 @@ describe('the CMS collections', () => {
     }
   });
 
+  it('starts a new co-op as a member, and writes an optional switch only when the editor sets it', () => {
+    expect(field('coops', 'member')).toMatchObject({ widget: 'boolean', default: true });
+    expect(field('coops', 'showEmail')).toMatchObject({ widget: 'boolean', required: false });
+    expect(field('coops', 'showEmail')).not.toHaveProperty('default');
+    expect(field('coops', 'email')).toMatchObject({ widget: 'string', required: false, pattern: expect.any(Array) });
+  });
+
   it("leaves the pages' Jekyll fields out of the editor, and so in the file as they are", () => {
     expect(pageSchema.fields.layout).toBeDefined();
     expect(field('pages', 'layout')).toBeUndefined();
