@@ -33,8 +33,8 @@ describe('the audit trail of triage', () => {
   it('records who changed the status and the note, from what to what, and nothing for a save that changes nothing', async () => {
     const { db, mo } = await people();
     const { id } = await storeEnquiry();
-    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
-    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
+    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe('saved');
+    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe('saved');
     const history = await enquiryHistory(db, id);
     expect(
       history
