@@ -72,7 +72,7 @@ test('a member triages a brief, forwards it to two co-ops who each get it by mai
 test('a filter on a value the list does not know says so', async ({ page }) => {
   await signIn(page);
   await page.goto('/admin/enquiries?kind=brief&status=pending');
-  await expect(page.getByRole('alert')).toHaveText(/^There is no status “pending”: choose one of/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^There is no status “pending”: choose one of/);
   await expect(page.getByRole('table', { name: /newest first/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
   const csv = await page.request.get('/admin/enquiries.csv?kind=spam');
