@@ -25,25 +25,18 @@ export function LeadFigures({ figures }: { figures: Figures }) {
         ))}
       </dl>
       {figures.services.length > 0 && (
-        <table className="text-left text-sm">
-          <caption className="text-left font-semibold">Leads per service asked for</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-6">
-                Service
-              </th>
-              <th scope="col">Leads</th>
-            </tr>
-          </thead>
-          <tbody>
+        <>
+          <h3 className="font-semibold">Leads per service asked for</h3>
+          {/* A list of terms, not a table: the triage list below is the page's one table of rows. */}
+          <dl className="grid grid-cols-[max-content_max-content] gap-x-6 text-sm">
             {figures.services.map(({ slug, leads }) => (
-              <tr key={slug}>
-                <td className="pr-6">{serviceNames.get(slug) ?? slug}</td>
-                <td>{leads}</td>
-              </tr>
+              <div key={slug} className="contents">
+                <dt>{serviceNames.get(slug) ?? slug}</dt>
+                <dd>{leads}</dd>
+              </div>
             ))}
-          </tbody>
-        </table>
+          </dl>
+        </>
       )}
     </section>
   );
