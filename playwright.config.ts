@@ -106,6 +106,7 @@ export default defineConfig({
         OUTBOX_RETRY_SECONDS: '1',
         // Every browser test posts from 127.0.0.1; the rate limits themselves are tested beside the handlers.
         JOIN_RATE_LIMIT: '1000',
+        BRIEF_RATE_LIMIT: '1000',
         SIGN_IN_CLIENT_LIMIT: '1000',
         SIGN_IN_ADDRESS_LIMIT: String(signInAddressLimit),
         CMS_GITLAB_URL: cmsGitlab.url,

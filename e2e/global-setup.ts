@@ -13,7 +13,15 @@ export default async function globalSetup() {
   const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT), (mail) => {
     count += 1;
     const file = join(dir, `${Date.now()}-${String(count).padStart(6, '0')}.json`);
-    writeFileSync(file, JSON.stringify({ to: mail.to, subject: mail.parsed.subject, text: mail.parsed.text }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        to: mail.to,
+        replyTo: mail.parsed.replyTo?.text,
+        subject: mail.parsed.subject,
+        text: mail.parsed.text,
+      }),
+    );
   });
   return () => sink.close();
 }

@@ -1,7 +1,7 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page as PlaywrightPage } from '@playwright/test';
 import { validBrief, validEnquiry } from '../lib/enquiries/test-data';
 import { formatErrors, validateHtml } from '../scripts/html-validator.mjs';
-import { expect, pagePaths, signedInHeaders, test } from './site';
+import { expect, forwardTo, memberFiles, pagePaths, signIn, signedInHeaders, test } from './site';
 
 type Page = { path: string; status: number; signedIn?: boolean };
 
@@ -21,6 +21,8 @@ const unlistedPages: readonly Page[] = [
   // The CMS's own shell (Decap CMS builds the page inside it in the browser).
   { path: '/cms', status: 200 },
   { path: '/admin/enquiries', status: 200, signedIn: true },
+  { path: '/admin/enquiries?kind=brief&status=won', status: 200, signedIn: true },
+  { path: '/admin/enquiries?kind=spam', status: 200, signedIn: true },
   { path: '/admin/people', status: 200, signedIn: true },
   { path: '/admin/activity', status: 200, signedIn: true },
 ];
@@ -43,7 +45,16 @@ async function enquiryPage(request: APIRequestContext, kind: 'join' | 'brief'): 
   return { path: `/admin/enquiries/${id}`, status: 200, signedIn: true };
 }
 
-test('every page is valid HTML by the Nu Html Checker', async ({ request }) => {
+/** A brief forwarded to a co-op, through its page as a member does: its page then shows the forwarding. */
+async function forwardedBriefPage(request: APIRequestContext, page: PlaywrightPage): Promise<Page> {
+  const brief = await enquiryPage(request, 'brief');
+  await signIn(page);
+  await page.goto(brief.path);
+  await forwardTo(page, [memberFiles[0]?.name ?? '']);
+  return brief;
+}
+
+test('every page is valid HTML by the Nu Html Checker', async ({ request, page }) => {
   const sitemap = await sitemapPaths(request);
   // The sitemap is where the pages come from: an empty or short one would pass without checking them.
   expect(sitemap.length).toBeGreaterThanOrEqual(pagePaths.length);
@@ -52,6 +63,7 @@ test('every page is valid HTML by the Nu Html Checker', async ({ request }) => {
     ...unlistedPages,
     await enquiryPage(request, 'join'),
     await enquiryPage(request, 'brief'),
+    await forwardedBriefPage(request, page),
   ];
   // Reading the pages takes a few seconds; the checker, one JVM for all of them, some more on a busy machine.
   test.setTimeout(60_000 + pages.length * 200);

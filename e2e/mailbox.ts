@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 
-export type SinkMail = { to: string[]; subject: string; text: string; file: string };
+export type SinkMail = { to: string[]; replyTo?: string; subject: string; text: string; file: string };
 
 /** Every mail the e2e SMTP sink has received (e2e/global-setup.ts), oldest first. */
 export function mails(): SinkMail[] {

@@ -70,6 +70,8 @@ export const coopFiles = slugsIn('coops').map((slug) => {
     slug,
     name: value('name') ?? slug,
     member: value('member') === 'true',
+    /** Where briefs forwarded to it go; none means the network's fallback address. */
+    email: value('email'),
     town: value('town'),
     located: value('latitude') !== undefined && value('longitude') !== undefined,
     workerMembers: Number(value('workerMembers') ?? 0),
@@ -177,6 +179,23 @@ export async function fillValidBrief(page: Page, organisation: string) {
   await page.getByLabel('When do you need it?').selectOption('1-3-months');
   await page.getByLabel('Where are you?').fill('Sheffield');
   await page.getByLabel(/I agree/).check();
+}
+
+/**
+ * On a brief's admin page, ticks the co-ops named and forwards the brief to them, as a member does, and waits for
+ * the page to say so.
+ */
+export async function forwardTo(page: Page, names: readonly string[]) {
+  const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Forward to co-ops' }) });
+  for (const name of names) {
+    await form
+      .getByRole('checkbox', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) })
+      .check();
+  }
+  await form.getByRole('button', { name: 'Forward' }).click();
+  await expect(form.getByRole('status')).toHaveText(
+    `Forwarded to ${names.length === 1 ? '1 co-op' : `${names.length} co-ops`}.`,
+  );
 }
 
 /** Reads a PNG's width and height from its IHDR chunk. */

@@ -6,10 +6,7 @@ import { suggestFor } from '@/lib/hire/suggest';
 
 const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));
 
-/**
- * A client's brief as members read it, with the member co-ops suggested for it and why. Read-only for now:
- * forwarding and lead triage come with members' accounts.
- */
+/** A client's brief as members read it, with the member co-ops suggested for it and why. */
 export function BriefDetails({ brief }: { brief: StoredEnquiry }) {
   const suggestions = suggestFor(brief);
   const details: [string, React.ReactNode][] = [
@@ -18,19 +15,22 @@ export function BriefDetails({ brief }: { brief: StoredEnquiry }) {
     ...briefDetails(brief, serviceNames)
       .filter(([term]) => term !== 'Organisation')
       .map(([term, value]): [string, React.ReactNode] =>
-        term === 'Email'
-          ? [
-              term,
-              <a key="email" href={`mailto:${value}`}>
-                {value}
-              </a>,
-            ]
-          : [
-              term,
-              <span key={term} className="whitespace-pre-line">
-                {value}
-              </span>,
-            ],
+        // An erased brief's personal fields are empty.
+        !value
+          ? [term, '—']
+          : term === 'Email'
+            ? [
+                term,
+                <a key="email" href={`mailto:${value}`}>
+                  {value}
+                </a>,
+              ]
+            : [
+                term,
+                <span key={term} className="whitespace-pre-line">
+                  {value}
+                </span>,
+              ],
       ),
   ];
   return (

@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { actorLabel, changeLabel } from '@/lib/admin/audit-labels';
 import { formatReceived } from '@/lib/admin/enquiry-labels';
 import type { AuditEntry } from '@/lib/audit';
+import { coopContacts } from '@/lib/hire/forwarding';
+
+const coopName = (slug: string) => coopContacts.get(slug)?.name ?? slug;
 
 /** A list of audit records, newest first: when, who, and what changed from and to. */
 export function History({ entries, linkEnquiries = false }: { entries: AuditEntry[]; linkEnquiries?: boolean }) {
@@ -14,7 +17,7 @@ export function History({ entries, linkEnquiries = false }: { entries: AuditEntr
             {formatReceived(entry.at)}
           </time>{' '}
           <span>
-            <strong>{actorLabel(entry)}</strong> {changeLabel(entry)}
+            <strong>{actorLabel(entry)}</strong> {changeLabel(entry, coopName)}
             {linkEnquiries && entry.enquiryId && (
               <>
                 {' '}

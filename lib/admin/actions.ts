@@ -3,14 +3,16 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { enquiryStatuses } from '@/lib/db/schema';
+import { kickOutbox } from '@/lib/enquiries/worker';
 import { eraseEnquiry } from '@/lib/enquiries/erasure';
 import { updateEnquiry } from '@/lib/enquiries/store';
+import { forwardBrief } from '@/lib/hire/forwarding';
+import { allStatuses } from './enquiry-filter';
 import { memberForAction } from './require-member';
 
 const change = z.object({
   id: z.uuid(),
-  status: z.enum(enquiryStatuses),
+  status: z.enum(allStatuses),
   note: z.string().max(5000),
 });
 
@@ -24,7 +26,23 @@ export async function saveTriage(_previous: void, formData: FormData): Promise<v
   if (!parsed.success) redirect(`/admin/enquiries?error=invalid`);
   const { id, ...update } = parsed.data;
   const saved = await updateEnquiry(await getDb(), id, update, member.id);
-  redirect(saved ? `/admin/enquiries/${id}?saved=1` : '/admin/enquiries?error=missing');
+  if (saved === 'missing') redirect('/admin/enquiries?error=missing');
+  redirect(saved === 'saved' ? `/admin/enquiries/${id}?saved=1` : `/admin/enquiries/${id}?error=wrong-status`);
+}
+
+const forwarding = z.object({ id: z.uuid(), coops: z.array(z.string()) });
+
+/** A member forwards a brief to the co-ops they ticked; the outbox is woken so the mail goes out at once. */
+export async function forwardBriefAction(_previous: void, formData: FormData): Promise<void> {
+  const member = await memberForAction();
+  const parsed = forwarding.safeParse({ id: formData.get('id'), coops: formData.getAll('coop') });
+  if (!parsed.success) redirect('/admin/enquiries?error=invalid');
+  const { id, coops } = parsed.data;
+  const forwarded = await forwardBrief(await getDb(), id, coops, member.id);
+  if (forwarded.outcome === 'missing') redirect('/admin/enquiries?error=missing');
+  if (forwarded.outcome !== 'forwarded') redirect(`/admin/enquiries/${id}?error=${forwarded.outcome}`);
+  kickOutbox();
+  redirect(`/admin/enquiries/${id}?forwarded=${forwarded.coops.length}`);
 }
 
 const erasure = z.object({ id: z.uuid(), confirm: z.literal('erase') });

@@ -1,9 +1,7 @@
 import type { AuditEntry } from '@/lib/audit';
-import { enquiryStatuses, type EnquiryStatus } from '@/lib/db/schema';
-import { statusLabels } from './enquiry-labels';
+import { statusLabel } from './enquiry-labels';
 
-const status = (value: string | null) =>
-  value && (enquiryStatuses as readonly string[]).includes(value) ? statusLabels[value as EnquiryStatus] : '—';
+const status = (value: string | null) => (value ? statusLabel(value) : '—');
 const quoted = (value: string | null) => (value ? `“${value}”` : 'nothing');
 
 /** Who acted, as a person reads it: their name, or the site itself. */
@@ -11,8 +9,11 @@ export function actorLabel(entry: AuditEntry): string {
   return entry.actorName ? entry.actorName : 'The site';
 }
 
-/** What one audit record says changed, in words, after the actor's name. */
-export function changeLabel(entry: AuditEntry): string {
+/**
+ * What one audit record says changed, in words, after the actor's name. `coopName` names a co-op a brief was
+ * forwarded to by its slug (the directory's name; the slug itself for a co-op no longer listed).
+ */
+export function changeLabel(entry: AuditEntry, coopName: (slug: string) => string = (slug) => slug): string {
   const target = entry.targetName ?? 'someone';
   switch (entry.action) {
     case 'enquiry.status':
@@ -26,6 +27,8 @@ export function changeLabel(entry: AuditEntry): string {
       return 'erased the personal details';
     case 'enquiry.anonymised':
       return 'removed the personal details under the retention rule';
+    case 'lead.forwarded':
+      return `forwarded the brief to ${coopName(entry.to ?? '')}`;
     case 'account.created':
       return `added ${target} as ${entry.to === 'admin' ? 'an admin' : 'a member'}`;
     case 'account.disabled':

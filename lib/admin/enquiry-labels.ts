@@ -21,7 +21,7 @@ export const leadStatusLabels: Record<LeadStatus, string> = {
 export const kindLabels: Record<EnquiryKind, string> = { join: 'Join', brief: 'Brief' };
 
 /** Any enquiry's status in words: each kind has its own statuses, and `new` reads the same for both. */
-export function statusLabel(status: StoredEnquiry['status']): string {
+export function statusLabel(status: string): string {
   const labels: Record<string, string> = { ...statusLabels, ...leadStatusLabels };
   return labels[status] ?? status;
 }

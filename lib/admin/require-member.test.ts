@@ -52,7 +52,7 @@ describe('the enquiries CSV route on its own, without the proxy', () => {
 
 describe('the admin pages and their layout on their own, without the proxy', () => {
   const pages = [
-    () => EnquiriesPage(),
+    () => EnquiriesPage({ searchParams: Promise.resolve({}) }),
     () => EnquiryPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }),
     () => AdminLayout({ children: coopName }),
     () => PeoplePage({ searchParams: Promise.resolve({}) }),
@@ -69,7 +69,7 @@ describe('the admin pages and their layout on their own, without the proxy', () 
   it('let a member triage, and keep account management and activity to admins', async () => {
     request.headers = asking(member);
     await expect(AdminLayout({ children: coopName })).resolves.toBeTruthy();
-    await expect(EnquiriesPage()).resolves.toBeTruthy();
+    await expect(EnquiriesPage({ searchParams: Promise.resolve({}) })).resolves.toBeTruthy();
     await expect(PeoplePage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject(notFoundError);
     await expect(ActivityPage()).rejects.toMatchObject(notFoundError);
     request.headers = asking(admin);

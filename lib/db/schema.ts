@@ -23,6 +23,15 @@ export type EnquiryStatus = (typeof enquiryStatuses)[number];
 export const leadStatuses = ['new', 'forwarded', 'in-conversation', 'won', 'lost', 'closed'] as const;
 export type LeadStatus = (typeof leadStatuses)[number];
 
+/** The statuses an enquiry of each kind may have. */
+export const statusesOf = { join: enquiryStatuses, brief: leadStatuses } as const satisfies Record<
+  EnquiryKind,
+  readonly string[]
+>;
+
+/** Statuses after which nothing more is expected: the retention period runs from them. */
+export const closedStatuses = ['approved', 'declined', 'won', 'lost', 'closed'] as const;
+
 const inList = (values: readonly string[]) => sql.raw(`(${values.map((value) => `'${value}'`).join(', ')})`);
 
 /**
@@ -82,12 +91,13 @@ export const enquiries = pgTable(
   ],
 );
 
-export const mailKinds = ['notification', 'receipt', 'sign-in'] as const;
+export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward'] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /**
  * Mail to send, written in the same transaction as what it is about so a crash cannot lose it: an enquiry's
- * notification and receipt, or a person's sign-in link. The link is kept only until it is sent, then cleared.
+ * notification and receipt, a brief forwarded to a co-op, or a person's sign-in link. The link is kept only until
+ * it is sent, then cleared.
  */
 export const outbox = pgTable(
   'outbox',
@@ -97,6 +107,8 @@ export const outbox = pgTable(
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     /** The sign-in link, while it waits to be sent. */
     link: text('link'),
+    /** The co-op a forwarded brief goes to (its slug): its address is read from the directory when it is sent. */
+    coopSlug: text('coop_slug'),
     kind: text('kind', { enum: mailKinds }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
@@ -114,6 +126,7 @@ export const outbox = pgTable(
       'outbox_subject_check',
       sql`(${table.kind} = 'sign-in' and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} <> 'sign-in' and ${table.enquiryId} is not null)`,
     ),
+    check('outbox_coop_check', sql`(${table.kind} = 'forward') = (${table.coopSlug} is not null)`),
   ],
 );
 
@@ -248,6 +261,7 @@ export const auditActions = [
   'enquiry.note',
   'enquiry.erased',
   'enquiry.anonymised',
+  'lead.forwarded',
   'account.created',
   'account.disabled',
   'account.enabled',

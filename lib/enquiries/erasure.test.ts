@@ -4,11 +4,11 @@ import { enquiryHistory, recentActivity } from '@/lib/audit';
 import { addPerson, bootstrapAdmins, adminEmails } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
-import { resetDatabase, storeEnquiry } from '@/test/database';
+import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
 import { anonymiseExpired, eraseEnquiry, retentionMonths } from './erasure';
 import { pruneExpired } from './prune';
 import { getEnquiry, updateEnquiry } from './store';
-import { validEnquiry } from './test-data';
+import { validBrief, validEnquiry } from './test-data';
 
 beforeEach(resetDatabase);
 afterAll(closeDb);
@@ -33,8 +33,8 @@ describe('the audit trail of triage', () => {
   it('records who changed the status and the note, from what to what, and nothing for a save that changes nothing', async () => {
     const { db, mo } = await people();
     const { id } = await storeEnquiry();
-    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
-    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe(true);
+    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe('saved');
+    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe('saved');
     const history = await enquiryHistory(db, id);
     expect(
       history
@@ -44,6 +44,27 @@ describe('the audit trail of triage', () => {
       { action: 'enquiry.note', actorName: 'Mo Member', from: '', to: 'Called them' },
       { action: 'enquiry.status', actorName: 'Mo Member', from: 'new', to: 'contacted' },
     ]);
+  });
+});
+
+describe('triage by kind', () => {
+  it('gives a brief the lead statuses and a join enquiry its own, refusing the other kind’s without a change', async () => {
+    const { db, mo } = await people();
+    const { id: brief } = await storeBrief();
+    const { id: join } = await storeEnquiry();
+    expect(await updateEnquiry(db, brief, { status: 'in-conversation', note: 'Call booked' }, mo.id)).toBe('saved');
+    expect(await updateEnquiry(db, brief, { status: 'approved', note: 'Sneaky' }, mo.id)).toBe('wrong-status');
+    expect(await updateEnquiry(db, join, { status: 'won', note: 'Sneaky' }, mo.id)).toBe('wrong-status');
+    expect(await updateEnquiry(db, '00000000-0000-4000-8000-000000000000', { status: 'new', note: '' }, mo.id)).toBe(
+      'missing',
+    );
+    expect(await getEnquiry(db, brief)).toMatchObject({ status: 'in-conversation', note: 'Call booked' });
+    expect(await getEnquiry(db, join)).toMatchObject({ status: 'new', note: '' });
+    expect((await enquiryHistory(db, brief)).map(({ action, from, to }) => [action, from, to]).sort()).toEqual([
+      ['enquiry.note', '', 'Call booked'],
+      ['enquiry.status', 'new', 'in-conversation'],
+    ]);
+    expect(await enquiryHistory(db, join)).toEqual([]);
   });
 });
 
@@ -75,7 +96,56 @@ describe('erasure', () => {
   });
 });
 
+describe('erasing a brief', () => {
+  it('blanks the contact, address, description and note, keeps the organisation and the rest, and refuses a second time', async () => {
+    const { db, ada, mo } = await people();
+    const { id } = await storeBrief();
+    await updateEnquiry(db, id, { status: 'lost', note: `Spoke to ${validBrief.contactName}` }, mo.id);
+    expect(await eraseEnquiry(db, id, ada.id)).toBe(true);
+    const erased = await getEnquiry(db, id);
+    expect(erased).toMatchObject({
+      contactName: '',
+      email: '',
+      description: '',
+      note: '',
+      organisation: validBrief.organisation,
+      services: validBrief.services,
+      budget: validBrief.budget,
+      status: 'lost',
+    });
+    const everything = JSON.stringify([erased, await db.select().from(outbox), await recentActivity(db)]);
+    for (const value of [validBrief.contactName, validBrief.email, validBrief.description]) {
+      expect(everything).not.toContain(value);
+    }
+    expect(await eraseEnquiry(db, id, ada.id)).toBe(false);
+  });
+});
+
 describe('retention', () => {
+  it('anonymises briefs won, lost or closed for longer than the period, and leaves open ones', async () => {
+    const { db, mo } = await people();
+    const ids: Record<string, string> = {};
+    for (const status of ['won', 'lost', 'closed', 'in-conversation', 'forwarded', 'new'] as const) {
+      const { id } = await storeBrief({ ...validBrief, organisation: status });
+      await updateEnquiry(db, id, { status, note: '' }, mo.id);
+      await db
+        .update(enquiries)
+        .set({ updatedAt: sql`now() - make_interval(months => 13)` })
+        .where(eq(enquiries.id, id));
+      ids[status] = id;
+    }
+    expect(await anonymiseExpired(db, 12)).toBe(3);
+    for (const [status, id] of Object.entries(ids)) {
+      const brief = await getEnquiry(db, id);
+      const closed = ['won', 'lost', 'closed'].includes(status);
+      expect({ status, anonymised: brief?.anonymisedAt !== null, email: brief?.email }).toEqual({
+        status,
+        anonymised: closed,
+        email: closed ? '' : validBrief.email,
+      });
+    }
+  });
+
   it('anonymises enquiries closed for longer than the period, and leaves open or recent ones', async () => {
     const { db, mo } = await people();
     const ids: Record<string, string> = {};

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
-import { auditEvents, enquiries, outbox } from '@/lib/db/schema';
+import { auditEvents, closedStatuses, enquiries, outbox } from '@/lib/db/schema';
 
 /** Closed enquiries are kept this many months, unless `RETENTION_MONTHS` says otherwise. */
 export const defaultRetentionMonths = 12;
@@ -16,10 +16,11 @@ export function retentionMonths(env: Record<string, string | undefined> = proces
 }
 
 /**
- * Removes an enquiry's personal data and keeps the rest (co-op, location, legal form, status, dates) for the
- * network's records: the contact's name and address, the description, the links and the note are blanked; its
- * mail leaves the outbox, sent or not, so nothing can go out with or about it; and the values of its note
- * changes in the audit trail are blanked too, since a note may quote the applicant.
+ * Removes an enquiry's personal data and keeps the rest for the network's records (a join enquiry's co-op, location
+ * and legal form; a brief's organisation, services, budget and the like; the status and dates): the contact's name
+ * and address, the description, the links and the note are blanked; its mail leaves the outbox, sent or not
+ * (forwarded briefs too), so nothing can go out with or about it; and the values of its note changes in the audit
+ * trail are blanked too, since a note may quote the sender. Its forwarding records stay: they name only co-ops.
  */
 async function anonymise(db: Database, id: string): Promise<boolean> {
   const [done] = await db
@@ -55,8 +56,8 @@ export async function eraseEnquiry(db: Database, id: string, actorId: string): P
 }
 
 /**
- * The retention rule: enquiries closed (approved or declined) and unchanged for longer than `months` are
- * anonymised. Returns how many were.
+ * The retention rule: enquiries closed (join: approved or declined; brief: won, lost or closed) and unchanged for
+ * longer than `months` are anonymised. Returns how many were.
  */
 export async function anonymiseExpired(db: Database, months: number): Promise<number> {
   const due = await db
@@ -65,7 +66,7 @@ export async function anonymiseExpired(db: Database, months: number): Promise<nu
     .where(
       and(
         isNull(enquiries.anonymisedAt),
-        inArray(enquiries.status, ['approved', 'declined']),
+        inArray(enquiries.status, closedStatuses),
         lte(enquiries.updatedAt, sql`now() - make_interval(months => ${months})`),
       ),
     )

@@ -1,6 +1,5 @@
 import { escapeHtml } from '@/lib/html';
 import { site } from '@/lib/site';
-import type { MailKind } from '@/lib/db/schema';
 import { budgets, timescales, type Budget, type Timescale } from './brief-schema';
 import { legalForms } from './schema';
 import type { StoredEnquiry } from './store';
@@ -12,6 +11,10 @@ export type MailSettings = {
   adminUrl: string;
   /** The service names by slug, for a brief's notification. */
   serviceNames: ReadonlyMap<string, string>;
+  /** The member co-ops a brief may be forwarded to, by slug, with their own address if they have one. */
+  coops: ReadonlyMap<string, { name: string; email?: string }>;
+  /** Where a brief forwarded to a co-op without an address of its own goes (lib/site.ts). */
+  leadsFallbackEmail: string;
 };
 
 /** Header values never carry line breaks, whatever the applicant typed: no header injection. */
@@ -77,7 +80,7 @@ export function composeSignInMail(to: string, link: string): Mail {
 }
 
 /** The two mails an enquiry sends: a notification to the network and a receipt to the applicant or client. */
-export function composeMail(kind: Exclude<MailKind, 'sign-in'>, enquiry: StoredEnquiry, settings: MailSettings): Mail {
+export function composeMail(kind: 'notification' | 'receipt', enquiry: StoredEnquiry, settings: MailSettings): Mail {
   if (enquiry.kind === 'brief')
     return kind === 'receipt' ? briefReceipt(enquiry) : briefNotification(enquiry, settings);
   if (kind === 'receipt') return receipt(enquiry);
@@ -137,5 +140,34 @@ function briefReceipt(enquiry: StoredEnquiry): Mail {
     subject: `We have received your brief to ${site.shortName}`,
     text: `${paragraphs.join('\n\n')}\n\n${site.name}\n${site.email}\n`,
     html: `${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')}<p>${escapeHtml(site.name)}<br>${escapeHtml(site.email)}</p>`,
+  };
+}
+
+/**
+ * A brief forwarded to one member co-op, with every detail (escaped, as the notification) and a reply-to the
+ * client, so the co-op answers the client directly. A co-op with no address of its own is reached through the
+ * network's fallback address, with its name in the subject so whoever reads it there knows where it belongs.
+ */
+export function composeForwardMail(enquiry: StoredEnquiry, coopSlug: string, settings: MailSettings): Mail {
+  const coop = settings.coops.get(coopSlug);
+  if (!coop) throw new Error(`co-op ${coopSlug} is not a current member: brief ${enquiry.id} not forwarded to it`);
+  const rows = briefDetails(enquiry, settings.serviceNames);
+  const paragraphs = [
+    `Members of ${site.name} (${site.shortName}) have passed this client's brief to ${coop.name}.`,
+    ...(coop.email
+      ? []
+      : [`${coop.name} has no address of its own in the directory: please pass this brief on to them.`]),
+    'Reply to this mail to write to the client.',
+  ];
+  return {
+    to: coop.email ?? settings.leadsFallbackEmail,
+    replyTo: enquiry.email,
+    subject: headerText(
+      coop.email
+        ? `Brief from ${site.shortName}: ${enquiry.organisation ?? ''}`
+        : `Brief for ${coop.name}: ${enquiry.organisation ?? ''}`,
+    ),
+    text: `${paragraphs.join('\n\n')}\n\n${textTable(rows)}\n`,
+    html: `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${htmlTable(rows)}`,
   };
 }

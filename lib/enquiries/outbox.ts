@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { enquiries, outbox, users, type MailKind } from '@/lib/db/schema';
-import { composeMail, composeSignInMail, type Mail, type MailSettings } from './mail';
+import { composeForwardMail, composeMail, composeSignInMail, type Mail, type MailSettings } from './mail';
 
 /**
  * What the outbox knows of a mail besides its content: enough for an operator, nothing personal. A sign-in mail
@@ -78,7 +78,11 @@ export async function deliverOutbox(
     }
     const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
     if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
-    return [composeMail(row.kind, enquiry, settings), { kind: row.kind, enquiryId: enquiry.id }];
+    const mail =
+      row.kind === 'forward'
+        ? composeForwardMail(enquiry, row.coopSlug ?? '', settings)
+        : composeMail(row.kind, enquiry, settings);
+    return [mail, { kind: row.kind, enquiryId: enquiry.id }];
   };
 
   let sent = 0;

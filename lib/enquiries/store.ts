@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
-import { enquiries, outbox, type EnquiryStatus } from '@/lib/db/schema';
+import { enquiries, outbox, statusesOf, type EnquiryKind } from '@/lib/db/schema';
 import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
 import { takeRateLimit } from './rate-limit';
 import type { Brief } from './brief-schema';
@@ -60,8 +60,20 @@ async function insertWithMail(db: Database, row: NewEnquiry, options: StoreOptio
   });
 }
 
-export async function listEnquiries(db: Database): Promise<StoredEnquiry[]> {
-  return db.select().from(enquiries).orderBy(desc(enquiries.createdAt), desc(enquiries.id));
+/** What the triage list and its CSV show: every enquiry, or those of one kind, one status, or both. */
+export type EnquiryFilter = { kind?: EnquiryKind; status?: StoredEnquiry['status'] };
+
+export async function listEnquiries(db: Database, filter: EnquiryFilter = {}): Promise<StoredEnquiry[]> {
+  return db
+    .select()
+    .from(enquiries)
+    .where(
+      and(
+        filter.kind ? eq(enquiries.kind, filter.kind) : undefined,
+        filter.status ? eq(enquiries.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(desc(enquiries.createdAt), desc(enquiries.id));
 }
 
 export async function getEnquiry(db: Database, id: string): Promise<StoredEnquiry | undefined> {
@@ -70,24 +82,28 @@ export async function getEnquiry(db: Database, id: string): Promise<StoredEnquir
   return row;
 }
 
+export type Triaged = 'saved' | 'missing' | 'wrong-status';
+
 /**
- * Saves a member's triage of a join enquiry and, in the same transaction, what it changed: a status or note record
- * each, with who, from and to. Saving what is already there records nothing. Says whether the enquiry exists.
+ * Saves a member's triage of an enquiry of either kind and, in the same transaction, what it changed: a status or
+ * note record each, with who, from and to. Saving what is already there records nothing. A status that is not one
+ * of the enquiry's kind (a join enquiry cannot be `won`) changes nothing.
  */
 export async function updateEnquiry(
   db: Database,
   id: string,
-  change: { status: EnquiryStatus; note: string },
+  change: { status: StoredEnquiry['status']; note: string },
   actorId: string,
-): Promise<boolean> {
+): Promise<Triaged> {
   return db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ status: enquiries.status, note: enquiries.note })
+      .select({ kind: enquiries.kind, status: enquiries.status, note: enquiries.note })
       .from(enquiries)
-      .where(and(eq(enquiries.id, id), eq(enquiries.kind, 'join')))
+      .where(eq(enquiries.id, id))
       .for('update');
-    if (!before) return false;
-    if (before.status === change.status && before.note === change.note) return true;
+    if (!before) return 'missing';
+    if (!(statusesOf[before.kind] as readonly string[]).includes(change.status)) return 'wrong-status';
+    if (before.status === change.status && before.note === change.note) return 'saved';
     await tx
       .update(enquiries)
       .set({ ...change, updatedAt: sql`now()` })
@@ -101,7 +117,7 @@ export async function updateEnquiry(
         ? []
         : [{ actorId, action: 'enquiry.note' as const, enquiryId: id, from: before.note, to: change.note }]),
     );
-    return true;
+    return 'saved';
   });
 }
 

@@ -28,6 +28,11 @@ export const outboxTestSettings: OutboxSettings = {
     ['web-design', 'Web Design'],
     ['hosting', 'Hosting'],
   ]),
+  coops: new Map([
+    ['with-address', { name: 'Has An Address', email: 'work@with-address.example' }],
+    ['without-address', { name: 'No Address Co-op' }],
+  ]),
+  leadsFallbackEmail: 'leads@coops.example',
   retryBaseSeconds: 1,
   leaseSeconds: 60,
 };

@@ -1,6 +1,7 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
 import { getDb } from '@/lib/db';
+import { coopContacts } from '@/lib/hire/forwarding';
 import { hireServices } from '@/lib/hire/services';
 import { site } from '@/lib/site';
 import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
@@ -12,6 +13,8 @@ export function outboxSettings(env: Record<string, string | undefined> = process
     notifyTo: env.JOIN_NOTIFY_TO || site.email,
     adminUrl: site.url,
     serviceNames: new Map(hireServices.map(({ slug, name }) => [slug, name])),
+    coops: coopContacts,
+    leadsFallbackEmail: site.leadsFallbackEmail,
     retryBaseSeconds: Number(env.OUTBOX_RETRY_SECONDS) || 15,
     leaseSeconds: 120,
   };

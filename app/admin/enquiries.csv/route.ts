@@ -1,4 +1,5 @@
 import { toCsv } from '@/lib/admin/csv';
+import { parseEnquiryFilter } from '@/lib/admin/enquiry-filter';
 import { memberRefusal } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { listEnquiries } from '@/lib/enquiries/store';
@@ -8,7 +9,14 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const refusal = await memberRefusal(request.headers);
   if (refusal) return refusal;
-  const enquiries = await listEnquiries(await getDb());
+  const parsed = parseEnquiryFilter(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.ok) {
+    return new Response(`${parsed.message}\n`, {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  const enquiries = await listEnquiries(await getDb(), parsed.filter);
   const header = [
     'id',
     'kind',

@@ -1,31 +1,52 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { EnquiryFilterForm } from '@/components/admin/enquiry-filter-form';
+import { LeadFigures } from '@/components/admin/lead-figures';
+import { filterLabel, filterQuery, parseEnquiryFilter } from '@/lib/admin/enquiry-filter';
 import { enquiryName, enquiryPlace, formatReceived, kindLabels, statusLabel } from '@/lib/admin/enquiry-labels';
 import { requireMember } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { isStale, listEnquiries, staleAfterDays } from '@/lib/enquiries/store';
+import { leadFigures } from '@/lib/hire/figures';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Enquiries and briefs', robots: { index: false } };
 
-export default async function EnquiriesPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EnquiriesPage({ searchParams }: Props) {
   await requireMember();
-  const enquiries = await listEnquiries(await getDb());
+  const db = await getDb();
+  const parsed = parseEnquiryFilter(await searchParams);
+  const filter = parsed.ok ? parsed.filter : {};
+  const enquiries = parsed.ok ? await listEnquiries(db, filter) : [];
+  const figures = await leadFigures(db);
+  const shown = filterLabel(filter);
   const now = new Date();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-3xl font-bold">Enquiries and briefs</h1>
-        <a href="/admin/enquiries.csv" download>
-          Download as CSV
-        </a>
+        {parsed.ok && (
+          <a href={`/admin/enquiries.csv${filterQuery(filter)}`} download>
+            Download {shown ? 'these' : 'all'} as CSV
+          </a>
+        )}
       </div>
-      {enquiries.length === 0 ? (
-        <p>No enquiries yet.</p>
+      <LeadFigures figures={figures} />
+      <EnquiryFilterForm filter={filter} />
+      {!parsed.ok ? (
+        <p role="alert" className="font-semibold text-brand-dark">
+          {parsed.message}
+        </p>
+      ) : enquiries.length === 0 ? (
+        <p>{shown ? `No enquiries match: ${shown}.` : 'No enquiries yet.'}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Join enquiries and briefs, newest first</caption>
+            <caption className="sr-only">
+              {shown ? `Enquiries (${shown})` : 'Join enquiries and briefs'}, newest first
+            </caption>
             <thead>
               <tr className="border-b border-line">
                 <th scope="col" className="py-2 pr-4">

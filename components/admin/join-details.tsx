@@ -1,0 +1,54 @@
+import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { legalForms, type LegalForm } from '@/lib/enquiries/schema';
+import type { StoredEnquiry } from '@/lib/enquiries/store';
+
+const link = (href: string | null) =>
+  href ? (
+    <a href={href} rel="noopener noreferrer nofollow">
+      {href}
+    </a>
+  ) : (
+    '—'
+  );
+
+/** A co-op's enquiry to join as members read it. */
+export function JoinDetails({ enquiry }: { enquiry: StoredEnquiry }) {
+  const details: [string, React.ReactNode][] = [
+    ['Received', formatReceived(enquiry.createdAt)],
+    // An erased enquiry's personal fields are empty.
+    ['Contact', enquiry.contactName || '—'],
+    [
+      'Email',
+      enquiry.email ? (
+        <a key="email" href={`mailto:${enquiry.email}`}>
+          {enquiry.email}
+        </a>
+      ) : (
+        '—'
+      ),
+    ],
+    ['Website', link(enquiry.website)],
+    ['Location', enquiry.location],
+    ['Legal form', legalForms[enquiry.legalForm as LegalForm] ?? enquiry.legalForm],
+    [
+      'About the co-op',
+      <span key="about" className="whitespace-pre-line">
+        {enquiry.description || '—'}
+      </span>,
+    ],
+    ['Evidence', link(enquiry.evidenceUrl)],
+  ];
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{enquiry.coopName}</h1>
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        {details.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-semibold">{term}</dt>
+            <dd className="break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

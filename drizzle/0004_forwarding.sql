@@ -1,0 +1,2 @@
+ALTER TABLE "outbox" ADD COLUMN "coop_slug" text;--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_coop_check" CHECK (("outbox"."kind" = 'forward') = ("outbox"."coop_slug" is not null));
