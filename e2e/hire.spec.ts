@@ -130,8 +130,10 @@ test.describe('a brief in the members’ list', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(organisation);
     await expect(page.getByText('<b>Bold</b> Client')).toBeVisible();
     await expect(page.getByText('£5,000 to £20,000')).toBeVisible();
-    const suggested = page.getByRole('region', { name: 'Suggested co-ops' }).getByRole('listitem');
+    const suggested = page.getByRole('group', { name: 'Suggested co-ops' }).getByRole('listitem');
     await expect(suggested.first()).toContainText('offers Hosting');
+    // Why a co-op is suggested is read with its checkbox.
+    await expect(suggested.first().getByRole('checkbox')).toHaveAccessibleDescription(/offers Hosting/);
     await expect(page).toHaveTitle(/Brief/);
     await expectNoAxeViolations(page);
 

@@ -2,13 +2,11 @@ import { enquiryName, formatReceived, statusLabel } from '@/lib/admin/enquiry-la
 import { briefDetails } from '@/lib/enquiries/mail';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { hireServices } from '@/lib/hire/services';
-import { suggestFor } from '@/lib/hire/suggest';
 
 const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));
 
-/** A client's brief as members read it, with the member co-ops suggested for it and why. */
+/** A client's brief as members read it (the co-ops suggested for it are in the forward form). */
 export function BriefDetails({ brief }: { brief: StoredEnquiry }) {
-  const suggestions = suggestFor(brief);
   const details: [string, React.ReactNode][] = [
     ['Received', formatReceived(brief.createdAt)],
     ['Status', statusLabel(brief.status)],
@@ -45,22 +43,6 @@ export function BriefDetails({ brief }: { brief: StoredEnquiry }) {
           </div>
         ))}
       </dl>
-      <section aria-labelledby="suggested-heading" className="space-y-3">
-        <h2 id="suggested-heading" className="text-xl font-bold">
-          Suggested co-ops
-        </h2>
-        {suggestions.length === 0 ? (
-          <p>No member co-op offers these services or uses these technologies.</p>
-        ) : (
-          <ol className="list-decimal space-y-2 pl-6">
-            {suggestions.map((suggestion) => (
-              <li key={suggestion.slug}>
-                <a href={`/co-op/${suggestion.slug}`}>{suggestion.name}</a>: {suggestion.summary}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
     </>
   );
 }

@@ -12,29 +12,38 @@ const problems: Record<string, string> = {
 
 function Coop({ coop }: { coop: ForwardTarget }) {
   const id = `coop-${coop.slug}`;
+  const why = coop.suggestion ? `${id}-why` : undefined;
   return (
     <li className="flex items-start gap-3">
-      <input type="checkbox" id={id} name="coop" value={coop.slug} className="mt-1.5" />
-      <label htmlFor={id}>
-        {coop.name}{' '}
-        <span className="text-sm text-muted">
-          {coop.email
-            ? '(to its own address)'
-            : `(no address of its own: to ${site.leadsFallbackEmail}, named in the subject)`}
-        </span>
-      </label>
+      <input type="checkbox" id={id} name="coop" value={coop.slug} aria-describedby={why} className="mt-1.5" />
+      <div>
+        <label htmlFor={id}>
+          {coop.name}{' '}
+          <span className="text-sm text-muted">
+            {coop.email
+              ? '(to its own address)'
+              : `(no address of its own: to ${site.leadsFallbackEmail}, named in the subject)`}
+          </span>
+        </label>
+        {why && (
+          <p id={why} className="text-sm">
+            {coop.suggestion}
+          </p>
+        )}
+      </div>
     </li>
   );
 }
 
 /**
- * Forwards a brief to the member co-ops a member ticks, the suggested ones first. Says before sending where each
+ * Forwards a brief to the member co-ops a member ticks: the suggested ones first, each with why it matches (the
+ * brief's services it offers, its technologies, its town), then every other member. Says before sending where each
  * co-op's mail goes, since a co-op without an address of its own is reached through the network's address.
  */
 export function ForwardForm({ brief, forwarded, error }: { brief: StoredEnquiry; forwarded?: string; error?: string }) {
   const targets = forwardTargets(brief);
   const groups = [
-    { legend: 'Suggested', coops: targets.filter((coop) => coop.suggestion) },
+    { legend: 'Suggested co-ops', coops: targets.filter((coop) => coop.suggestion) },
     { legend: 'Other member co-ops', coops: targets.filter((coop) => !coop.suggestion) },
   ].filter((group) => group.coops.length > 0);
   const problem = error ? problems[error] : undefined;
@@ -58,6 +67,9 @@ export function ForwardForm({ brief, forwarded, error }: { brief: StoredEnquiry;
         </p>
       )}
       <input type="hidden" name="id" value={brief.id} />
+      {groups[0]?.legend !== 'Suggested co-ops' && (
+        <p>No member co-op offers these services or uses these technologies: choose from all the members.</p>
+      )}
       {groups.map((group) => (
         <fieldset key={group.legend} className="space-y-2">
           <legend className="font-semibold">{group.legend}</legend>
