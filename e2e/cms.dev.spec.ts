@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,6 +61,11 @@ test.afterAll(async () => {
 
 const file = (path: string) => readFile(join(dir, 'content', path), 'utf8');
 
+/** A small logo the build accepts: an SVG that sizes itself and does nothing else. */
+const logo =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40">\n' +
+  '  <rect width="120" height="40" rx="6" fill="#2a6041"/>\n</svg>\n';
+
 /**
  * Opens an entry in a fresh load of the CMS, signed in still: going from one entry's form straight to another's,
  * Decap can keep parts of the last form.
@@ -97,7 +102,7 @@ test('an unknown placeholder stops the save, as it would the build', async () =>
   await expect(readFile(join(dir, 'content/pages/events.md'))).rejects.toThrow(/ENOENT/);
 });
 
-test('a new co-op with two services from the relation widget passes the content build', async () => {
+test('a new co-op with two services from the relation widget and an uploaded logo passes the content build', async () => {
   await open('#/collections/coops/new');
   await page.getByLabel(/^Name/).fill('Code Co-op');
   const services = page.getByLabel(/^Services/);
@@ -108,17 +113,36 @@ test('a new co-op with two services from the relation widget passes the content 
     await services.fill(typed);
     await page.getByText(service, { exact: true }).click();
   }
+  // The logo as an editor has it on their computer; the CMS names the upload in lower case, spaces as hyphens.
+  const upload = test.info().outputPath('Code Co-op logo.svg');
+  await writeFile(upload, logo);
+  await page.getByRole('button', { name: 'Choose an image' }).click();
+  await page.locator('input[type="file"]').setInputFiles(upload);
+  await page.getByRole('button', { name: 'Choose selected' }).click();
   await publish();
   await expect
     .poll(() => file('coops/code-co-op.md').catch(() => ''))
-    .toBe('---\nname: Code Co-op\nmember: true\nservices:\n  - hosting\n  - web-design\n---\n');
+    .toBe(
+      '---\nname: Code Co-op\nmember: true\nservices:\n  - hosting\n  - web-design\n' +
+        'logo: /images/coops/code-co-op-logo.svg\n---\n',
+    );
+  // Saved with the entry, in the folder the build reads logos from, byte for byte.
+  expect(await readFile(join(dir, 'public/images/coops/code-co-op-logo.svg'), 'utf8')).toBe(logo);
 
   // Contentlayer takes its working directory from PWD before process.cwd().
   const build = await promisify(execFile)(join(root, 'node_modules/.bin/contentlayer2'), ['build'], {
     cwd: dir,
     env: { ...process.env, PWD: dir },
   });
+  // The build's own checks run on the copy as they would on the commit, the logo's among them (lib/logo.ts, from
+  // contentlayer.config.ts's onSuccess, reading public/ under the working directory): a logo it refused would fail
+  // the build, naming the co-op.
   expect(build.stdout + build.stderr).toMatch(/Generated \d+ documents/);
   const coop = JSON.parse(await readFile(join(dir, '.contentlayer/generated/Coop/coops__code-co-op.md.json'), 'utf8'));
-  expect(coop).toMatchObject({ name: 'Code Co-op', member: true, services: ['hosting', 'web-design'] });
+  expect(coop).toMatchObject({
+    name: 'Code Co-op',
+    member: true,
+    services: ['hosting', 'web-design'],
+    logo: '/images/coops/code-co-op-logo.svg',
+  });
 });

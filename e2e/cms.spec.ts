@@ -13,7 +13,8 @@ test('/cms is configured for GitLab alone, and connects to that host and no othe
   const headers = response.headers();
   expect(headers['x-robots-tag']).toBe('noindex');
   const policy = directives(headers['content-security-policy'] ?? '');
-  expect(policy.get('connect-src')).toEqual(["'self'", cmsGitlab.url]);
+  // blob: is the page's own uploads, read back to be saved: no host.
+  expect(policy.get('connect-src')).toEqual(["'self'", cmsGitlab.url, 'blob:']);
   expect(policy.get('script-src')).toEqual(["'self'", "'unsafe-eval'"]);
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import { logoFolder } from '@/lib/content-schema';
 
 // A co-op's logo: an SVG or PNG file under public/images/coops/ (where a CMS uploads it), named by its co-op's
 // `logo` field. The content build checks every logo (contentlayer.config.ts); the pages and the preview cards read it
@@ -18,8 +19,14 @@ export type Size = { width: number; height: number };
 /** A logo file that passed the checks, with its size in CSS pixels. */
 export type LogoImage = Size & { src: string; mediaType: 'image/svg+xml' | 'image/png'; bytes: Buffer };
 
-/** Where logos live, as a site path: a file name of plain characters, so the path needs no escaping in a page. */
-export const logoPath = /^\/images\/coops\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.(svg|png)$/i;
+/** A logo's file name: of plain characters, so its path needs no escaping in a page, and an SVG's or a PNG's. */
+export const logoFileName = /^[A-Za-z0-9_-][A-Za-z0-9._-]*\.(svg|png)$/i;
+
+/** Where logos live, as a site path: a file of such a name in the logo folder. */
+export const logoPath = new RegExp(
+  `^${logoFolder.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/${logoFileName.source.slice(1)}`,
+  logoFileName.flags,
+);
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 const htmlNamespace = 'http://www.w3.org/1999/xhtml';

@@ -3,7 +3,7 @@
 // CMS will not save.
 import { documentSchemas, logoFolder, type DocumentSchema, type Field, type Fields } from '@/lib/content-schema';
 import { cmsFormat } from '@/lib/cms/names';
-import { logoPath } from '@/lib/logo';
+import { logoFileName } from '@/lib/logo';
 import { placeholders } from '@/lib/site';
 
 /** A field as Decap CMS's configuration declares it. */
@@ -23,6 +23,20 @@ export type CmsCollection = {
 };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern as Decap can use it: Decap compiles a field's pattern without flags, so a rule that ignores case (the
+ * build takes Acme.PNG for a logo's name) has each letter outside a [class] written in both cases. Its classes are
+ * kept as they are, so they must list both cases themselves (config.test.ts checks the logo's rule).
+ */
+export function withoutFlags(pattern: RegExp): string {
+  const others = pattern.flags.replace('i', '');
+  if (others) throw new Error(`A CMS pattern cannot keep the flags ${others} of ${String(pattern)}`);
+  if (!pattern.flags.includes('i')) return pattern.source;
+  return pattern.source.replace(/\\.|\[(?:\\.|[^\]\\])*\]|[A-Za-z]/g, (token) =>
+    token.length === 1 ? `[${token.toLowerCase()}${token.toUpperCase()}]` : token,
+  );
+}
 
 /**
  * A pattern matching Markdown with no `{{ site.NAME }}` placeholder other than those lib/site.ts defines: the same
@@ -67,7 +81,12 @@ function cmsField(name: string, field: Field): CmsField {
           media_folder: `/public${logoFolder}`,
           public_folder: logoFolder,
           choose_url: false,
-          pattern: [logoPath.source, `an SVG or PNG file in ${logoFolder}/, its name of letters, digits, - and _`],
+          // Decap tests an image field's pattern against the file's name alone, not the path it writes: the folder
+          // is the field's own, so the name is what is left for the build to refuse.
+          pattern: [
+            withoutFlags(logoFileName),
+            'an SVG or PNG file, its name of letters, digits, hyphens, underscores and dots',
+          ],
         };
       }
       return common;

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cmsCollections, knownPlaceholdersPattern } from '@/lib/cms/collections';
+import { cmsCollections, knownPlaceholdersPattern, withoutFlags } from '@/lib/cms/collections';
 import { cmsSetup } from '@/lib/cms/config';
 import { cmsPage } from '@/lib/cms/page';
-import { coopSchema, documentSchemas, pageSchema } from '@/lib/content-schema';
+import { coopSchema, documentSchemas, logoFolder, pageSchema } from '@/lib/content-schema';
+import { logoPath } from '@/lib/logo';
 import { fillPlaceholders } from '@/lib/markdown';
 
 const gitlab = {
@@ -142,6 +143,54 @@ describe('the placeholder rule', () => {
         expect(pattern.test(markdown)).toBe(fillPlaceholders(markdown).unknown.length === 0);
       }),
     );
+  });
+});
+
+describe('the logo rule', () => {
+  const logo = cmsCollections()
+    .find((c) => c.name === 'coops')
+    ?.fields.find((f) => f.name === 'logo');
+  // As Decap applies an image field's pattern: compiled from its string with no flags, and tested against the
+  // file's name (withFileControl's getValidateValue), while the field writes the path in its public folder.
+  const pattern = new RegExp(String((logo?.pattern as [string, string] | undefined)?.[0]));
+  const cmsAccepts = (name: string) => pattern.test(name);
+  const buildAccepts = (name: string) => logoPath.test(`${logoFolder}/${name}`);
+
+  it('uploads into the folder the build reads logos from, and writes their site path', () => {
+    expect(logo).toMatchObject({
+      widget: 'image',
+      media_folder: `/public${logoFolder}`,
+      public_folder: logoFolder,
+      choose_url: false,
+    });
+  });
+
+  it("accepts a logo's file name exactly when the build accepts its path, whatever the case", () => {
+    const samples = [
+      'acme.svg',
+      'Acme.PNG',
+      'acme.logo.Svg',
+      'code-co-op-logo.svg',
+      '.acme.svg',
+      'acme.jpg',
+      'acme.svg.txt',
+      'café.svg',
+      'acme logo.svg',
+    ];
+    for (const name of samples) expect(cmsAccepts(name), name).toBe(buildAccepts(name));
+    expect(cmsAccepts('Acme.PNG')).toBe(true);
+    const piece = fc.constantFrom('a', 'Z', '9', '-', '_', '.', ' ', 'é', 'svg', 'PNG', 'Svg', 'jpg');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const name = pieces.join('');
+        expect(cmsAccepts(name)).toBe(buildAccepts(name));
+      }),
+    );
+  });
+
+  it('refuses a rule Decap could not apply as the build does', () => {
+    expect(() => withoutFlags(/a/u)).toThrow('cannot keep the flags u');
+    expect(withoutFlags(/^a\.b[c-d]$/)).toBe('^a\\.b[c-d]$');
   });
 });
 

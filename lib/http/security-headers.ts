@@ -26,10 +26,12 @@ export function contentSecurityPolicy(scriptSources: readonly string[] = [], ext
 /**
  * The policy of the CMS's page (/cms, proxy.ts): Decap CMS from the site's own files, talking to exactly the Git
  * host(s) its configuration names (lib/cms/config.ts). Decap compiles its configuration's JSON schema into a function
- * (ajv, with `new Function`), hence 'unsafe-eval', on this page alone; the previews of uploads are blob: URLs.
+ * (ajv, with `new Function`), hence 'unsafe-eval', on this page alone. An upload (a co-op's logo) is a blob: URL in
+ * the page: its preview shows it, and saving fetches it back to send its bytes with the entry, so blob: is allowed
+ * to both; it names no host, only the page's own memory.
  */
 export function cmsContentSecurityPolicy(gitOrigins: readonly string[]): string {
-  return contentSecurityPolicy(["'unsafe-eval'"], { connect: gitOrigins, img: ['blob:'] });
+  return contentSecurityPolicy(["'unsafe-eval'"], { connect: [...gitOrigins, 'blob:'], img: ['blob:'] });
 }
 
 /**
