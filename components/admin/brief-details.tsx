@@ -2,6 +2,7 @@ import { enquiryName, formatReceived, statusLabel } from '@/lib/admin/enquiry-la
 import { briefDetails } from '@/lib/enquiries/mail';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { hireServices } from '@/lib/hire/services';
+import { DetailList } from './detail-list';
 
 const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));
 
@@ -35,14 +36,7 @@ export function BriefDetails({ brief }: { brief: StoredEnquiry }) {
     <>
       <h1 className="text-3xl font-bold">{enquiryName(brief)}</h1>
       <p className="text-muted">A client’s brief</p>
-      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        {details.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-semibold">{term}</dt>
-            <dd className="break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList details={details} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { formatReceived } from '@/lib/admin/enquiry-labels';
 import { legalForms, type LegalForm } from '@/lib/enquiries/schema';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
+import { DetailList } from './detail-list';
 
 const link = (href: string | null) =>
   href ? (
@@ -41,14 +42,7 @@ export function JoinDetails({ enquiry }: { enquiry: StoredEnquiry }) {
   return (
     <>
       <h1 className="text-3xl font-bold">{enquiry.coopName}</h1>
-      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        {details.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-semibold">{term}</dt>
-            <dd className="break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList details={details} />
     </>
   );
 }
