@@ -56,9 +56,11 @@ export default defineConfig({
   outputDir: 'test-results/e2e-artifacts',
   projects: [
     { name: 'chromium', testIgnore: [/(lighthouse|lifecycle|hostile-requests)\.spec\.ts/, /\.dev\.spec\.ts/] },
-    // `next dev` compiles each page on its first request, which takes a while on a small machine.
+    // `next dev` compiles each page on its first request, which takes a while on a small machine and slows every
+    // other test that runs beside it: the dev tests run after the browser tests (alone: `--project=dev --no-deps`).
     {
       name: 'dev',
+      dependencies: ['chromium'],
       testMatch: /\.dev\.spec\.ts/,
       use: { baseURL: devURL },
       timeout: 180_000,

@@ -21,7 +21,12 @@ export const mailsTo = (address: string) => mails().filter((mail) => mail.to.inc
  */
 export async function nextSignInLink(address: string, seen: number): Promise<string> {
   await expect
-    .poll(() => mailsTo(address).length, { timeout: 15_000, message: `a sign-in mail to ${address}` })
+    // Every 100 ms: the mail is usually there within a second, and each sign-in in the suite waits for one.
+    .poll(() => mailsTo(address).length, {
+      timeout: 15_000,
+      intervals: [100],
+      message: `a sign-in mail to ${address}`,
+    })
     .toBeGreaterThan(seen);
   const mail = mailsTo(address)[seen];
   const link = /https?:\/\/\S+\/api\/auth\/magic-link\/verify\?\S+/.exec(mail?.text ?? '')?.[0];

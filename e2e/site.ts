@@ -13,20 +13,34 @@ export function workerAdmin(): string {
   return adminEmails[base.info().parallelIndex % adminEmails.length] ?? '';
 }
 
+/** Asks for a sign-in link as /sign-in's form does when posted, and returns the link from the SMTP sink. */
+async function mailedSignInLink(request: APIRequestContext, email: string): Promise<string> {
+  const seen = mailsTo(email).length;
+  const asked = await request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
+  expect(asked.headers().location).toBe('/sign-in/check-your-mail');
+  return nextSignInLink(email, seen);
+}
+
 /**
- * Signs `page` in as `email`, as a member does: asks for a link on /sign-in, reads it from the SMTP sink and
- * follows it. Returns the link, spent.
+ * Signs `page` in as `email` by the mailed link, followed in the page. The link is asked for through the page's
+ * own request context, which shares the browser's cookies (the accounts tests drive /sign-in's form itself).
+ * Returns the link, spent.
  */
 export async function signIn(page: Page, email: string = workerAdmin()): Promise<string> {
+  const link = await mailedSignInLink(page.request, email);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/admin\/enquiries$/);
+  return link;
+}
+
+/** Asks for a link on /sign-in as a person does and sees the answer; returns the link from the SMTP sink. */
+export async function askOnSignInPage(page: Page, email: string): Promise<string> {
   const seen = mailsTo(email).length;
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Mail me a sign-in link' }).click();
   await expect(page.getByRole('heading', { name: 'Check your mail' })).toBeVisible();
-  const link = await nextSignInLink(email, seen);
-  await page.goto(link);
-  await expect(page).toHaveURL(/\/admin\/enquiries$/);
-  return link;
+  return nextSignInLink(email, seen);
 }
 
 /**
@@ -34,10 +48,7 @@ export async function signIn(page: Page, email: string = workerAdmin()): Promise
  * link flow, the session cookie taken from the answer.
  */
 export async function signedInHeaders(request: APIRequestContext, email: string = workerAdmin()) {
-  const seen = mailsTo(email).length;
-  const asked = await request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
-  expect(asked.headers().location).toBe('/sign-in/check-your-mail');
-  const followed = await request.get(await nextSignInLink(email, seen), { maxRedirects: 0 });
+  const followed = await request.get(await mailedSignInLink(request, email), { maxRedirects: 0 });
   const cookie = followed
     .headersArray()
     .filter(({ name }) => name.toLowerCase() === 'set-cookie')
