@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSmtpSink } from '../test/smtp-sink';
 
 /**
  * The SMTP sink the production test server mails to (SMTP_URL in playwright.config.ts). Test workers are other
- * processes, so each mail is written to E2E_MAIL_DIR as one JSON file, which e2e/mailbox.ts reads.
+ * processes, so each mail is written to E2E_MAIL_DIR as one JSON file, which e2e/mailbox.ts reads. Written under
+ * another name and then renamed, so a reader polling the folder never parses half a file.
  */
 export default async function globalSetup() {
   const dir = process.env.E2E_MAIL_DIR;
@@ -14,7 +15,7 @@ export default async function globalSetup() {
     count += 1;
     const file = join(dir, `${Date.now()}-${String(count).padStart(6, '0')}.json`);
     writeFileSync(
-      file,
+      `${file}.partial`,
       JSON.stringify({
         to: mail.to,
         replyTo: mail.parsed.replyTo?.text,
@@ -22,6 +23,7 @@ export default async function globalSetup() {
         text: mail.parsed.text,
       }),
     );
+    renameSync(`${file}.partial`, file);
   });
   return () => sink.close();
 }
