@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { validEnquiry } from '../lib/enquiries/test-data';
 import { signInAddressLimit } from '../playwright.config';
 import { mailsTo, nextSignInLink } from './mailbox';
 import { askOnSignInPage, expect, expectNoAxeViolations, signIn, test } from './site';
@@ -26,22 +27,10 @@ async function addPerson(admin: Page, name: string, role: 'member' | 'admin' = '
   return email;
 }
 
+/** A join enquiry from Erin in Leeds: the erasure test checks her name goes and the town stays. */
 async function postEnquiry(page: Page, coopName: string): Promise<string> {
-  const created = await page.request.post('/api/join', {
-    data: {
-      coopName,
-      contactName: 'Erin Applicant',
-      email: `erin.${Date.now()}@example.coop`,
-      location: 'Leeds',
-      legalForm: 'partnership',
-      description: 'We host websites.',
-      agreesWithPrinciples: true,
-      workerOwned: true,
-      providesDigitalServices: true,
-      ukBased: true,
-      consent: true,
-    },
-  });
+  const erin = { contactName: 'Erin Applicant', email: `erin.${Date.now()}@example.coop`, location: 'Leeds' };
+  const created = await page.request.post('/api/join', { data: { ...validEnquiry, coopName, ...erin } });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { id: string }).id;
 }
