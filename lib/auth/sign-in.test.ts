@@ -75,6 +75,28 @@ describe('signing in by mailed link', () => {
     expect(await sessionCount()).toBe(0);
   });
 
+  it('does not mail a link that expired before it could go out, and mails the next one', async () => {
+    const db = await getDb();
+    await addPerson(db, ada, null);
+    await askForLink(ada.email);
+    // SMTP was down for longer than the link lasts.
+    await db.update(outbox).set({ createdAt: sql`now() - interval '16 minutes'` });
+    await askForLink(ada.email);
+    const fresh = await queuedLink(ada.email);
+    const sink = await startSmtpSink();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await deliverOutbox(db, createMailer(sink.url), outboxTestSettings)).toBe(1);
+      expect(sink.received.map((mail) => mail.parsed.text?.includes(fresh ?? '-'))).toEqual([true]);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/sign-in mail \d+ not sent: its link expired/));
+    } finally {
+      warn.mockRestore();
+      await sink.close();
+    }
+    const rows = await db.select().from(outbox);
+    expect(rows.map(({ sentAt, link }) => ({ sent: sentAt !== null, link }))).toEqual([{ sent: true, link: null }]);
+  });
+
   it('answers an unknown or disabled address exactly as a member, and mails it nothing', async () => {
     const db = await getDb();
     const { id } = (await addPerson(db, { ...ada, email: 'gone@example.coop' }, null)) ?? { id: '' };

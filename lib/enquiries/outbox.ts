@@ -2,7 +2,14 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { enquiries, outbox, users, type MailKind } from '@/lib/db/schema';
-import { composeForwardMail, composeMail, composeSignInMail, type Mail, type MailSettings } from './mail';
+import {
+  composeForwardMail,
+  composeMail,
+  composeSignInMail,
+  signInLinkMinutes,
+  type Mail,
+  type MailSettings,
+} from './mail';
 
 /**
  * What the outbox knows of a mail besides its content: enough for an operator, nothing personal. A sign-in mail
@@ -94,6 +101,7 @@ export async function deliverOutbox(
       );
       break;
     }
+    if (row.kind === 'sign-in' && (await dropExpiredSignIn(db, row.id))) continue;
     try {
       const [mail, label] = prepare(row);
       await mailer.sendMail({ from: settings.from, ...mail }, label);
@@ -117,6 +125,19 @@ export async function deliverOutbox(
     }
   }
   return sent;
+}
+
+/**
+ * A sign-in mail that could not go out while its link was valid (SMTP was down) would only bring a dead link: it is
+ * deleted instead, by the database's clock, and the person asks again. Returns whether it was.
+ */
+async function dropExpiredSignIn(db: Database, id: number): Promise<boolean> {
+  const dropped = await db
+    .delete(outbox)
+    .where(and(eq(outbox.id, id), lte(outbox.createdAt, sql`now() - make_interval(mins => ${signInLinkMinutes})`)))
+    .returning({ id: outbox.id });
+  if (dropped.length) console.warn(`outbox: sign-in mail ${id} not sent: its link expired before it could go out`);
+  return dropped.length > 0;
 }
 
 async function releaseClaims(db: Database, ids: number[]) {
