@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { signInLinkMinutes } from '@/lib/enquiries/mail';
+import { Field, textControl } from '@/components/field';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
@@ -36,19 +37,9 @@ export default async function SignInPage({ searchParams }: Props) {
         you in; it works once, within {signInLinkMinutes} minutes.
       </p>
       <form method="post" action="/sign-in/request" className="space-y-4 rounded border border-line bg-white p-6">
-        <div>
-          <label htmlFor="email" className="block font-semibold">
-            Email address
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            className="mt-1 block w-full rounded border border-muted px-3 py-2"
-          />
-        </div>
+        <Field htmlFor="email" label="Email address">
+          <input id="email" name="email" type="email" autoComplete="email" required className={textControl} />
+        </Field>
         <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
           Mail me a sign-in link
         </button>

@@ -3,6 +3,7 @@ import { saveTriage } from '@/lib/admin/actions';
 import { statusLabel } from '@/lib/admin/enquiry-labels';
 import { statusesOf } from '@/lib/db/schema';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
+import { Field, selectControl, textControl } from '@/components/field';
 
 /** A member's status and note for an enquiry, with the statuses of its kind (a join enquiry's, or a lead's). */
 export function TriageForm({ enquiry, saved, error }: { enquiry: StoredEnquiry; saved: boolean; error?: string }) {
@@ -22,36 +23,18 @@ export function TriageForm({ enquiry, saved, error }: { enquiry: StoredEnquiry; 
         </p>
       )}
       <input type="hidden" name="id" value={enquiry.id} />
-      <div>
-        <label htmlFor="status" className="block font-semibold">
-          Status
-        </label>
-        <select
-          id="status"
-          name="status"
-          defaultValue={enquiry.status}
-          className="mt-1 rounded border border-muted px-3 py-2"
-        >
+      <Field htmlFor="status" label="Status">
+        <select id="status" name="status" defaultValue={enquiry.status} className={selectControl}>
           {statusesOf[enquiry.kind].map((status) => (
             <option key={status} value={status}>
               {statusLabel(status)}
             </option>
           ))}
         </select>
-      </div>
-      <div>
-        <label htmlFor="note" className="block font-semibold">
-          Note
-        </label>
-        <textarea
-          id="note"
-          name="note"
-          rows={4}
-          maxLength={5000}
-          defaultValue={enquiry.note}
-          className="mt-1 block w-full rounded border border-muted px-3 py-2"
-        />
-      </div>
+      </Field>
+      <Field htmlFor="note" label="Note">
+        <textarea id="note" name="note" rows={4} maxLength={5000} defaultValue={enquiry.note} className={textControl} />
+      </Field>
       <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
         Save
       </button>

@@ -5,6 +5,7 @@ import { addPersonAction, changePersonAction } from '@/lib/admin/people-actions'
 import { requireAdmin } from '@/lib/admin/require-member';
 import { listPeople } from '@/lib/auth/accounts';
 import { getDb } from '@/lib/db';
+import { Field, selectControl, textControl } from '@/components/field';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'People', robots: { index: false } };
@@ -106,39 +107,18 @@ export default async function PeoplePage({ searchParams }: Props) {
         className="max-w-prose space-y-4 rounded border border-line bg-white p-6"
       >
         <h2 className="text-xl font-bold">Add someone</h2>
-        <div>
-          <label htmlFor="name" className="block font-semibold">
-            Name
-          </label>
-          <input
-            id="name"
-            name="name"
-            required
-            maxLength={200}
-            className="mt-1 block w-full rounded border border-muted px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="email" className="block font-semibold">
-            Email address
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            required
-            className="mt-1 block w-full rounded border border-muted px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="role" className="block font-semibold">
-            Role
-          </label>
-          <select id="role" name="role" defaultValue="member" className="mt-1 rounded border border-muted px-3 py-2">
+        <Field htmlFor="name" label="Name">
+          <input id="name" name="name" required maxLength={200} className={textControl} />
+        </Field>
+        <Field htmlFor="email" label="Email address">
+          <input id="email" name="email" type="email" required className={textControl} />
+        </Field>
+        <Field htmlFor="role" label="Role">
+          <select id="role" name="role" defaultValue="member" className={selectControl}>
             <option value="member">Member: triages enquiries</option>
             <option value="admin">Admin: also manages people</option>
           </select>
-        </div>
+        </Field>
         <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
           Add
         </button>
