@@ -4,6 +4,6 @@
 // so no visitor waits while embedded PGlite opens on the server's one thread.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { openAtStart } = await import('./lib/startup');
+  const { openAtStart } = await import('./lib/runtime/startup');
   await openAtStart();
 }

@@ -1,5 +1,5 @@
 import { briefForm } from '@/lib/enquiries/brief-form';
-import { hireServices } from '@/lib/hire/services';
+import { hireServices } from '@/lib/members/services';
 import { EnquiryForm, type FormState } from './enquiry-form';
 
 const choices = { services: hireServices.map(({ slug, name }) => ({ value: slug, label: name })) };

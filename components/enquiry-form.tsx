@@ -8,7 +8,7 @@ import {
   type FormDescription,
   type FormField,
 } from '@/lib/enquiries/form';
-import type { Problem } from '@/lib/enquiries/problem';
+import type { Problem } from '@/lib/http/problem';
 import { honeypotField, isTicked, type FieldErrors } from '@/lib/enquiries/schema';
 
 /** A form post that failed: what went wrong, and everything the visitor sent, to fill the form in again. */

@@ -2,7 +2,7 @@
 // the requests it has taken (for at most `timeoutMs`), then runs the shutdown tasks (server/lifecycle.mjs: the
 // outbox worker, the database) and exits 0.
 import { Server as NetServer } from 'node:net';
-import { beginShutdown, runShutdownTasks } from './lifecycle.mjs';
+import { beginShutdown, runShutdownTasks } from '../lib/runtime/lifecycle.ts';
 
 /**
  * Makes `server` stop gracefully on SIGTERM and SIGINT. Call before it listens. Returns `stop`, which does the

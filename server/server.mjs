@@ -8,7 +8,7 @@ import { createServer, STATUS_CODES } from 'node:http';
 import next from 'next';
 import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.mjs';
 import { stopGracefully } from './graceful-shutdown.mjs';
-import { handleSignalsInServer, started } from './lifecycle.mjs';
+import { handleSignalsInServer, started } from '../lib/runtime/lifecycle.ts';
 import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.mjs';
 import { originForm } from './request-target.mjs';
 import { warmUp } from './warm-up.mjs';

@@ -4,7 +4,7 @@ import { briefSchema, type BriefInput } from '@/lib/enquiries/brief-schema';
 import type { Enquiry } from '@/lib/enquiries/schema';
 import { createBrief, createEnquiry } from '@/lib/enquiries/store';
 import { validBrief, validEnquiry } from '@/lib/enquiries/test-data';
-import { serviceSlugs } from '@/lib/hire/services';
+import { serviceSlugs } from '@/lib/members/services';
 
 /** Empties every table of the test database (PGlite in memory, or the server in DATABASE_URL). */
 export async function resetDatabase(): Promise<void> {

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
-import { peerAddressHeader } from '@/lib/enquiries/client-address';
+import { peerAddressHeader } from '@/lib/http/client-address';
 
 type Handler = (request: Request) => Promise<Response>;
 export type FormFields = Record<string, string | boolean | readonly string[] | undefined>;

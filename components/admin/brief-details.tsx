@@ -1,7 +1,7 @@
 import { enquiryName, formatReceived, statusLabel } from '@/lib/admin/enquiry-labels';
 import { briefDetails } from '@/lib/enquiries/mail';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
-import { hireServices } from '@/lib/hire/services';
+import { hireServices } from '@/lib/members/services';
 import { DetailList } from './detail-list';
 
 const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));

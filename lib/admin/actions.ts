@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { kickOutbox } from '@/lib/enquiries/worker';
+import { kickOutbox } from '@/lib/mail/worker';
 import { eraseEnquiry } from '@/lib/enquiries/erasure';
 import { updateEnquiry } from '@/lib/enquiries/store';
 import { forwardBrief } from '@/lib/hire/forwarding';

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getAuth } from '@/lib/auth/server';
-import { isCrossSite } from '@/lib/cross-site';
+import { isCrossSite } from '@/lib/http/cross-site';
 import type { Role } from '@/lib/db/schema';
 import { site } from '@/lib/site';
 

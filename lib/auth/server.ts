@@ -6,7 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type Database } from '@/lib/db';
 import { authAccounts, outbox, roles, sessions, users, verifications } from '@/lib/db/schema';
 import { signInLinkMinutes } from '@/lib/enquiries/mail';
-import { kickOutbox } from '@/lib/enquiries/worker';
+import { kickOutbox } from '@/lib/mail/worker';
 import { site } from '@/lib/site';
 import { sessionSecret } from './secret';
 

@@ -2,9 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { isCrossSiteRequest } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
-import { clientAddress } from '@/lib/enquiries/client-address';
-import { rateLimitKey } from '@/lib/enquiries/rate-limit-key';
-import { takeRateLimit } from '@/lib/enquiries/rate-limit';
+import { clientAddress } from '@/lib/http/client-address';
+import { rateLimitKey } from '@/lib/http/rate-limit-key';
+import { takeRateLimit } from '@/lib/http/rate-limit';
 import { getAuth } from './server';
 
 /** Sign-in requests are counted per 15 minutes: per address (whoever asks), and per client (whatever address). */

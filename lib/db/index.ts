@@ -1,7 +1,6 @@
 import 'server-only';
 import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { isShuttingDown } from '@/server/lifecycle.mjs';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import * as schema from './schema';
 
@@ -17,6 +16,7 @@ const migrationLock = 7_274_001;
 const shared = globalThis as typeof globalThis & {
   cotechDb?: Promise<Database>;
   cotechDbLocks?: WeakMap<object, DataDirLock>;
+  cotechDbShutDown?: boolean;
 };
 const locks = (shared.cotechDbLocks ??= new WeakMap());
 
@@ -27,7 +27,7 @@ const locks = (shared.cotechDbLocks ??= new WeakMap());
  */
 export function getDb(): Promise<Database> {
   // Once shutdown has closed it, the database stays closed (57P01: the server is shutting down, answered 503).
-  if (!shared.cotechDb && isShuttingDown()) {
+  if (!shared.cotechDb && shared.cotechDbShutDown) {
     return Promise.reject(Object.assign(new Error('The server is shutting down'), { code: '57P01' }));
   }
   shared.cotechDb ??= openDatabase().catch((error: unknown) => {
@@ -86,7 +86,13 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-/** For tests and shutdown: forget the connection so the next `getDb()` opens a fresh one. */
+/** At shutdown: closes the connection for good; a later `getDb()` is refused as the server shutting down. */
+export async function shutDownDb(): Promise<void> {
+  shared.cotechDbShutDown = true;
+  await closeDb();
+}
+
+/** For tests: forget the connection so the next `getDb()` opens a fresh one. */
 export async function closeDb(): Promise<void> {
   const db = await shared.cotechDb?.catch(() => undefined);
   shared.cotechDb = undefined;

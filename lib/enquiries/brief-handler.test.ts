@@ -4,7 +4,7 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { enquiryRequests, formBody, stored } from '@/test/enquiry-requests';
-import { peerAddressHeader } from './client-address';
+import { peerAddressHeader } from '../http/client-address';
 import { enquiryHandler, maxBodyBytes } from './handler';
 import { briefs, joinEnquiries } from './kinds';
 import { validBrief, validEnquiry } from './test-data';

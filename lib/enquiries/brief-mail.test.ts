@@ -5,10 +5,10 @@ import { resetDatabase, storeBrief } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
 import type { BriefInput } from './brief-schema';
 import { composeMail } from './mail';
-import { deliverOutbox } from './outbox';
+import { deliverOutbox } from '../mail/outbox';
 import { getEnquiry } from './store';
 import { outboxTestSettings as settings, validBrief } from './test-data';
-import { createMailer } from './worker';
+import { createMailer } from '../mail/worker';
 
 // A brief from a spammer: a victim's address, and a lure in every field they can type.
 const spam = {

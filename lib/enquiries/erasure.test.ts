@@ -6,7 +6,7 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
 import { anonymiseExpired, eraseEnquiry, retentionMonths } from './erasure';
-import { pruneExpired } from './prune';
+import { pruneExpired } from '../runtime/housekeeping';
 import { getEnquiry, updateEnquiry } from './store';
 import { validBrief, validEnquiry } from './test-data';
 

@@ -1,21 +1,21 @@
 import 'server-only';
-import { isCrossSite } from '@/lib/cross-site';
+import { isCrossSite } from '@/lib/http/cross-site';
 import { getDb, isDatabaseUnavailable } from '@/lib/db';
 import { site } from '@/lib/site';
 import type { ReactElement } from 'react';
 import type { FormState } from '@/components/enquiry-form';
 import type { Database } from '@/lib/db';
 import type { LimitScope } from '@/lib/db/schema';
-import { clientAddress } from './client-address';
+import { clientAddress } from '../http/client-address';
 import { formValues, type FormDescription } from './form';
-import { formPage } from './form-page';
+import { formPage } from '../../components/form-page';
 import { enquiryDigest, findKeyUse, type KeyClaim } from './idempotency';
-import { problemJson, problems, type Problem } from './problem';
-import { takeRateLimit } from './rate-limit';
-import { rateLimitKey } from './rate-limit-key';
+import { problemJson, problems, type Problem } from '../http/problem';
+import { takeRateLimit } from '../http/rate-limit';
+import { rateLimitKey } from '../http/rate-limit-key';
 import { honeypotField, type FieldErrors } from './schema';
 import type { Stored } from './store';
-import { kickOutbox } from './worker';
+import { kickOutbox } from '../mail/worker';
 
 export const maxBodyBytes = 32 * 1024;
 const rateWindowSeconds = 600;

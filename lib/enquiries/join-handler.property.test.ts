@@ -4,7 +4,7 @@ import { csvCell } from '@/lib/admin/csv';
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
-import { peerAddressHeader } from './client-address';
+import { peerAddressHeader } from '../http/client-address';
 import { enquiryHandler } from './handler';
 import { joinEnquiries } from './kinds';
 import { validateEnquiry } from './schema';

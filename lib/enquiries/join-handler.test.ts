@@ -4,7 +4,7 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { enquiryRequests, formBody, stored } from '@/test/enquiry-requests';
-import { peerAddressHeader } from './client-address';
+import { peerAddressHeader } from '../http/client-address';
 import { enquiryHandler, maxBodyBytes } from './handler';
 import { joinEnquiries } from './kinds';
 import { validEnquiry } from './test-data';

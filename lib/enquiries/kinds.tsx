@@ -1,7 +1,7 @@
 import 'server-only';
 import { BriefForm } from '@/components/brief-form';
 import { EnquiryForm } from '@/components/enquiry-form';
-import { serviceSlugs } from '@/lib/hire/services';
+import { serviceSlugs } from '@/lib/members/services';
 import { briefForm } from './brief-form';
 import { validateBrief, type Brief } from './brief-schema';
 import type { EnquiryEndpoint } from './handler';

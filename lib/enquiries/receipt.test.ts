@@ -6,11 +6,11 @@ import { site } from '@/lib/site';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { composeMail } from './mail';
-import { deliverOutbox } from './outbox';
+import { deliverOutbox } from '../mail/outbox';
 import type { Enquiry } from './schema';
 import { getEnquiry, receiptHourlyLimit } from './store';
 import { outboxTestSettings as settings, validEnquiry } from './test-data';
-import { createMailer } from './worker';
+import { createMailer } from '../mail/worker';
 
 // What a spammer would send: a victim's address, and a link or a lure in every field they can type.
 const spam: Enquiry = {

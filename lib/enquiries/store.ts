@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
 import { enquiries, outbox, statusesOf, type EnquiryKind } from '@/lib/db/schema';
 import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
-import { takeRateLimit } from './rate-limit';
+import { takeRateLimit } from '../http/rate-limit';
 import type { Brief } from './brief-schema';
 import type { Enquiry } from './schema';
 

@@ -1,4 +1,4 @@
-import type { OutboxSettings } from './outbox';
+import type { OutboxSettings } from '../mail/outbox';
 import type { BriefInput } from './brief-schema';
 import type { Enquiry } from './schema';
 

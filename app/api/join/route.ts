@@ -1,6 +1,6 @@
 import { enquiryHandler } from '@/lib/enquiries/handler';
 import { joinEnquiries } from '@/lib/enquiries/kinds';
-import { methodNotAllowed } from '@/lib/enquiries/problem';
+import { methodNotAllowed } from '@/lib/http/problem';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { liveness } from '@/lib/health';
+import { liveness } from '@/lib/runtime/health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { readiness } from '@/lib/health';
+import { readiness } from '@/lib/runtime/health';
 
 // Asked of the database on every request: never prerendered, never cached.
 export const dynamic = 'force-dynamic';

@@ -8,10 +8,10 @@ import { closeDb, getDb } from '@/lib/db';
 import { outbox } from '@/lib/db/schema';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
-import { composeMail } from './mail';
+import { composeMail } from '../enquiries/mail';
 import { deliverOutbox, retryDelaySeconds, type Mailer } from './outbox';
-import { getEnquiry } from './store';
-import { outboxTestSettings as settings, validEnquiry } from './test-data';
+import { getEnquiry } from '../enquiries/store';
+import { outboxTestSettings as settings, validEnquiry } from '../enquiries/test-data';
 import { createMailer } from './worker';
 
 /** A loopback port with nothing listening: SMTP is down. */

@@ -9,7 +9,7 @@ import {
   signInLinkMinutes,
   type Mail,
   type MailSettings,
-} from './mail';
+} from '../enquiries/mail';
 
 /**
  * What the outbox knows of a mail besides its content: enough for an operator, nothing personal. A sign-in mail

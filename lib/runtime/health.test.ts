@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
-import { beginShutdown } from '@/server/lifecycle.mjs';
+import { beginShutdown } from './lifecycle';
 import { resetDatabase } from '@/test/database';
-import { createEnquiry } from './enquiries/store';
-import { validEnquiry } from './enquiries/test-data';
+import { createEnquiry } from '../enquiries/store';
+import { validEnquiry } from '../enquiries/test-data';
 import { liveness, readiness } from './health';
 
 beforeAll(resetDatabase);

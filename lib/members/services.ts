@@ -1,5 +1,5 @@
 import 'server-only';
-import { directory } from '@/lib/members';
+import { directory } from './index';
 
 /** The services a client can ask for: every service of the directory (content/services/), by name. */
 export const hireServices = directory.services.map(({ slug, name }) => ({ slug, name }));

@@ -1,4 +1,4 @@
-import type { FieldErrors } from './schema';
+import type { FieldErrors } from '../enquiries/schema';
 
 /** An RFC 9457 problem: what every error answer of the join API says, as JSON or as a page. */
 export type Problem = {

@@ -1,16 +1,16 @@
 import 'server-only';
 import { adminEmails, bootstrapAdmins } from '@/lib/auth/accounts';
-import { closeDb, getDb } from '@/lib/db';
+import { getDb, shutDownDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
-import { unknownAddressWarning } from '@/lib/enquiries/client-address';
-import { startOutboxWorker, stopOutboxWorker } from '@/lib/enquiries/worker';
+import { unknownAddressWarning } from '@/lib/http/client-address';
+import { startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
 import {
   beginShutdown,
   markStarted,
   onShutdown,
   runShutdownTasks,
   signalsHandledByServer,
-} from '@/server/lifecycle.mjs';
+} from './lifecycle';
 
 /**
  * What the server does before it answers anyone (instrumentation.ts): says if client addresses cannot be known,
@@ -24,7 +24,7 @@ export async function openAtStart(env: Record<string, string | undefined> = proc
     await openDatabaseAtStart(env);
     startOutboxWorker();
     onShutdown(stopOutboxWorker);
-    onShutdown(closeDb);
+    onShutdown(shutDownDb);
     if (!signalsHandledByServer()) stopOnSignalsUnderNextStart();
   } finally {
     markStarted();

@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
 import { idempotencyKeys, rateLimits } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
-import { createPruner } from './prune';
+import { createPruner } from './housekeeping';
 
 const minutes = (n: number) => sql`now() + make_interval(secs => ${n * 60})`;
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { outboxBacklog } from '@/lib/enquiries/outbox';
-import { isShuttingDown } from '@/server/lifecycle.mjs';
+import { outboxBacklog } from '@/lib/mail/outbox';
+import { isShuttingDown } from './lifecycle';
 
 // Load balancers give up on a slow answer anyway; a database that takes longer than this is not ready.
 const timeoutMs = 2_000;

@@ -2,8 +2,8 @@ import 'server-only';
 import { lte, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { idempotencyKeys, rateLimits, sessions, verifications } from '@/lib/db/schema';
-import { anonymiseExpired, retentionMonths } from './erasure';
-import { keyExpiry } from './idempotency';
+import { anonymiseExpired, retentionMonths } from '../enquiries/erasure';
+import { keyExpiry } from '../enquiries/idempotency';
 
 /** The outbox worker prunes this often: the tables need only stay small, and the deletes cost a scan each. */
 export const pruneIntervalMs = 5 * 60_000;

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
-import { FormErrorPage } from '@/components/form-error-page';
-import type { FormState } from '@/components/enquiry-form';
+import { FormErrorPage } from './form-error-page';
+import type { FormState } from './enquiry-form';
 
 /**
  * The answer to a form post that failed, for visitors without JavaScript: the enquiry form, rendered by the same

@@ -2,10 +2,10 @@ import 'server-only';
 import nodemailer from 'nodemailer';
 import { getDb } from '@/lib/db';
 import { coopContacts } from '@/lib/hire/forwarding';
-import { hireServices } from '@/lib/hire/services';
+import { hireServices } from '@/lib/members/services';
 import { site } from '@/lib/site';
 import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
-import { createPruner } from './prune';
+import { createPruner } from '../runtime/housekeeping';
 
 export function outboxSettings(env: Record<string, string | undefined> = process.env): OutboxSettings {
   return {

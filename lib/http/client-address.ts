@@ -1,4 +1,4 @@
-import { peerAddressHeader, peerAddressHeaderIsDeclared } from '@/lib/http/peer-address.mjs';
+import { peerAddressHeader, peerAddressHeaderIsDeclared } from './peer-address.mjs';
 
 export { peerAddressHeader };
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { closeDb, getDb } from '@/lib/db';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { deliverOutbox } from './outbox';
-import { validEnquiry } from './test-data';
+import { validEnquiry } from '../enquiries/test-data';
 import { createMailer, outboxSettings } from './worker';
 
 beforeEach(resetDatabase);
