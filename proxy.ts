@@ -1,5 +1,6 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
+import { settings } from '@/lib/settings';
 import { cmsSetup } from '@/lib/cms/config';
 import { cmsContentSecurityPolicy, contentSecurityPolicy } from '@/lib/http/security-headers';
 
@@ -8,7 +9,7 @@ import { cmsContentSecurityPolicy, contentSecurityPolicy } from '@/lib/http/secu
  * from the environment per request as the page is (app/cms/route.ts). Not indexed, like the admin.
  */
 function cmsPolicy() {
-  const setup = cmsSetup(process.env, process.env.NODE_ENV === 'development');
+  const setup = cmsSetup(settings(), process.env.NODE_ENV === 'development');
   const response = NextResponse.next();
   response.headers.set(
     'content-security-policy',

@@ -36,7 +36,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'app/**/*.test.ts',
+      'components/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'server/**/*.test.ts',
+    ],
     exclude: ['lib/**/*.pg.test.ts', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['test/behind-our-server.ts'],

@@ -1,16 +1,16 @@
 // `<brief-form>` in the browser (bundled by scripts/build-browser.mjs): the brief form's description and schema on
 // the shared enquiry form element.
 import { EnquiryFormElement } from '@/lib/browser/enquiry-form-element';
-import { briefForm } from '@/lib/enquiries/brief-form';
-import { validateBrief } from '@/lib/enquiries/brief-schema';
+import { briefKind } from '@/lib/enquiry-kinds/brief';
+import { formOf, validate } from '@/lib/enquiry-kinds/kind';
 
 export class BriefFormElement extends EnquiryFormElement {
-  protected readonly description = briefForm;
+  protected readonly description = formOf(briefKind);
 
   /** The services are the boxes the page rendered from the content: the same list the server checks against. */
   protected check(values: Record<string, unknown>, form: HTMLFormElement) {
     const services = [...form.querySelectorAll<HTMLInputElement>('input[name="services"]')].map((box) => box.value);
-    const result = validateBrief(values, services);
+    const result = validate(briefKind, values, { serviceSlugs: services });
     return result.ok ? undefined : result.errors;
   }
 

@@ -1,12 +1,19 @@
-import { briefForm } from '@/lib/enquiries/brief-form';
+import { briefKind } from '@/lib/enquiry-kinds';
+import type { FormState } from '@/lib/enquiry-kinds/form';
+import { formOf } from '@/lib/enquiry-kinds/kind';
 import { hireServices } from '@/lib/members/services';
-import { EnquiryForm, type FormState } from './enquiry-form';
+import { EnquiryForm } from './enquiry-form';
 
 const choices = { services: hireServices.map(({ slug, name }) => ({ value: slug, label: name })) };
 
 /** The brief form with the directory's services to choose from; `service` starts ticked (a service page's link). */
 export function BriefForm({ state, service }: { state?: FormState; service?: string }) {
   return (
-    <EnquiryForm form={briefForm} state={state} choices={choices} initial={service ? { services: [service] } : {}} />
+    <EnquiryForm
+      form={formOf(briefKind)}
+      state={state}
+      choices={choices}
+      initial={service ? { services: [service] } : {}}
+    />
   );
 }

@@ -7,12 +7,11 @@ import {
   sharedCopy,
   type FormDescription,
   type FormField,
-} from '@/lib/enquiries/form';
+} from '@/lib/enquiry-kinds/form';
+import type { EnquiryKind } from '@/lib/enquiry-kinds';
 import type { Problem } from '@/lib/http/problem';
-import { honeypotField, isTicked, type FieldErrors } from '@/lib/enquiries/schema';
-
-/** A form post that failed: what went wrong, and everything the visitor sent, to fill the form in again. */
-export type FormState = { problem: Problem; values: Readonly<Record<string, unknown>> };
+import { isTicked } from '@/lib/enquiry-kinds/field';
+import { honeypotField, type FieldErrors, type FormState } from '@/lib/enquiry-kinds/form';
 
 /** The options of the form's `choices` fields, by field name, as the page knows them (from the content). */
 export type Choices = Readonly<Record<string, readonly { value: string; label: string }[]>>;
@@ -38,7 +37,8 @@ const inputClass =
 export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) {
   const errors: FieldErrors = state?.problem.errors ?? {};
   const fieldProps = { errors, values: state?.values ?? initial, choices };
-  const Element = `${form.kind}-form` as const;
+  // Each kind's element is declared for JSX in custom-elements.d.ts, with the class its browser script defines.
+  const Element = `${form.kind}-form` as `${EnquiryKind}-form`;
   const headingId = `${form.kind}-heading`;
   return (
     <Element className="mt-10 block">

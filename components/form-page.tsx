@@ -1,6 +1,10 @@
 import type { ReactElement } from 'react';
 import { FormErrorPage } from './form-error-page';
-import type { FormState } from './enquiry-form';
+import { joinKind } from '@/lib/enquiry-kinds';
+import type { FormState } from '@/lib/enquiry-kinds/form';
+import { formOf } from '@/lib/enquiry-kinds/kind';
+import { BriefForm } from './brief-form';
+import { EnquiryForm } from './enquiry-form';
 
 /**
  * The answer to a form post that failed, for visitors without JavaScript: the enquiry form, rendered by the same
@@ -13,7 +17,7 @@ import type { FormState } from './enquiry-form';
  * does not matter that they were compiled for the server layer. Should a Next.js upgrade refuse this import too,
  * the build or the no-JavaScript tests of e2e/join.spec.ts and e2e/hire.spec.ts fail; there is no second rendering to fall back to.
  */
-export async function formPage(state: FormState, render: (state: FormState) => ReactElement) {
+async function formPage(state: FormState, render: (state: FormState) => ReactElement) {
   const { problem } = state;
   const { renderToStaticMarkup } = await import('react-dom/server');
   const page = <FormErrorPage title={problem.title}>{render(state)}</FormErrorPage>;
@@ -26,3 +30,10 @@ export async function formPage(state: FormState, render: (state: FormState) => R
     },
   });
 }
+
+/** The join form's answer to a failed post (app/api/join/route.ts). */
+export const joinFormPage = (state: FormState) =>
+  formPage(state, (failed) => <EnquiryForm form={formOf(joinKind)} state={failed} />);
+
+/** The brief form's, with the directory's services (app/api/briefs/route.ts). */
+export const briefFormPage = (state: FormState) => formPage(state, (failed) => <BriefForm state={failed} />);

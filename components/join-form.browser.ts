@@ -2,14 +2,14 @@
 // shared enquiry form element. A custom element wires itself wherever it appears: on a page's first load, and when
 // React puts it in the page after a client-side navigation in development.
 import { EnquiryFormElement } from '@/lib/browser/enquiry-form-element';
-import { joinForm } from '@/lib/enquiries/join-form';
-import { validateEnquiry } from '@/lib/enquiries/schema';
+import { joinKind } from '@/lib/enquiry-kinds/join';
+import { formOf, validate } from '@/lib/enquiry-kinds/kind';
 
 export class JoinFormElement extends EnquiryFormElement {
-  protected readonly description = joinForm;
+  protected readonly description = formOf(joinKind);
 
   protected check(values: Record<string, unknown>) {
-    const result = validateEnquiry(values);
+    const result = validate(joinKind, values, { serviceSlugs: [] });
     return result.ok ? undefined : result.errors;
   }
 }

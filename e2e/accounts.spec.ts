@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { validEnquiry } from '../lib/enquiries/test-data';
-import { signInAddressLimit } from '../playwright.config';
+import { validEnquiry } from '@/test/enquiry-data';
+import { signInAddressLimit } from '@/playwright.config';
 import { mailsTo, nextSignInLink } from './mailbox';
 import { askOnSignInPage, expect, expectNoAxeViolations, signIn, test } from './site';
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 // Playwright's own test, not ./site's, which aborts requests to other origins: the CMS talks to its local backend
 // on a port of its own.
 import { expect, test, type Page } from '@playwright/test';
-import { cmsBackendPort } from '../playwright.config';
+import { cmsBackendPort } from '@/playwright.config';
 
 // The CMS under `next dev`, as an editor runs it with `npm run dev`: its local backend (scripts/cms-local-backend.mjs)
 // writes the files of a temporary copy of the project, which the content build then reads, as it would the commit.

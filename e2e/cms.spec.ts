@@ -1,4 +1,4 @@
-import { cmsBackendPort, cmsGitlab } from '../playwright.config';
+import { cmsBackendPort, cmsGitlab } from '@/playwright.config';
 import { expect, test } from './site';
 
 // The production build's CMS: configured for GitLab from the environment, with a policy allowing that host and no

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { slugify } from '../lib/slug';
+import { slugify } from '@/lib/slug';
 import { byName, cardNames, expect, fillValidEnquiry, memberFiles, memberNames, test } from './site';
 
 // Under `next dev` (the `dev` project) React renders every page and the App Router navigates between them, so the

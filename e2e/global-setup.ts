@@ -1,6 +1,6 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSmtpSink } from '../test/smtp-sink';
+import { startSmtpSink } from '@/test/smtp-sink';
 
 /**
  * The SMTP sink the production test server mails to (SMTP_URL in playwright.config.ts). Test workers are other

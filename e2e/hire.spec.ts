@@ -1,4 +1,4 @@
-import { validBrief } from '../lib/enquiries/test-data';
+import { validBrief } from '@/test/enquiry-data';
 import { expect, expectNoAxeViolations, fillValidBrief, memberFiles, signIn, test } from './site';
 
 const services = (page: import('@playwright/test').Page) => page.getByRole('group', { name: 'Services you need' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { connect } from 'node:net';
-import { validEnquiry } from '../lib/enquiries/test-data';
+import { validEnquiry } from '@/test/enquiry-data';
 import { startSite, type SiteServer } from './servers';
 import { expect, test } from './site';
 

@@ -1,4 +1,4 @@
-import { validEnquiry } from '../lib/enquiries/test-data';
+import { validEnquiry } from '@/test/enquiry-data';
 import { expect, expectNoAxeViolations, fillValidEnquiry, signIn, test } from './site';
 
 test.describe('the join form with JavaScript', () => {

@@ -1,5 +1,5 @@
-import { validBrief } from '../lib/enquiries/test-data';
-import { site } from '../lib/site';
+import { validBrief } from '@/test/enquiry-data';
+import { site } from '@/lib/site';
 import { mailsTo } from './mailbox';
 import { expect, expectNoAxeViolations, forwardTo, memberFiles, signIn, test } from './site';
 

@@ -6,9 +6,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lockFileName } from '../lib/db/data-dir-lock';
-import { validEnquiry } from '../lib/enquiries/test-data';
-import { baseURL } from '../playwright.config';
+import { lockFileName } from '@/lib/db/data-dir-lock';
+import { validEnquiry } from '@/test/enquiry-data';
+import { baseURL } from '@/playwright.config';
 import { expect, test } from '@playwright/test';
 
 test.describe.configure({ mode: 'serial' });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { baseURL } from '../playwright.config';
+import { baseURL } from '@/playwright.config';
 
 // The floors; the goal is 100 on all four.
 const floors = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };

@@ -1,4 +1,4 @@
-import { validEnquiry } from '../lib/enquiries/test-data';
+import { validEnquiry } from '@/test/enquiry-data';
 import { startSite, type SiteServer } from './servers';
 import { expect, expectHardened, test } from './site';
 

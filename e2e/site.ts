@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { slugify } from '../lib/slug';
-import { adminEmails } from '../playwright.config';
+import { slugify } from '@/lib/slug';
+import { adminEmails } from '@/playwright.config';
 import { mailsTo, nextSignInLink } from './mailbox';
 
 const content = join(__dirname, '../content');

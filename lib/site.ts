@@ -1,3 +1,5 @@
+import { settings } from './settings';
+
 /**
  * The one typed site config. Every page, the Markdown placeholders (`{{ site.forum }}`), the metadata and the
  * sitemap read their facts from here.
@@ -8,7 +10,7 @@ export const site = {
   description:
     'CoTech is a network of UK co-operatives that sell tech and digital services, owned and democratically run by their workers.',
   /** Absolute origin used for canonical URLs, Open Graph and the sitemap; set `SITE_URL` in production. */
-  url: siteUrl(process.env.SITE_URL),
+  url: new URL(settings().SITE_URL).origin,
   /** The pages' language (`<html lang>`), and the same as Open Graph writes it. */
   language: 'en-GB',
   locale: 'en_GB',
@@ -36,8 +38,3 @@ export const placeholders: Readonly<Record<string, string>> = {
   loomio: site.loomio,
   url: site.url,
 };
-
-function siteUrl(value: string | undefined): string {
-  const url = new URL(value || 'http://localhost:3000');
-  return url.origin;
-}

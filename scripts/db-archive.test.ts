@@ -5,8 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '@/lib/db';
 import { lockFileName } from '@/lib/db/data-dir-lock';
+import { joinKind } from '@/lib/enquiry-kinds';
 import { createEnquiry, getEnquiry } from '@/lib/enquiries/store';
-import { validEnquiry } from '@/lib/enquiries/test-data';
+import { validEnquiry } from '@/test/enquiry-data';
 import { backupDataDir, restoreDataDir, tarEntries } from './db-archive.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-archive-'));
@@ -16,7 +17,7 @@ describe('backing up and restoring the embedded database', () => {
   it('restores every enquiry, and refuses while a server holds the directory or into one that is in use', async () => {
     const dataDir = join(work, 'data');
     const db = await openDatabase({ DATA_DIR: dataDir });
-    const stored = await createEnquiry(db, validEnquiry);
+    const stored = await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
     if (stored.outcome === 'conflict') throw new Error('the enquiry was not stored');
     const { id } = stored;
     const backup = join(work, 'cotech.tar.gz');

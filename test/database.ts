@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
-import { briefSchema, type BriefInput } from '@/lib/enquiries/brief-schema';
-import type { Enquiry } from '@/lib/enquiries/schema';
-import { createBrief, createEnquiry } from '@/lib/enquiries/store';
-import { validBrief, validEnquiry } from '@/lib/enquiries/test-data';
+import { briefKind, joinKind } from '@/lib/enquiry-kinds';
+import { schemaOf, type InputOf, type ValuesOf } from '@/lib/enquiry-kinds/kind';
+import { createEnquiry } from '@/lib/enquiries/store';
+import { validBrief, validEnquiry } from './enquiry-data';
 import { serviceSlugs } from '@/lib/members/services';
 
 /** Empties every table of the test database (PGlite in memory, or the server in DATABASE_URL). */
@@ -16,17 +16,22 @@ export async function resetDatabase(): Promise<void> {
 
 /** Stores an enquiry as the join endpoint does, without an idempotency key, and returns its id. */
 export async function storeEnquiry(
-  enquiry: Enquiry = validEnquiry,
+  enquiry: ValuesOf<typeof joinKind> = validEnquiry,
   options: { receiptHourlyLimit?: number } = {},
 ): Promise<{ id: string; receipt: boolean }> {
-  const stored = await createEnquiry(await getDb(), enquiry, options);
+  const stored = await createEnquiry(await getDb(), joinKind, enquiry, {
+    receiptHourlyLimit: options.receiptHourlyLimit ?? 30,
+  });
   if (stored.outcome !== 'stored') throw new Error(`not stored: ${stored.outcome}`);
   return stored;
 }
 
 /** Stores a brief as the briefs endpoint does (validated against the real service list), and returns its id. */
-export async function storeBrief(brief: BriefInput = validBrief): Promise<{ id: string; receipt: boolean }> {
-  const stored = await createBrief(await getDb(), briefSchema(serviceSlugs).parse(brief));
+export async function storeBrief(
+  brief: InputOf<typeof briefKind> = validBrief,
+): Promise<{ id: string; receipt: boolean }> {
+  const values = schemaOf(briefKind, { serviceSlugs }).parse(brief);
+  const stored = await createEnquiry(await getDb(), briefKind, values, { receiptHourlyLimit: 30 });
   if (stored.outcome !== 'stored') throw new Error(`not stored: ${stored.outcome}`);
   return stored;
 }

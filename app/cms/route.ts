@@ -1,3 +1,4 @@
+import { settings } from '@/lib/settings';
 import { cmsSetup } from '@/lib/cms/config';
 import { cmsPage } from '@/lib/cms/page';
 
@@ -6,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** The CMS's page; proxy.ts gives it its own CSP, allowing the Git host this configuration names. */
 export function GET() {
-  const setup = cmsSetup(process.env, process.env.NODE_ENV === 'development');
+  const setup = cmsSetup(settings(), process.env.NODE_ENV === 'development');
   return new Response(cmsPage(setup), {
     status: setup.configured ? 200 : 503,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' },

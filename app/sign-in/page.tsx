@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { signInLinkMinutes } from '@/lib/enquiries/mail';
+import { signInLinkMinutes } from '@/lib/auth/sign-in-mail';
 import { Field, textControl } from '@/components/field';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 // The CMS's page (lib/cms/page.ts) runs this before Decap CMS's own script: Decap then waits for it to register the
 // file format that keeps files as they were written (lib/cms/front-matter.ts) and to hand over the configuration the
 // server put in the page, instead of fetching a config.yml.
-import { readEntry, writeEntry, type EntryData } from '../../lib/cms/front-matter';
-import { cmsConfigElementId, cmsFormat } from '../../lib/cms/names';
+import { readEntry, writeEntry, type EntryData } from '@/lib/cms/front-matter';
+import { cmsConfigElementId, cmsFormat } from '@/lib/cms/names';
 
 type Decap = {
   registerCustomFormat(

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { addPerson } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { listEnquiries, updateEnquiry } from '@/lib/enquiries/store';
-import { validBrief, validEnquiry } from '@/lib/enquiries/test-data';
+import { validBrief, validEnquiry } from '@/test/enquiry-data';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
 import { filterLabel, filterQuery, parseEnquiryFilter } from './enquiry-filter';
 

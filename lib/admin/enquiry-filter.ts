@@ -1,9 +1,9 @@
-import { enquiryKinds, enquiryStatuses, leadStatuses } from '@/lib/db/schema';
+import { enquiryKinds, statusesOf } from '@/lib/db/schema';
 import type { EnquiryFilter } from '@/lib/enquiries/store';
 import { kindLabels, statusLabel } from './enquiry-labels';
 
-/** Every status of either kind, once each (`new` is both kinds'). */
-export const allStatuses = [...new Set([...enquiryStatuses, ...leadStatuses])];
+/** Every status of every kind, once each (`new` is every kind's). */
+export const allStatuses = [...new Set(Object.values(statusesOf).flat())];
 
 type Query = Record<string, string | string[] | undefined>;
 

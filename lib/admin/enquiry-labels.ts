@@ -1,34 +1,24 @@
-import type { EnquiryKind, EnquiryStatus, LeadStatus } from '@/lib/db/schema';
+import { enquiryKindList, kindOf, type EnquiryKind } from '@/lib/enquiry-kinds';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 
-export const statusLabels: Record<EnquiryStatus, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  proposed: 'Proposed on Loomio',
-  approved: 'Approved',
-  declined: 'Declined',
-};
+export const kindLabels = Object.fromEntries(enquiryKindList.map((kind) => [kind.kind, kind.label])) as Record<
+  EnquiryKind,
+  string
+>;
 
-export const leadStatusLabels: Record<LeadStatus, string> = {
-  new: 'New',
-  forwarded: 'Forwarded',
-  'in-conversation': 'In conversation',
-  won: 'Won',
-  lost: 'Lost',
-  closed: 'Closed',
-};
-
-export const kindLabels: Record<EnquiryKind, string> = { join: 'Join', brief: 'Brief' };
-
-/** Any enquiry's status in words: each kind has its own statuses, and `new` reads the same for both. */
+/** Any enquiry's status in words: each kind has its own statuses, and `new` reads the same for all. */
 export function statusLabel(status: string): string {
-  const labels: Record<string, string> = { ...statusLabels, ...leadStatusLabels };
-  return labels[status] ?? status;
+  for (const kind of enquiryKindList) {
+    const label = (kind.statuses as Readonly<Record<string, string>>)[status];
+    if (label) return label;
+  }
+  return status;
 }
 
-/** Who an enquiry is from: the co-op asking to join, or the client's organisation. */
-export function enquiryName(enquiry: Pick<StoredEnquiry, 'kind' | 'coopName' | 'organisation'>): string {
-  return (enquiry.kind === 'brief' ? enquiry.organisation : enquiry.coopName) ?? '';
+/** Who an enquiry is from, by its kind's naming field: the co-op asking to join, or the client's organisation. */
+export function enquiryName(enquiry: StoredEnquiry): string {
+  const kind = kindOf(enquiry.kind);
+  return kind ? String(enquiry[kind.nameField as keyof StoredEnquiry] ?? '') : '';
 }
 
 /** Where an enquiry is from; a brief may only say that remote is fine. */

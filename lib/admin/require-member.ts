@@ -1,25 +1,11 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { getAuth } from '@/lib/auth/server';
-import { isCrossSite } from '@/lib/http/cross-site';
+import { currentMember, type Member } from '@/lib/auth/current-member';
+import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import type { Role } from '@/lib/db/schema';
-import { site } from '@/lib/site';
 
-/** The signed-in person, as the admin needs them: to check their role and to record who acted. */
-export type Member = { id: string; email: string; name: string; role: Role };
-
-/**
- * Who is signed in, from the session cookie and the sessions table: every instance on one database agrees, and
- * disabling a person (which deletes their sessions) signs them out on the next request.
- */
-export async function currentMember(requestHeaders: Headers): Promise<Member | undefined> {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: requestHeaders });
-  if (!session || session.user.disabledAt) return undefined;
-  const { id, email, name, role } = session.user;
-  return { id, email, name, role: role === 'admin' ? 'admin' : 'member' };
-}
+export { currentMember, isCrossSiteRequest, type Member };
 
 /**
  * The members' admin checks who is asking where it reads enquiries, not in proxy.ts alone: a proxy is one path
@@ -46,12 +32,6 @@ export async function requireAdmin(): Promise<Member> {
   const member = await requireMember();
   if (member.role !== 'admin') notFound();
   return member;
-}
-
-/** Whether a request to change something comes from another site (see lib/cross-site.ts). */
-export function isCrossSiteRequest(requestHeaders: Headers): boolean {
-  const host = requestHeaders.get('host');
-  return isCrossSite(requestHeaders, [site.url, ...(host ? [`http://${host}`, `https://${host}`] : [])]);
 }
 
 /**

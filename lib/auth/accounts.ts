@@ -67,18 +67,6 @@ export async function setRole(db: Database, id: string, role: Role, actorId: str
   });
 }
 
-/** The addresses in `ADMIN_EMAILS` (comma-separated), lower-cased; refuses the setting if one is not an address. */
-export function adminEmails(env: Record<string, string | undefined> = process.env): string[] {
-  const listed = (env.ADMIN_EMAILS ?? '')
-    .split(',')
-    .map((email) => email.trim().toLowerCase())
-    .filter(Boolean);
-  for (const email of listed) {
-    if (!z.email().safeParse(email).success) throw new Error(`ADMIN_EMAILS: "${email}" is not an email address`);
-  }
-  return [...new Set(listed)];
-}
-
 /**
  * The first admins: each address in `ADMIN_EMAILS` without an account gets one, as an admin named by the part
  * before the @. Accounts that exist are left as they are, so an admin's later changes (disabling someone, a new

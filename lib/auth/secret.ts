@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
+import { settings } from '@/lib/settings';
 import { siteSecrets } from '@/lib/db/schema';
 
 /**
@@ -9,8 +10,8 @@ import { siteSecrets } from '@/lib/db/schema';
  * start and keeps in the database, so a fresh install needs no extra setting and every instance on one database
  * signs and checks cookies with the same key.
  */
-export async function sessionSecret(db: Database, env: Record<string, string | undefined> = process.env) {
-  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+export async function sessionSecret(db: Database, configured = settings().BETTER_AUTH_SECRET) {
+  if (configured) return configured;
   const name = 'session-cookie';
   await db
     .insert(siteSecrets)

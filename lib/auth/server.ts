@@ -5,7 +5,7 @@ import { magicLink } from 'better-auth/plugins/magic-link';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type Database } from '@/lib/db';
 import { authAccounts, outbox, roles, sessions, users, verifications } from '@/lib/db/schema';
-import { signInLinkMinutes } from '@/lib/enquiries/mail';
+import { signInLinkMinutes } from '@/lib/auth/sign-in-mail';
 import { kickOutbox } from '@/lib/mail/worker';
 import { site } from '@/lib/site';
 import { sessionSecret } from './secret';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { isCrossSiteRequest } from '@/lib/admin/require-member';
+import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { getDb } from '@/lib/db';
+import { settings } from '@/lib/settings';
 import { clientAddress } from '@/lib/http/client-address';
 import { rateLimitKey } from '@/lib/http/rate-limit-key';
 import { takeRateLimit } from '@/lib/http/rate-limit';
@@ -11,19 +12,6 @@ import { getAuth } from './server';
 export const signInWindowSeconds = 15 * 60;
 export const defaultSignInAddressLimit = 5;
 export const defaultSignInClientLimit = 20;
-
-const positive = (value: string | undefined, fallback: number) => {
-  const limit = Number(value || fallback);
-  return Number.isInteger(limit) && limit > 0 ? limit : fallback;
-};
-
-/** Requests per address per window: `SIGN_IN_ADDRESS_LIMIT`, 5 unless set. */
-export const signInAddressLimit = (env: Record<string, string | undefined> = process.env) =>
-  positive(env.SIGN_IN_ADDRESS_LIMIT, defaultSignInAddressLimit);
-
-/** Requests per client per window (and links followed): `SIGN_IN_CLIENT_LIMIT`, 20 unless set. */
-export const signInClientLimit = (env: Record<string, string | undefined> = process.env) =>
-  positive(env.SIGN_IN_CLIENT_LIMIT, defaultSignInClientLimit);
 
 /** A redirect to one of our own pages, relative so it holds whatever host the request came by. */
 export const seeOther = (path: string) =>
@@ -49,9 +37,21 @@ export async function requestSignIn(request: Request): Promise<Response> {
   if (!email.success) return seeOther('/sign-in?error=address');
   const db = await getDb();
   const client = rateLimitKey(clientAddress(request.headers));
-  const byClient = await takeRateLimit(db, 'sign-in-client', client, signInClientLimit(), signInWindowSeconds);
+  const byClient = await takeRateLimit(
+    db,
+    'sign-in-client',
+    client,
+    settings().SIGN_IN_CLIENT_LIMIT,
+    signInWindowSeconds,
+  );
   if (!byClient.allowed) return seeOther('/sign-in?error=too-many');
-  const byAddress = await takeRateLimit(db, 'sign-in-address', email.data, signInAddressLimit(), signInWindowSeconds);
+  const byAddress = await takeRateLimit(
+    db,
+    'sign-in-address',
+    email.data,
+    settings().SIGN_IN_ADDRESS_LIMIT,
+    signInWindowSeconds,
+  );
   if (!byAddress.allowed) return seeOther('/sign-in?error=too-many');
   const auth = await getAuth(db);
   await auth.api.signInMagicLink({
@@ -68,7 +68,13 @@ export async function requestSignIn(request: Request): Promise<Response> {
 export async function verifySignInLink(request: Request): Promise<Response> {
   const db = await getDb();
   const client = `link:${rateLimitKey(clientAddress(request.headers))}`;
-  const limited = await takeRateLimit(db, 'sign-in-client', client, signInClientLimit(), signInWindowSeconds);
+  const limited = await takeRateLimit(
+    db,
+    'sign-in-client',
+    client,
+    settings().SIGN_IN_CLIENT_LIMIT,
+    signInWindowSeconds,
+  );
   if (!limited.allowed) return seeOther('/sign-in?error=too-many');
   return (await getAuth(db)).handler(request);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { currentMember, isCrossSiteRequest } from '@/lib/admin/require-member';
+import { isCrossSiteRequest } from '@/lib/http/cross-site';
+import { currentMember } from './current-member';
 import { getDb } from '@/lib/db';
 import { sessions } from '@/lib/db/schema';
 import { getAuth } from './server';

@@ -1,5 +1,11 @@
-import { allFields, describedBy, errorId, formValues, type FormDescription } from '@/lib/enquiries/form';
-import type { FieldErrors } from '@/lib/enquiries/schema';
+import {
+  allFields,
+  describedBy,
+  errorId,
+  formValues,
+  type FieldErrors,
+  type FormDescription,
+} from '@/lib/enquiry-kinds/form';
 import { EnhancedElement } from './enhanced-element';
 
 /**

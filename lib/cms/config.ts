@@ -44,8 +44,16 @@ const gitlabEnvironment = z.object({
 
 const localPort = z.coerce.number().int().min(1).max(65535).default(defaultLocalBackendPort);
 
-const blankAsUnset = (env: Readonly<Record<string, string | undefined>>) =>
-  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+const cmsSettings = [...cmsVariables, 'CMS_LOCAL_BACKEND_PORT'] as const;
+type CmsEnvironment = Readonly<Partial<Record<(typeof cmsSettings)[number], string>>>;
+
+const blankAsUnset = (env: CmsEnvironment) =>
+  Object.fromEntries(
+    cmsSettings.flatMap((name) => {
+      const value = env[name];
+      return value !== undefined && value.trim() !== '' ? [[name, value]] : [];
+    }),
+  );
 
 /** What every backend shares: the collections, and where uploads go (a co-op's logo names its own folder). */
 function common(): Omit<CmsConfig, 'backend'> {
@@ -64,7 +72,7 @@ function common(): Omit<CmsConfig, 'backend'> {
  * runs; a production build never configures it, whatever the environment says. Otherwise it signs in to GitLab with
  * PKCE (no server of ours, no secret) and publishes through merge requests (the editorial workflow).
  */
-export function cmsSetup(env: Readonly<Record<string, string | undefined>>, development: boolean): CmsSetup {
+export function cmsSetup(env: CmsEnvironment, development: boolean): CmsSetup {
   const values = blankAsUnset(env);
   if (development) {
     const port = localPort.safeParse(values.CMS_LOCAL_BACKEND_PORT);

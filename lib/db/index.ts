@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import * as schema from './schema';
+import { settings } from '@/lib/settings';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -38,9 +39,9 @@ export function getDb(): Promise<Database> {
 }
 
 /** A new, migrated connection as the environment says; the site shares one through `getDb()`. */
-export async function openDatabase(env: Record<string, string | undefined> = process.env): Promise<Database> {
-  const url = env.DATABASE_URL;
-  return url ? connectServer(url) : connectEmbedded(env.DATA_DIR || join(process.cwd(), '.data'));
+export async function openDatabase(where: { DATABASE_URL?: string; DATA_DIR: string } = settings()): Promise<Database> {
+  const url = where.DATABASE_URL;
+  return url ? connectServer(url) : connectEmbedded(where.DATA_DIR);
 }
 
 async function connectServer(connectionString: string): Promise<Database> {

@@ -12,33 +12,74 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-/** What an enquiry is: a co-op asking to join the network, or a client's brief for work (a lead). */
-export const enquiryKinds = ['join', 'brief'] as const;
-export type EnquiryKind = (typeof enquiryKinds)[number];
-
-export const enquiryStatuses = ['new', 'contacted', 'proposed', 'approved', 'declined'] as const;
-export type EnquiryStatus = (typeof enquiryStatuses)[number];
-
-export const leadStatuses = ['new', 'forwarded', 'in-conversation', 'won', 'lost', 'closed'] as const;
-export type LeadStatus = (typeof leadStatuses)[number];
-
-/** The statuses an enquiry of each kind may have. */
-export const statusesOf = { join: enquiryStatuses, brief: leadStatuses } as const satisfies Record<
-  EnquiryKind,
-  readonly string[]
->;
-
-/** Statuses after which nothing more is expected: the retention period runs from them. */
-export const closedStatuses = ['approved', 'declined', 'won', 'lost', 'closed'] as const;
-
-const inList = (values: readonly string[]) => sql.raw(`(${values.map((value) => `'${value}'`).join(', ')})`);
+import { enquiryKindList, enquiryKinds, type EnquiryKind } from '@/lib/enquiry-kinds';
+import type { Column } from '@/lib/enquiry-kinds/field';
 
 /**
- * Join enquiries and briefs in one table: they share who sent them, the text, the status and note, the outbox,
- * idempotency and the triage list. The columns only one kind has are null for the other, and the checks below
- * make each kind's own columns required for it, and its status one of its own.
+ * Join enquiries and briefs in one table, built from the kinds' descriptions (lib/enquiry-kinds/): they share who
+ * sent them, the text, the status and note, the outbox, idempotency and the triage list. A column every kind has
+ * for every enquiry is NOT NULL; the others are null for the kinds without them, and the checks below make each
+ * kind's own columns required for it, and its status one of its own.
  */
+export { enquiryKinds, type EnquiryKind } from '@/lib/enquiry-kinds';
+
+type KindField = (typeof enquiryKindList)[number]['fields'][number];
+type StoredField = Extract<KindField, { column: Column }>;
+const builders = {
+  text: (name: string) => text(name),
+  'text[]': (name: string) => text(name).array(),
+  boolean: (name: string) => boolean(name),
+};
+const notNullBuilders = {
+  text: (name: string) => text(name).notNull(),
+  'text[]': (name: string) => text(name).array().notNull(),
+  boolean: (name: string) => boolean(name).notNull(),
+};
+type ColumnBuilder<C extends Column> = C extends { notNull: true }
+  ? ReturnType<(typeof notNullBuilders)[C['type']]>
+  : ReturnType<(typeof builders)[C['type']]>;
+type KindColumns = { [F in StoredField as F['name']]: ColumnBuilder<F['column']> };
+
+/** Every kind's columns, each once; two kinds that keep a field in one column must describe it alike. */
+function kindColumns(): KindColumns {
+  const seen = new Map<string, Column>();
+  const columns: Record<string, unknown> = {};
+  for (const kind of enquiryKindList) {
+    for (const field of kind.fields) {
+      const column: Column | undefined = field.column;
+      if (!column) continue;
+      const before = seen.get(field.name);
+      if (before && (before.name !== column.name || before.type !== column.type || before.notNull !== column.notNull)) {
+        throw new Error(`The enquiry kinds describe the column of ${field.name} differently: ${kind.kind} differs`);
+      }
+      seen.set(field.name, column);
+      columns[field.name] = (column.notNull ? notNullBuilders : builders)[column.type](column.name);
+    }
+  }
+  return columns as KindColumns;
+}
+
+type Status = {
+  [K in (typeof enquiryKindList)[number] as K['kind']]: keyof K['statuses'] & string;
+}[EnquiryKind];
+export type EnquiryStatus = Status;
+
+/** The statuses an enquiry of each kind may have, in order. */
+export const statusesOf = Object.fromEntries(
+  enquiryKindList.map((kind) => [kind.kind, Object.keys(kind.statuses)]),
+) as { [K in (typeof enquiryKindList)[number] as K['kind']]: (keyof K['statuses'] & string)[] };
+
+const allStatuses = [...new Set(enquiryKindList.flatMap((kind) => Object.keys(kind.statuses)))] as [
+  Status,
+  ...Status[],
+];
+
+/** Statuses after which nothing more is expected: the retention period runs from them. */
+export const closedStatuses = enquiryKindList.flatMap((kind) => kind.closedStatuses) as Status[];
+
+const inList = (values: readonly string[]) => sql.raw(`(${values.map((value) => `'${value}'`).join(', ')})`);
+const quoted = (name: string) => sql.raw(`"enquiries"."${name}"`);
+
 export const enquiries = pgTable(
   'enquiries',
   {
@@ -46,48 +87,38 @@ export const enquiries = pgTable(
     kind: text('kind', { enum: enquiryKinds }).notNull().default('join'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    contactName: text('contact_name').notNull(),
-    email: text('email').notNull(),
-    /** Join: the town or region of the co-op. Brief: where the client is, if they said (null when they did not). */
-    location: text('location'),
-    /** Join: about the co-op and its services. Brief: what the client needs. */
-    description: text('description').notNull(),
-    status: text('status', { enum: [...enquiryStatuses, ...leadStatuses.slice(1)] })
-      .notNull()
-      .default('new'),
+    status: text('status', { enum: allStatuses }).notNull().default('new'),
     note: text('note').notNull().default(''),
     /** When its personal fields were removed (erased by an admin, or by the retention rule); null until then. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
-    // Join enquiries only.
-    coopName: text('coop_name'),
-    website: text('website'),
-    legalForm: text('legal_form'),
-    evidenceUrl: text('evidence_url'),
-    // Briefs only.
-    organisation: text('organisation'),
-    /** Service slugs from content/services/, as the client chose them. */
-    services: text('services').array(),
-    /** Technologies as the client named them; matching reads them as slugs. */
-    technologies: text('technologies').array(),
-    budget: text('budget'),
-    timescale: text('timescale'),
-    remote: boolean('remote'),
+    ...kindColumns(),
   },
   (table) => [
     index('enquiries_created_at_idx').on(table.createdAt),
     check('enquiries_kind_check', sql`${table.kind} in ${inList(enquiryKinds)}`),
     check(
       'enquiries_status_check',
-      sql`(${table.kind} = 'join' and ${table.status} in ${inList(enquiryStatuses)}) or (${table.kind} = 'brief' and ${table.status} in ${inList(leadStatuses)})`,
+      sql.join(
+        enquiryKindList.map(
+          (kind) =>
+            sql`(${table.kind} = '${sql.raw(kind.kind)}' and ${table.status} in ${inList(Object.keys(kind.statuses))})`,
+        ),
+        sql` or `,
+      ),
     ),
-    check(
-      'enquiries_join_check',
-      sql`${table.kind} <> 'join' or (${table.coopName} is not null and ${table.legalForm} is not null and ${table.location} is not null)`,
-    ),
-    check(
-      'enquiries_brief_check',
-      sql`${table.kind} <> 'brief' or (${table.organisation} is not null and ${table.services} is not null and ${table.technologies} is not null and ${table.budget} is not null and ${table.timescale} is not null and ${table.remote} is not null)`,
-    ),
+    ...enquiryKindList.map((kind) => {
+      const required = kind.fields.flatMap((field) => {
+        const column: Column | undefined = field.column;
+        return column && !column.notNull && !column.optional ? [column.name] : [];
+      });
+      return check(
+        `enquiries_${kind.kind}_check`,
+        sql`${table.kind} <> '${sql.raw(kind.kind)}' or (${sql.join(
+          required.map((name) => sql`${quoted(name)} is not null`),
+          sql` and `,
+        )})`,
+      );
+    }),
   ],
 );
 
@@ -148,7 +179,15 @@ export const idempotencyKeys = pgTable(
   (table) => [primaryKey({ columns: [table.client, table.key] })],
 );
 
-export const limitScopes = ['join', 'briefs', 'receipts', 'sign-in-address', 'sign-in-client'] as const;
+const scopes: LimitScopeName[] = [
+  ...enquiryKindList.map((kind) => kind.endpoint.rateLimit),
+  'receipts',
+  'sign-in-address',
+  'sign-in-client',
+];
+export const limitScopes = scopes as [LimitScopeName, ...LimitScopeName[]];
+type LimitScopeName =
+  (typeof enquiryKindList)[number]['endpoint']['rateLimit'] | 'receipts' | 'sign-in-address' | 'sign-in-client';
 export type LimitScope = (typeof limitScopes)[number];
 
 /**

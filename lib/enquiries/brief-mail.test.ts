@@ -3,12 +3,13 @@ import { closeDb, getDb } from '@/lib/db';
 import { site } from '@/lib/site';
 import { resetDatabase, storeBrief } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
-import type { BriefInput } from './brief-schema';
-import { composeMail } from './mail';
-import { deliverOutbox } from '../mail/outbox';
+import type { briefKind } from '@/lib/enquiry-kinds';
+import type { InputOf } from '@/lib/enquiry-kinds/kind';
+import { composeNotification, composeReceipt } from './mail';
+import { deliverOutbox } from '@/lib/mail/outbox';
 import { getEnquiry } from './store';
-import { outboxTestSettings as settings, validBrief } from './test-data';
-import { createMailer } from '../mail/worker';
+import { mailTestSettings, outboxTestSettings as settings, validBrief } from '@/test/enquiry-data';
+import { createMailer } from '@/lib/mail/worker';
 
 // A brief from a spammer: a victim's address, and a lure in every field they can type.
 const spam = {
@@ -19,13 +20,13 @@ const spam = {
   description: 'Click https://phish.example/d <a href="https://phish.example/e">here</a>',
   technologies: ['www.phish.example/c'],
   location: 'phish.example/f',
-} satisfies BriefInput;
+} satisfies InputOf<typeof briefKind>;
 const typed = [spam.organisation, spam.contactName, spam.description, spam.location, 'www.phish.example/c'];
 
 beforeEach(resetDatabase);
 afterAll(closeDb);
 
-async function stored(brief: BriefInput) {
+async function stored(brief: InputOf<typeof briefKind>) {
   const { id } = await storeBrief(brief);
   const enquiry = await getEnquiry(await getDb(), id);
   if (!enquiry) throw new Error('not stored');
@@ -35,7 +36,7 @@ async function stored(brief: BriefInput) {
 describe('a brief’s mails', () => {
   it('send the client a receipt with none of the sender’s text: fixed words, the reference, what to do', async () => {
     const brief = await stored(spam);
-    const mail = composeMail('receipt', brief, settings);
+    const mail = composeReceipt(brief);
     expect(mail.to).toBe('victim@example.org');
     expect(mail.subject).toBe(`We have received your brief to ${site.shortName}`);
     for (const part of [mail.subject, mail.text, mail.html]) {
@@ -49,7 +50,7 @@ describe('a brief’s mails', () => {
 
   it('notify the network with every detail, escaped, service names for slugs, and a reply-to the client', async () => {
     const brief = await stored(spam);
-    const mail = composeMail('notification', brief, settings);
+    const mail = composeNotification(brief, mailTestSettings);
     expect(mail).toMatchObject({ to: 'members@coops.example', replyTo: 'victim@example.org' });
     expect(mail.subject).toBe(`Brief: ${spam.organisation}`);
     expect(mail.text).toContain('Services: Web Design, Hosting');
@@ -62,7 +63,7 @@ describe('a brief’s mails', () => {
 
   it('keep the subject on one line whatever the organisation is called', async () => {
     const brief = await stored({ ...validBrief, organisation: 'Line one\r\nBcc: everyone@example.org' });
-    expect(composeMail('notification', brief, settings).subject).toBe('Brief: Line one Bcc: everyone@example.org');
+    expect(composeNotification(brief, mailTestSettings).subject).toBe('Brief: Line one Bcc: everyone@example.org');
   });
 
   it('go out through the outbox by SMTP', async () => {

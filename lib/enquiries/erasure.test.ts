@@ -1,14 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { enquiryHistory, recentActivity } from '@/lib/audit';
-import { addPerson, bootstrapAdmins, adminEmails } from '@/lib/auth/accounts';
+import { addPerson, bootstrapAdmins } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
-import { anonymiseExpired, eraseEnquiry, retentionMonths } from './erasure';
-import { pruneExpired } from '../runtime/housekeeping';
+import { parseSettings } from '@/lib/settings';
+import { anonymiseExpired, eraseEnquiry } from './erasure';
+import { pruneExpired } from '@/lib/runtime/housekeeping';
 import { getEnquiry, updateEnquiry } from './store';
-import { validBrief, validEnquiry } from './test-data';
+import { validBrief, validEnquiry } from '@/test/enquiry-data';
 
 beforeEach(resetDatabase);
 afterAll(closeDb);
@@ -177,17 +178,17 @@ describe('retention', () => {
   });
 
   it('reads the period from RETENTION_MONTHS, 12 by default, and refuses nonsense', () => {
-    expect(retentionMonths({})).toBe(12);
-    expect(retentionMonths({ RETENTION_MONTHS: '24' })).toBe(24);
-    expect(() => retentionMonths({ RETENTION_MONTHS: 'forever' })).toThrow(/RETENTION_MONTHS/);
-    expect(() => retentionMonths({ RETENTION_MONTHS: '0' })).toThrow(/RETENTION_MONTHS/);
+    expect(parseSettings({}).RETENTION_MONTHS).toBe(12);
+    expect(parseSettings({ RETENTION_MONTHS: '24' }).RETENTION_MONTHS).toBe(24);
+    expect(() => parseSettings({ RETENTION_MONTHS: 'forever' })).toThrow(/^RETENTION_MONTHS is "forever"/);
+    expect(() => parseSettings({ RETENTION_MONTHS: '0' })).toThrow(/^RETENTION_MONTHS is "0"/);
   });
 });
 
 describe('the first admins', () => {
   it('come from ADMIN_EMAILS once, and an account that exists is left as it is', async () => {
     const db = await getDb();
-    const emails = adminEmails({ ADMIN_EMAILS: ' Ada@Example.coop, bob@example.coop ,' });
+    const emails = parseSettings({ ADMIN_EMAILS: ' Ada@Example.coop, bob@example.coop ,' }).ADMIN_EMAILS;
     expect(emails).toEqual(['ada@example.coop', 'bob@example.coop']);
     expect(await bootstrapAdmins(db, emails)).toEqual(emails);
     expect(await bootstrapAdmins(db, emails)).toEqual([]);
@@ -196,6 +197,8 @@ describe('the first admins', () => {
       ['account.created', null, 'bob', 'admin'],
       ['account.created', null, 'ada', 'admin'],
     ]);
-    expect(() => adminEmails({ ADMIN_EMAILS: 'ada@example.coop, not-an-address' })).toThrow(/not-an-address/);
+    expect(() => parseSettings({ ADMIN_EMAILS: 'ada@example.coop, not-an-address' })).toThrow(
+      /^ADMIN_EMAILS is "ada@example.coop, not-an-address"/,
+    );
   });
 });

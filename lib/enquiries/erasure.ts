@@ -3,22 +3,27 @@ import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
 import { auditEvents, closedStatuses, enquiries, outbox } from '@/lib/db/schema';
+import { enquiryKindList } from '@/lib/enquiry-kinds';
+import type { Column, FieldSpec } from '@/lib/enquiry-kinds/field';
 
-/** Closed enquiries are kept this many months, unless `RETENTION_MONTHS` says otherwise. */
-export const defaultRetentionMonths = 12;
-
-export function retentionMonths(env: Record<string, string | undefined> = process.env): number {
-  const months = Number(env.RETENTION_MONTHS || defaultRetentionMonths);
-  if (!Number.isInteger(months) || months < 1) {
-    throw new Error(`RETENTION_MONTHS must be a whole number of months, 1 or more (it is "${env.RETENTION_MONTHS}")`);
-  }
-  return months;
-}
+/**
+ * What erasure blanks: every field a kind describes as personal data, each in its column (a required one becomes
+ * empty, an optional one null), and the members' note, which may quote the sender.
+ */
+const blanked = Object.fromEntries([
+  ...enquiryKindList.flatMap((kind) =>
+    (kind.fields as readonly FieldSpec[]).flatMap((field) => {
+      const column: Column | undefined = field.column;
+      return field.personal && column ? [[field.name, column.notNull ? '' : null] as const] : [];
+    }),
+  ),
+  ['note', ''],
+]) as Partial<typeof enquiries.$inferInsert>;
 
 /**
  * Removes an enquiry's personal data and keeps the rest for the network's records (a join enquiry's co-op, location
- * and legal form; a brief's organisation, services, budget and the like; the status and dates): the contact's name
- * and address, the description, the links and the note are blanked; its mail leaves the outbox, sent or not
+ * and legal form; a brief's organisation, services, budget and the like; the status and dates): the fields the
+ * kinds describe as personal (the contact's name and address, the description, the links) and the note are blanked; its mail leaves the outbox, sent or not
  * (forwarded briefs too), so nothing can go out with or about it; and the values of its note changes in the audit
  * trail are blanked too, since a note may quote the sender. Its forwarding records stay: they name only co-ops.
  */
@@ -26,12 +31,7 @@ async function anonymise(db: Database, id: string): Promise<boolean> {
   const [done] = await db
     .update(enquiries)
     .set({
-      contactName: '',
-      email: '',
-      website: null,
-      description: '',
-      evidenceUrl: null,
-      note: '',
+      ...blanked,
       anonymisedAt: sql`now()`,
       updatedAt: sql`now()`,
     })

@@ -1,21 +1,19 @@
 import 'server-only';
-import { isCrossSite } from '@/lib/http/cross-site';
 import { getDb, isDatabaseUnavailable } from '@/lib/db';
+import type { EnquiryKindDescription } from '@/lib/enquiry-kinds';
+import { formValues, honeypotField, type FormDescription, type FormState } from '@/lib/enquiry-kinds/form';
+import { formOf, validate } from '@/lib/enquiry-kinds/kind';
+import { clientAddress } from '@/lib/http/client-address';
+import { isCrossSite } from '@/lib/http/cross-site';
+import { problemJson, problems, type Problem } from '@/lib/http/problem';
+import { takeRateLimit } from '@/lib/http/rate-limit';
+import { rateLimitKey } from '@/lib/http/rate-limit-key';
+import { kickOutbox } from '@/lib/mail/worker';
+import { serviceSlugs } from '@/lib/members/services';
+import { settings } from '@/lib/settings';
 import { site } from '@/lib/site';
-import type { ReactElement } from 'react';
-import type { FormState } from '@/components/enquiry-form';
-import type { Database } from '@/lib/db';
-import type { LimitScope } from '@/lib/db/schema';
-import { clientAddress } from '../http/client-address';
-import { formValues, type FormDescription } from './form';
-import { formPage } from '../../components/form-page';
-import { enquiryDigest, findKeyUse, type KeyClaim } from './idempotency';
-import { problemJson, problems, type Problem } from '../http/problem';
-import { takeRateLimit } from '../http/rate-limit';
-import { rateLimitKey } from '../http/rate-limit-key';
-import { honeypotField, type FieldErrors } from './schema';
-import type { Stored } from './store';
-import { kickOutbox } from '../mail/worker';
+import { enquiryDigest, findKeyUse } from './idempotency';
+import { createEnquiry } from './store';
 
 export const maxBodyBytes = 32 * 1024;
 const rateWindowSeconds = 600;
@@ -23,53 +21,46 @@ const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 type Body = { kind: 'json' | 'form'; values: Record<string, unknown> };
 
-/**
- * What the shared handler needs to know of one kind of enquiry (lib/enquiries/kinds.tsx): its form, how it is
- * validated and stored, where a form post goes when it is, and the rate limit it counts against.
- */
-export type EnquiryEndpoint<T extends object> = {
-  form: FormDescription;
-  thanksPath: string;
-  /** The limit's scope, and the variable that sets enquiries per client per 10 minutes (5 by default). */
-  rateLimit: { scope: LimitScope; variable: string };
-  validate(values: Record<string, unknown>): { ok: true; value: T } | { ok: false; errors: FieldErrors };
-  store(db: Database, value: T, options: { idempotency?: KeyClaim }): Promise<Stored>;
-  /** The form with a failed post's problem and values, for the page that answers it. */
-  render(state: FormState): ReactElement;
-};
+/** The answer to a failed form post for visitors without JavaScript: the form again, as a page (components/). */
+export type FormPage = (state: FormState) => Promise<Response>;
 
 /**
- * `POST /api/join` and `POST /api/briefs`: one contract, in the README. Form posts get the same answers as pages.
+ * `POST /api/join` and `POST /api/briefs`: one contract, in the README, for every kind of enquiry, all of it read
+ * from the kind's description. Form posts get the same answers as pages, rendered by `formPage`.
  */
-export function enquiryHandler<T extends object>(kind: EnquiryEndpoint<T>): (request: Request) => Promise<Response> {
-  return (request) => handleEnquiry(kind, request);
+export function enquiryHandler(
+  kind: EnquiryKindDescription,
+  formPage: FormPage,
+): (request: Request) => Promise<Response> {
+  return (request) => handleEnquiry(kind, formPage, request);
 }
 
-async function handleEnquiry<T extends object>(kind: EnquiryEndpoint<T>, request: Request): Promise<Response> {
+async function handleEnquiry(kind: EnquiryKindDescription, formPage: FormPage, request: Request): Promise<Response> {
+  const form = formOf(kind);
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   const accept = request.headers.get('accept') ?? '';
   const isForm = formTypes.includes(mediaType);
   const asPage = isForm ? !/application\/(problem\+)?json/.test(accept) : accept.includes('text/html');
   const fail = (problem: Problem, values: Record<string, unknown> = {}) =>
-    asPage ? formPage({ problem, values }, kind.render) : problemJson(problem);
+    asPage ? formPage({ problem, values }) : problemJson(problem);
 
   if (isCrossSite(request.headers, [new URL(request.url).origin, site.url])) return fail(problems.crossSite);
   if (!isForm && mediaType !== 'application/json') return fail(problems.unsupportedType);
 
-  const body = await readBody(request, isForm ? 'form' : 'json', kind.form);
+  const body = await readBody(request, isForm ? 'form' : 'json', form);
   if ('status' in body) return fail(body);
   const { values } = body;
 
   const accepted = (id: string) =>
     asPage
-      ? new Response(null, { status: 303, headers: { location: kind.thanksPath } })
+      ? new Response(null, { status: 303, headers: { location: kind.endpoint.thanksPath } })
       : Response.json({ id, status: 'received' }, { status: 201 });
 
   // A bot filled in the hidden field: answer as if all went well, and keep nothing.
   const honeypot = values[honeypotField];
   if (typeof honeypot === 'string' && honeypot !== '') return accepted(crypto.randomUUID());
 
-  const validation = kind.validate(values);
+  const validation = validate(kind, values, { serviceSlugs });
   if (!validation.ok) return fail(problems.invalid(validation.errors), values);
 
   const key = request.headers.get('idempotency-key') ?? undefined;
@@ -78,26 +69,34 @@ async function handleEnquiry<T extends object>(kind: EnquiryEndpoint<T>, request
   }
   const client = rateLimitKey(clientAddress(request.headers));
   const idempotency = key ? { client, key, digest: enquiryDigest(validation.value) } : undefined;
+  const current = settings();
 
   try {
     const db = await getDb();
     const used = idempotency && (await findKeyUse(db, idempotency));
     if (used) return used.outcome === 'repeat' ? accepted(used.id) : fail(problems.keyReused, values);
-    const limit = Number(process.env[kind.rateLimit.variable]) || 5;
-    const rate = await takeRateLimit(db, kind.rateLimit.scope, client, limit, rateWindowSeconds);
+    const limit = current[kind.endpoint.rateLimitSetting];
+    const rate = await takeRateLimit(db, kind.endpoint.rateLimit, client, limit, rateWindowSeconds);
     if (!rate.allowed) return fail(problems.rateLimited(rate.retryAfterSeconds), values);
-    const stored = await kind.store(db, validation.value, { idempotency });
+    const stored = await createEnquiry(db, kind, validation.value, {
+      idempotency,
+      receiptHourlyLimit: current.RECEIPT_HOURLY_LIMIT,
+    });
     if (stored.outcome === 'conflict') return fail(problems.keyReused, values);
     if (stored.outcome === 'stored') kickOutbox();
     return accepted(stored.id);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    console.error(`${kind.form.kind}: database unavailable:`, error instanceof Error ? error.message : error);
+    console.error(`${kind.kind}: database unavailable:`, error instanceof Error ? error.message : error);
     return fail(problems.unavailable, values);
   }
 }
 
-async function readBody(request: Request, kind: Body['kind'], form: FormDescription): Promise<Body | Problem> {
+async function readBody(
+  request: Request,
+  kind: Body['kind'],
+  form: Pick<FormDescription, 'fields'>,
+): Promise<Body | Problem> {
   const declared = Number(request.headers.get('content-length'));
   if (declared > maxBodyBytes) return problems.tooLarge;
   const bytes = await readLimited(request.body, maxBodyBytes);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '@/test/smtp-sink';
-import { validBrief, validEnquiry } from './test-data';
+import { validBrief, validEnquiry } from '@/test/enquiry-data';
 
 // Two instances of the built site (run `npm run build` first) on one fresh PostgreSQL database, as behind a proxy.
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';

@@ -5,15 +5,17 @@ import { outbox, rateLimits } from '@/lib/db/schema';
 import { site } from '@/lib/site';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
-import { composeMail } from './mail';
-import { deliverOutbox } from '../mail/outbox';
-import type { Enquiry } from './schema';
-import { getEnquiry, receiptHourlyLimit } from './store';
-import { outboxTestSettings as settings, validEnquiry } from './test-data';
-import { createMailer } from '../mail/worker';
+import { composeReceipt } from './mail';
+import { deliverOutbox } from '@/lib/mail/outbox';
+import type { joinKind } from '@/lib/enquiry-kinds';
+import type { ValuesOf } from '@/lib/enquiry-kinds/kind';
+import { getEnquiry } from './store';
+import { parseSettings } from '@/lib/settings';
+import { outboxTestSettings as settings, validEnquiry } from '@/test/enquiry-data';
+import { createMailer } from '@/lib/mail/worker';
 
 // What a spammer would send: a victim's address, and a link or a lure in every field they can type.
-const spam: Enquiry = {
+const spam: ValuesOf<typeof joinKind> = {
   ...validEnquiry,
   email: 'victim@example.org',
   coopName: 'Your bank: verify at https://phish.example/a',
@@ -33,7 +35,7 @@ describe('the receipt to the applicant', () => {
     const { id } = await storeEnquiry(spam);
     const enquiry = await getEnquiry(await getDb(), id);
     if (!enquiry) throw new Error('not stored');
-    const mail = composeMail('receipt', enquiry, settings);
+    const mail = composeReceipt(enquiry);
     expect(mail.to).toBe('victim@example.org');
     expect(mail.replyTo).toBeUndefined();
     for (const part of [mail.subject, mail.text, mail.html]) {
@@ -51,8 +53,8 @@ describe('the receipt to the applicant', () => {
     const [a, b] = await Promise.all([storeEnquiry(spam), storeEnquiry(validEnquiry)]);
     const [first, second] = await Promise.all([getEnquiry(db, a.id), getEnquiry(db, b.id)]);
     if (!first || !second) throw new Error('not stored');
-    const one = composeMail('receipt', first, settings);
-    const other = composeMail('receipt', second, settings);
+    const one = composeReceipt(first);
+    const other = composeReceipt(second);
     expect(one.subject).toBe(other.subject);
     expect(one.text.replace(first.id, '')).toBe(other.text.replace(second.id, ''));
     expect(one.html.replace(first.id, '')).toBe(other.html.replace(second.id, ''));
@@ -89,11 +91,11 @@ describe('the hourly cap on receipts', () => {
   });
 
   it('is RECEIPT_HOURLY_LIMIT, 30 by default; 0 sends none', async () => {
-    expect(receiptHourlyLimit({})).toBe(30);
-    expect(receiptHourlyLimit({ RECEIPT_HOURLY_LIMIT: '' })).toBe(30);
-    expect(receiptHourlyLimit({ RECEIPT_HOURLY_LIMIT: '100' })).toBe(100);
-    expect(receiptHourlyLimit({ RECEIPT_HOURLY_LIMIT: 'lots' })).toBe(30);
-    expect(receiptHourlyLimit({ RECEIPT_HOURLY_LIMIT: '0' })).toBe(0);
+    expect(parseSettings({}).RECEIPT_HOURLY_LIMIT).toBe(30);
+    expect(parseSettings({ RECEIPT_HOURLY_LIMIT: '' }).RECEIPT_HOURLY_LIMIT).toBe(30);
+    expect(parseSettings({ RECEIPT_HOURLY_LIMIT: '100' }).RECEIPT_HOURLY_LIMIT).toBe(100);
+    expect(() => parseSettings({ RECEIPT_HOURLY_LIMIT: 'lots' })).toThrow(/^RECEIPT_HOURLY_LIMIT is "lots"/);
+    expect(parseSettings({ RECEIPT_HOURLY_LIMIT: '0' }).RECEIPT_HOURLY_LIMIT).toBe(0);
     expect((await storeEnquiry(validEnquiry, { receiptHourlyLimit: 0 })).receipt).toBe(false);
   });
 });

@@ -5,37 +5,36 @@ import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
 import { enquiries, outbox, statusesOf, type EnquiryKind } from '@/lib/db/schema';
 import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
-import { takeRateLimit } from '../http/rate-limit';
-import type { Brief } from './brief-schema';
-import type { Enquiry } from './schema';
+import { takeRateLimit } from '@/lib/http/rate-limit';
+import type { EnquiryKindDescription, KindDescription } from '@/lib/enquiry-kinds';
+import type { ValuesOf } from '@/lib/enquiry-kinds/kind';
 
 export type StoredEnquiry = typeof enquiries.$inferSelect;
-type NewEnquiry = Omit<typeof enquiries.$inferInsert, 'id'>;
-
-/** Receipts mailed to applicants per hour, for everyone together, unless `RECEIPT_HOURLY_LIMIT` says otherwise. */
-export const defaultReceiptHourlyLimit = 30;
-
-export function receiptHourlyLimit(env: Record<string, string | undefined> = process.env): number {
-  const limit = Number(env.RECEIPT_HOURLY_LIMIT || defaultReceiptHourlyLimit);
-  return Number.isInteger(limit) && limit >= 0 ? limit : defaultReceiptHourlyLimit;
-}
+type NewEnquiry = typeof enquiries.$inferInsert;
 
 export type Stored = { outcome: 'stored'; id: string; receipt: boolean } | KeyUse;
 
-type StoreOptions = { idempotency?: KeyClaim; receiptHourlyLimit?: number };
+export type StoreOptions = { idempotency?: KeyClaim; receiptHourlyLimit: number };
 
-/** Stores a co-op's enquiry to join. The confirmations are not stored: every stored enquiry has ticked them all. */
-export function createEnquiry(db: Database, enquiry: Enquiry, options: StoreOptions = {}): Promise<Stored> {
-  const { coopName, contactName, email, website, location, legalForm, description, evidenceUrl } = enquiry;
-  const row = { coopName, contactName, email, website, location, legalForm, description, evidenceUrl };
-  return insertWithMail(db, { kind: 'join', ...row }, options);
+/**
+ * The row an enquiry of `kind` is stored as: each field its description keeps, in its column (a field left out is
+ * null). The confirmations are not stored: every stored enquiry has ticked them all.
+ */
+export function enquiryRow(kind: KindDescription, values: Readonly<Record<string, unknown>>): NewEnquiry {
+  const row: Record<string, unknown> = { kind: kind.kind };
+  for (const field of kind.fields) if (field.column) row[field.name] = values[field.name] ?? null;
+  // The columns come from the same descriptions as the table (lib/db/schema.ts), by the same names.
+  return row as NewEnquiry;
 }
 
-/** Stores a client's brief (its consent is not stored: every stored brief has given it). */
-export function createBrief(db: Database, brief: Brief, options: StoreOptions = {}): Promise<Stored> {
-  const { organisation, contactName, email, description, services, technologies, budget, timescale } = brief;
-  const row = { organisation, contactName, email, description, services, technologies, budget, timescale };
-  return insertWithMail(db, { kind: 'brief', ...row, location: brief.location ?? null, remote: brief.remote }, options);
+/** Stores a validated enquiry of any kind (see insertWithMail). */
+export function createEnquiry<K extends EnquiryKindDescription>(
+  db: Database,
+  kind: K,
+  values: ValuesOf<K>,
+  options: StoreOptions,
+): Promise<Stored> {
+  return insertWithMail(db, enquiryRow(kind, values), options);
 }
 
 /**
@@ -44,7 +43,7 @@ export function createBrief(db: Database, brief: Brief, options: StoreOptions = 
  * and a different enquiry under the same key is refused. The receipt is queued only while this hour's receipts are
  * under the cap, so strangers' addresses cannot be made to receive more than that from the site.
  */
-async function insertWithMail(db: Database, row: NewEnquiry, options: StoreOptions): Promise<Stored> {
+async function insertWithMail(db: Database, row: Omit<NewEnquiry, 'id'>, options: StoreOptions): Promise<Stored> {
   return db.transaction(async (tx) => {
     const id = randomUUID();
     if (options.idempotency) {
@@ -54,7 +53,7 @@ async function insertWithMail(db: Database, row: NewEnquiry, options: StoreOptio
     await tx.insert(enquiries).values({ id, ...row });
     await tx.insert(outbox).values({ enquiryId: id, kind: 'notification' });
     // Last, so the one counter row every enquiry updates stays locked only until the commit that follows.
-    const receipts = await takeRateLimit(tx, 'receipts', '*', options.receiptHourlyLimit ?? receiptHourlyLimit(), 3600);
+    const receipts = await takeRateLimit(tx, 'receipts', '*', options.receiptHourlyLimit, 3600);
     if (receipts.allowed) await tx.insert(outbox).values({ enquiryId: id, kind: 'receipt' });
     return { outcome: 'stored', id, receipt: receipts.allowed };
   });

@@ -4,7 +4,7 @@ import { addPerson } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries } from '@/lib/db/schema';
 import { updateEnquiry } from '@/lib/enquiries/store';
-import { outboxTestSettings, validBrief } from '@/lib/enquiries/test-data';
+import { mailTestSettings, validBrief } from '@/test/enquiry-data';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
 import { leadFigures, quarterStart } from './figures';
 import { forwardBrief } from './forwarding';
@@ -30,7 +30,7 @@ describe('leadFigures', () => {
     await storeBrief({ ...validBrief, services: ['consultancy'] });
     const lastQuarter = await storeBrief({ ...validBrief, services: ['web-design'] });
     await storeEnquiry();
-    await forwardBrief(db, forwarded.id, ['with-address'], mo.id, outboxTestSettings.coops);
+    await forwardBrief(db, forwarded.id, ['with-address'], mo.id, mailTestSettings.coops);
     // Won without a forwarding on record (a member heard of it another way): won, not forwarded.
     await updateEnquiry(db, won.id, { status: 'won', note: '' }, mo.id);
     const now = new Date();

@@ -8,7 +8,7 @@ import { outbox } from '@/lib/db/schema';
 import { eraseEnquiry } from '@/lib/enquiries/erasure';
 import { deliverOutbox } from '@/lib/mail/outbox';
 import { getEnquiry, updateEnquiry } from '@/lib/enquiries/store';
-import { outboxTestSettings as settings, validBrief } from '@/lib/enquiries/test-data';
+import { mailTestSettings, outboxTestSettings as settings, validBrief } from '@/test/enquiry-data';
 import { createMailer } from '@/lib/mail/worker';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
@@ -19,7 +19,7 @@ beforeEach(resetDatabase);
 afterAll(closeDb);
 
 // The co-ops of the test settings: one with an address of its own, one without.
-const coops = settings.coops;
+const coops = mailTestSettings.coops;
 
 async function member() {
   const person = await addPerson(await getDb(), { name: 'Mo Member', email: 'mo@example.coop', role: 'admin' }, null);

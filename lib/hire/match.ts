@@ -1,4 +1,4 @@
-import { slugify } from '../slug';
+import { slugify } from '@/lib/slug';
 
 /**
  * What matching reads from a co-op: the fields of the directory's co-op entries that a brief is compared with.

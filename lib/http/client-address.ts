@@ -1,12 +1,11 @@
+import { settings } from '@/lib/settings';
 import { peerAddressHeader, peerAddressHeaderIsDeclared } from './peer-address.mjs';
 
 export { peerAddressHeader };
 
-type Env = Record<string, string | undefined>;
-
 /** Where client addresses come from in this process: a header a client sends is never trusted by itself. */
-export function addressSource(env: Env = process.env): 'proxy' | 'socket' | 'unknown' {
-  if (env.TRUST_PROXY === '1') return 'proxy';
+export function addressSource(trustProxy = settings().TRUST_PROXY): 'proxy' | 'socket' | 'unknown' {
+  if (trustProxy) return 'proxy';
   return peerAddressHeaderIsDeclared() ? 'socket' : 'unknown';
 }
 
@@ -16,8 +15,8 @@ export function addressSource(env: Env = process.env): 'proxy' | 'socket' | 'unk
  * which server/server.mjs puts in its own header. Under plain `next start` neither can be known: every client is
  * `unknown`, and so shares one limit that no request header can lift.
  */
-export function clientAddress(headers: Headers, env: Env = process.env): string {
-  const source = addressSource(env);
+export function clientAddress(headers: Headers, trustProxy = settings().TRUST_PROXY): string {
+  const source = addressSource(trustProxy);
   if (source === 'proxy') {
     const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (last) return last;
@@ -27,8 +26,8 @@ export function clientAddress(headers: Headers, env: Env = process.env): string 
 }
 
 /** One line for the log at start when addresses cannot be known, saying what to do; undefined when they can. */
-export function unknownAddressWarning(env: Env = process.env): string | undefined {
-  if (addressSource(env) !== 'unknown') return undefined;
+export function unknownAddressWarning(trustProxy = settings().TRUST_PROXY): string | undefined {
+  if (addressSource(trustProxy) !== 'unknown') return undefined;
   return (
     'Client addresses are unknown (not started with `npm start`, and TRUST_PROXY is not 1): every client shares one ' +
     'join rate limit. Run `npm start`, or set TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-For.'

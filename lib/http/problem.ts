@@ -1,13 +1,9 @@
-import type { FieldErrors } from '../enquiries/schema';
+import type { FieldErrors, FormProblem } from '@/lib/enquiry-kinds/form';
 
-/** An RFC 9457 problem: what every error answer of the join API says, as JSON or as a page. */
-export type Problem = {
-  status: number;
-  title: string;
-  detail: string;
-  errors?: FieldErrors;
-  retryAfterSeconds?: number;
-};
+export type { FieldErrors };
+
+/** An RFC 9457 problem: what every error answer of the enquiry API says, as JSON or as a page. */
+export type Problem = FormProblem;
 
 export const problems = {
   methodNotAllowed: { status: 405, title: 'Method not allowed', detail: 'Send enquiries and briefs with POST.' },

@@ -8,10 +8,10 @@ import { closeDb, getDb } from '@/lib/db';
 import { outbox } from '@/lib/db/schema';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
-import { composeMail } from '../enquiries/mail';
+import { composeNotification } from '@/lib/enquiries/mail';
 import { deliverOutbox, retryDelaySeconds, type Mailer } from './outbox';
-import { getEnquiry } from '../enquiries/store';
-import { outboxTestSettings as settings, validEnquiry } from '../enquiries/test-data';
+import { getEnquiry } from '@/lib/enquiries/store';
+import { mailTestSettings, outboxTestSettings as settings, validEnquiry } from '@/test/enquiry-data';
 import { createMailer } from './worker';
 
 /** A loopback port with nothing listening: SMTP is down. */
@@ -110,7 +110,7 @@ describe('the outbox', () => {
 
       const enquiry = await getEnquiry(db, id);
       if (!enquiry) throw new Error('not stored');
-      const mail = composeMail('notification', enquiry, settings);
+      const mail = composeNotification(enquiry, mailTestSettings);
       expect(mail.subject).not.toMatch(/[\r\n]/);
       expect(mail.html).toContain('Evil\r\nBcc: victim@example.org\r\n&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(mail.html).not.toContain('<script>');

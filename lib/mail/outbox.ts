@@ -1,15 +1,8 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
-import { enquiries, outbox, users, type MailKind } from '@/lib/db/schema';
-import {
-  composeForwardMail,
-  composeMail,
-  composeSignInMail,
-  signInLinkMinutes,
-  type Mail,
-  type MailSettings,
-} from '../enquiries/mail';
+import { outbox, type MailKind } from '@/lib/db/schema';
+import type { Mail } from './compose';
 
 /**
  * What the outbox knows of a mail besides its content: enough for an operator, nothing personal. A sign-in mail
@@ -20,8 +13,23 @@ export type MailLabel =
 
 export type Mailer = { sendMail(mail: Mail & { from: string }, label: MailLabel): Promise<unknown> };
 
-export type OutboxSettings = MailSettings & {
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * Writes the mail of each claimed row. The outbox only queues, claims, sends and retries; what a mail says belongs
+ * to what it is about (lib/enquiries/mail.ts, lib/auth/sign-in-mail.ts), and start-up joins them
+ * (lib/runtime/mail.ts). Given all the rows claimed at once, so it can read what they are about in one query.
+ */
+export type Composer = (db: Database, rows: readonly OutboxRow[]) => Promise<(row: OutboxRow) => [Mail, MailLabel]>;
+
+export type OutboxSettings = {
   from: string;
+  compose: Composer;
+  /**
+   * Mail that is no use once this many minutes old, by kind: a sign-in mail that could not go out while its link
+   * was valid (SMTP was down) would only bring a dead link, so it is deleted instead and the person asks again.
+   */
+  expiresAfterMinutes: Partial<Record<MailKind, number>>;
   /** The first retry waits this long; each later one twice as long as the one before, up to an hour. */
   retryBaseSeconds: number;
   /** How long a claimed row stays claimed by one worker before another may try it (a crashed worker's rows). */
@@ -65,32 +73,7 @@ export async function deliverOutbox(
     .returning();
 
   if (claimed.length === 0) return 0;
-  const enquiryIds = [...new Set(claimed.flatMap((row) => (row.enquiryId ? [row.enquiryId] : [])))];
-  const userIds = [...new Set(claimed.flatMap((row) => (row.userId ? [row.userId] : [])))];
-  const enquiriesById = new Map(
-    (enquiryIds.length ? await db.select().from(enquiries).where(inArray(enquiries.id, enquiryIds)) : []).map((e) => [
-      e.id,
-      e,
-    ]),
-  );
-  const usersById = new Map(
-    (userIds.length ? await db.select().from(users).where(inArray(users.id, userIds)) : []).map((u) => [u.id, u]),
-  );
-
-  const prepare = (row: (typeof claimed)[number]): [Mail, MailLabel] => {
-    if (row.kind === 'sign-in') {
-      const user = row.userId ? usersById.get(row.userId) : undefined;
-      if (!user || !row.link) throw new Error(`sign-in mail ${row.id} has no person or link`);
-      return [composeSignInMail(user.email, row.link), { kind: 'sign-in', userId: user.id, link: row.link }];
-    }
-    const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
-    if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
-    const mail =
-      row.kind === 'forward'
-        ? composeForwardMail(enquiry, row.coopSlug ?? '', settings)
-        : composeMail(row.kind, enquiry, settings);
-    return [mail, { kind: row.kind, enquiryId: enquiry.id }];
-  };
+  const prepare = await settings.compose(db, claimed);
 
   let sent = 0;
   for (const [index, row] of claimed.entries()) {
@@ -101,7 +84,8 @@ export async function deliverOutbox(
       );
       break;
     }
-    if (row.kind === 'sign-in' && (await dropExpiredSignIn(db, row.id))) continue;
+    const expiresAfter = settings.expiresAfterMinutes[row.kind];
+    if (expiresAfter !== undefined && (await dropExpired(db, row, expiresAfter))) continue;
     try {
       const [mail, label] = prepare(row);
       await mailer.sendMail({ from: settings.from, ...mail }, label);
@@ -127,16 +111,13 @@ export async function deliverOutbox(
   return sent;
 }
 
-/**
- * A sign-in mail that could not go out while its link was valid (SMTP was down) would only bring a dead link: it is
- * deleted instead, by the database's clock, and the person asks again. Returns whether it was.
- */
-async function dropExpiredSignIn(db: Database, id: number): Promise<boolean> {
+/** Deletes a mail older than `minutes`, by the database's clock. Returns whether it was. */
+async function dropExpired(db: Database, row: OutboxRow, minutes: number): Promise<boolean> {
   const dropped = await db
     .delete(outbox)
-    .where(and(eq(outbox.id, id), lte(outbox.createdAt, sql`now() - make_interval(mins => ${signInLinkMinutes})`)))
+    .where(and(eq(outbox.id, row.id), lte(outbox.createdAt, sql`now() - make_interval(mins => ${minutes})`)))
     .returning({ id: outbox.id });
-  if (dropped.length) console.warn(`outbox: sign-in mail ${id} not sent: its link expired before it could go out`);
+  if (dropped.length) console.warn(`outbox: ${row.kind} mail ${row.id} not sent: it expired before it could go out`);
   return dropped.length > 0;
 }
 

@@ -2,8 +2,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { closeDb, getDb } from '@/lib/db';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { deliverOutbox } from './outbox';
-import { validEnquiry } from '../enquiries/test-data';
-import { createMailer, outboxSettings } from './worker';
+import { validEnquiry } from '@/test/enquiry-data';
+import { enquiryMailSettings, outboxSettings } from '@/lib/runtime/mail';
+import { parseSettings } from '@/lib/settings';
+import { createMailer } from './worker';
 
 beforeEach(resetDatabase);
 afterEach(() => {
@@ -25,10 +27,8 @@ describe('createMailer without SMTP_URL', () => {
     };
     const { id } = await storeEnquiry(enquiry);
     const log = vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    const settings = {
-      ...outboxSettings({ JOIN_NOTIFY_TO: 'members@coops.example' }),
-      adminUrl: 'https://coops.example',
-    };
+    const chosen = parseSettings({ JOIN_NOTIFY_TO: 'members@coops.example' });
+    const settings = outboxSettings(chosen, { ...enquiryMailSettings(chosen), adminUrl: 'https://coops.example' });
     expect(await deliverOutbox(await getDb(), createMailer(undefined), settings)).toBe(2);
     const lines = log.mock.calls.map((call) => String(call[0])).sort();
     expect(lines).toEqual([
@@ -53,9 +53,9 @@ describe('createMailer without SMTP_URL', () => {
 
 describe('outboxSettings', () => {
   it('notifies contact@coops.tech and first retries within 30 seconds by default', () => {
-    const settings = outboxSettings({});
-    expect(settings.notifyTo).toBe('contact@coops.tech');
-    expect(settings.retryBaseSeconds).toBeLessThanOrEqual(30);
-    expect(outboxSettings({ JOIN_NOTIFY_TO: 'members@example.coop' }).notifyTo).toBe('members@example.coop');
+    expect(enquiryMailSettings(parseSettings({})).notifyTo).toBe('contact@coops.tech');
+    expect(outboxSettings(parseSettings({})).retryBaseSeconds).toBeLessThanOrEqual(30);
+    const chosen = parseSettings({ JOIN_NOTIFY_TO: 'members@example.coop' });
+    expect(enquiryMailSettings(chosen).notifyTo).toBe('members@example.coop');
   });
 });

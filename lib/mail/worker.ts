@@ -1,31 +1,15 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
+import type { Database } from '@/lib/db';
 import { getDb } from '@/lib/db';
-import { coopContacts } from '@/lib/hire/forwarding';
-import { hireServices } from '@/lib/members/services';
-import { site } from '@/lib/site';
 import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
-import { createPruner } from '../runtime/housekeeping';
-
-export function outboxSettings(env: Record<string, string | undefined> = process.env): OutboxSettings {
-  return {
-    from: env.MAIL_FROM || `${site.name} <${site.email}>`,
-    notifyTo: env.JOIN_NOTIFY_TO || site.email,
-    adminUrl: site.url,
-    serviceNames: new Map(hireServices.map(({ slug, name }) => [slug, name])),
-    coops: coopContacts,
-    leadsFallbackEmail: site.leadsFallbackEmail,
-    retryBaseSeconds: Number(env.OUTBOX_RETRY_SECONDS) || 15,
-    leaseSeconds: 120,
-  };
-}
 
 /**
  * SMTP when `SMTP_URL` is set. Otherwise each mail is logged instead, so it is never silently dropped: which kind,
  * for which enquiry, to which domain. Never its content or address, which are the applicant's personal data; a
  * sign-in mail logs its link, as the issue asks, so a site without SMTP can still be signed in to.
  */
-export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
+export function createMailer(smtpUrl: string | undefined): Mailer {
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return { sendMail: (mail) => transport.sendMail(mail) };
@@ -45,25 +29,29 @@ export function createMailer(smtpUrl = process.env.SMTP_URL): Mailer {
 type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void; stop: AbortController };
 const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
 
+export type WorkerOptions = {
+  mailer: Mailer;
+  settings: OutboxSettings;
+  /** How often it looks for mail that is due (`OUTBOX_POLL_MS`), besides being woken by kickOutbox(). */
+  pollMs: number;
+  /** Runs after each round of sending (start-up gives the housekeeping, which limits itself to every few minutes). */
+  afterRound?: (db: Database) => Promise<unknown>;
+};
+
 /**
- * Runs in the server process (see instrumentation.ts): delivers the outbox every `OUTBOX_POLL_MS` (default 5 s)
- * and at once after a new enquiry. Unsent rows stay in the database, so a restart picks them up again. Every few
- * minutes it also prunes ended rate-limit windows and expired idempotency keys.
+ * Runs in the server process (started by lib/runtime/startup.ts): delivers the outbox every `pollMs` and at once
+ * after a new enquiry. Unsent rows stay in the database, so a restart picks them up again.
  */
-export function startOutboxWorker(): void {
+export function startOutboxWorker({ mailer, settings, pollMs, afterRound }: WorkerOptions): void {
   if (worker.cotechOutbox) return;
   const state: WorkerState = { wake: () => undefined, stop: new AbortController() };
   worker.cotechOutbox = state;
   const { signal } = state.stop;
-  const mailer = createMailer();
-  const settings = outboxSettings();
-  const interval = Number(process.env.OUTBOX_POLL_MS) || 5_000;
-  const prune = createPruner();
   const tick = async () => {
     try {
       const db = await getDb();
       while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal })) > 0);
-      if (!signal.aborted) await prune(db);
+      if (!signal.aborted) await afterRound?.(db);
     } catch (error) {
       console.error('outbox:', error instanceof Error ? error.message : error);
     }
@@ -72,7 +60,7 @@ export function startOutboxWorker(): void {
     state.running = tick().finally(() => {
       state.running = undefined;
       if (signal.aborted) return;
-      state.timer = setTimeout(loop, interval);
+      state.timer = setTimeout(loop, pollMs);
       state.timer.unref();
     });
   };

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
 import { beginShutdown } from './lifecycle';
 import { resetDatabase } from '@/test/database';
-import { createEnquiry } from '../enquiries/store';
-import { validEnquiry } from '../enquiries/test-data';
+import { joinKind } from '@/lib/enquiry-kinds';
+import { createEnquiry } from '@/lib/enquiries/store';
+import { validEnquiry } from '@/test/enquiry-data';
 import { liveness, readiness } from './health';
 
 beforeAll(resetDatabase);
@@ -23,7 +24,7 @@ describe('the health endpoints', () => {
     expect(empty.headers.get('cache-control')).toBe('no-store');
     expect(await empty.json()).toEqual({ database: 'ok', outbox: { unsent: 0, oldestUnsentSeconds: null } });
 
-    await createEnquiry(await getDb(), validEnquiry);
+    await createEnquiry(await getDb(), joinKind, validEnquiry, { receiptHourlyLimit: 30 });
     const body = (await (await readiness()).json()) as { outbox: { unsent: number; oldestUnsentSeconds: number } };
     expect(body.outbox.unsent).toBe(2);
     expect(body.outbox.oldestUnsentSeconds).toBeGreaterThanOrEqual(0);

@@ -42,13 +42,13 @@ afterAll(closeDb);
 describe('pruning', () => {
   it('deletes ended rate-limit windows and keys over 24 hours old, and keeps the rest', async () => {
     await seed('a');
-    expect(await createPruner()(await getDb())).toBe(true);
+    expect(await createPruner(12)(await getDb())).toBe(true);
     expect(await remaining()).toEqual({ limits: ['* a', 'current a'], keys: ['recent a'] });
   });
 
   it('runs at most once per interval, however often the worker ticks', async () => {
     let clock = 1_000_000;
-    const prune = createPruner(5 * 60_000, () => clock);
+    const prune = createPruner(12, 5 * 60_000, () => clock);
     const db = await getDb();
     expect(await prune(db)).toBe(true);
     await seed('b');

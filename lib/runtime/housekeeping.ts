@@ -2,8 +2,8 @@ import 'server-only';
 import { lte, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { idempotencyKeys, rateLimits, sessions, verifications } from '@/lib/db/schema';
-import { anonymiseExpired, retentionMonths } from '../enquiries/erasure';
-import { keyExpiry } from '../enquiries/idempotency';
+import { anonymiseExpired } from '@/lib/enquiries/erasure';
+import { keyExpiry } from '@/lib/enquiries/idempotency';
 
 /** The outbox worker prunes this often: the tables need only stay small, and the deletes cost a scan each. */
 export const pruneIntervalMs = 5 * 60_000;
@@ -12,7 +12,7 @@ export const pruneIntervalMs = 5 * 60_000;
  * Deletes rate-limit windows that have ended, idempotency keys past their lifetime, and sessions and sign-in
  * links that have expired: none counts any more. Then applies the retention rule to closed enquiries.
  */
-export async function pruneExpired(db: Database, months = retentionMonths()): Promise<void> {
+export async function pruneExpired(db: Database, months: number): Promise<void> {
   await db.delete(rateLimits).where(lte(rateLimits.windowEnd, sql`now()`));
   await db.delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, keyExpiry));
   await db.delete(sessions).where(lte(sessions.expiresAt, sql`now()`));
@@ -22,7 +22,7 @@ export async function pruneExpired(db: Database, months = retentionMonths()): Pr
 }
 
 /** `pruneExpired` at most once per `intervalMs`, however often it is called; says whether it ran. */
-export function createPruner(intervalMs = pruneIntervalMs, now = Date.now, months = retentionMonths()) {
+export function createPruner(months: number, intervalMs = pruneIntervalMs, now = Date.now) {
   let last = -Infinity;
   return async (db: Database): Promise<boolean> => {
     if (now() - last < intervalMs) return false;

@@ -1,49 +1,62 @@
 import 'server-only';
-import { adminEmails, bootstrapAdmins } from '@/lib/auth/accounts';
+import { bootstrapAdmins } from '@/lib/auth/accounts';
 import { getDb, shutDownDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/http/client-address';
-import { startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
-import {
-  beginShutdown,
-  markStarted,
-  onShutdown,
-  runShutdownTasks,
-  signalsHandledByServer,
-} from './lifecycle';
+import { createMailer, startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
+import { settings, SettingsError, type Settings } from '@/lib/settings';
+import { createPruner } from './housekeeping';
+import { beginShutdown, markStarted, onShutdown, runShutdownTasks, signalsHandledByServer } from './lifecycle';
+import { outboxSettings } from './mail';
 
 /**
- * What the server does before it answers anyone (instrumentation.ts): says if client addresses cannot be known,
- * opens and migrates the database, saying how long that took, gives each address in ADMIN_EMAILS without an
- * account an admin account, starts the outbox worker, and arranges for both to stop cleanly at shutdown.
+ * What the server does before it answers anyone (instrumentation.ts): checks the settings (a bad one stops the
+ * start, in one line), says if client addresses cannot be known, opens and migrates the database, saying how long
+ * that took, gives each address in ADMIN_EMAILS without an account an admin account, starts the outbox worker, and
+ * arranges for both to stop cleanly at shutdown.
  */
-export async function openAtStart(env: Record<string, string | undefined> = process.env): Promise<void> {
-  const warning = unknownAddressWarning(env);
+export async function openAtStart(): Promise<void> {
+  const current = checkedSettings();
+  const warning = unknownAddressWarning(current.TRUST_PROXY);
   if (warning) console.warn(warning);
   try {
-    await openDatabaseAtStart(env);
-    startOutboxWorker();
+    await openDatabaseAtStart(current);
+    const pruner = createPruner(current.RETENTION_MONTHS);
+    startOutboxWorker({
+      mailer: createMailer(current.SMTP_URL),
+      settings: outboxSettings(current),
+      pollMs: current.OUTBOX_POLL_MS,
+      afterRound: pruner,
+    });
     onShutdown(stopOutboxWorker);
     onShutdown(shutDownDb);
-    if (!signalsHandledByServer()) stopOnSignalsUnderNextStart();
+    if (!signalsHandledByServer()) stopOnSignalsUnderNextStart(current.NEXT_MANUAL_SIG_HANDLE);
   } finally {
     markStarted();
   }
 }
 
-async function openDatabaseAtStart(env: Record<string, string | undefined>) {
+/** The settings, or the one line that says which is wrong and an exit: the site does not run on a guess. */
+function checkedSettings(): Settings {
+  try {
+    return settings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function openDatabaseAtStart(current: Settings) {
   const started = performance.now();
-  const where = env.DATABASE_URL
+  const where = current.DATABASE_URL
     ? 'the PostgreSQL server in DATABASE_URL'
-    : `embedded PGlite in ${env.DATA_DIR || '.data'}`;
+    : `embedded PGlite in ${current.DATA_DIR}`;
   try {
     const db = await getDb();
     console.log(`Database (${where}) opened and migrated in ${Math.round(performance.now() - started)} ms`);
-    // A wrong address in ADMIN_EMAILS is said in the log; the site serves its pages anyway.
-    await bootstrapAdmins(db, adminEmails(env)).then(
-      (added) => added.length > 0 && console.log(`ADMIN_EMAILS: ${added.length} admin account(s) added`),
-      (error: unknown) => console.error(`ADMIN_EMAILS: ${error instanceof Error ? error.message : error}`),
-    );
+    const added = await bootstrapAdmins(db, current.ADMIN_EMAILS);
+    if (added.length > 0) console.log(`ADMIN_EMAILS: ${added.length} admin account(s) added`);
   } catch (error) {
     // Two processes on one data directory lose each other's writes: refuse to start, in one line.
     if (error instanceof DataDirLockedError) {
@@ -64,11 +77,11 @@ async function openDatabaseAtStart(env: Record<string, string | undefined>) {
  * directory's lock is released at exit whatever happens. With NEXT_MANUAL_SIG_HANDLE set, Next.js leaves signals
  * to the app, and this exits 0 once done.
  */
-function stopOnSignalsUnderNextStart() {
+function stopOnSignalsUnderNextStart(exitWhenDone: boolean) {
   const stop = async () => {
     beginShutdown();
     const ok = await runShutdownTasks();
-    if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(ok ? 0 : 1);
+    if (exitWhenDone) process.exit(ok ? 0 : 1);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -2,6 +2,7 @@ import { toCsv } from '@/lib/admin/csv';
 import { parseEnquiryFilter } from '@/lib/admin/enquiry-filter';
 import { memberRefusal } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
+import { enquiryTable } from '@/lib/enquiries/csv';
 import { listEnquiries } from '@/lib/enquiries/store';
 
 export const dynamic = 'force-dynamic';
@@ -17,50 +18,7 @@ export async function GET(request: Request) {
     });
   }
   const enquiries = await listEnquiries(await getDb(), parsed.filter);
-  const header = [
-    'id',
-    'kind',
-    'received',
-    'status',
-    'co-op',
-    'contact',
-    'email',
-    'website',
-    'location',
-    'legal form',
-    'about',
-    'evidence',
-    'note',
-    'organisation',
-    'services',
-    'technologies',
-    'budget',
-    'timescale',
-    'remote',
-  ];
-  // Join enquiries and briefs in one table: the columns only the other kind has are empty.
-  const rows = enquiries.map((e) => [
-    e.id,
-    e.kind,
-    e.createdAt.toISOString(),
-    e.status,
-    e.coopName ?? '',
-    e.contactName,
-    e.email,
-    e.website ?? '',
-    e.location ?? '',
-    e.legalForm ?? '',
-    e.description,
-    e.evidenceUrl ?? '',
-    e.note,
-    e.organisation ?? '',
-    (e.services ?? []).join(', '),
-    (e.technologies ?? []).join(', '),
-    e.budget ?? '',
-    e.timescale ?? '',
-    e.remote === null ? '' : e.remote ? 'yes' : 'no',
-  ]);
-  return new Response(toCsv([header, ...rows]), {
+  return new Response(toCsv(enquiryTable(enquiries)), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="enquiries.csv"',

@@ -1,9 +1,10 @@
 import { enquiryHandler } from '@/lib/enquiries/handler';
-import { briefs } from '@/lib/enquiries/kinds';
+import { briefFormPage } from '@/components/form-page';
+import { briefKind } from '@/lib/enquiry-kinds';
 import { methodNotAllowed } from '@/lib/http/problem';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = enquiryHandler(briefs);
+export const POST = enquiryHandler(briefKind, briefFormPage);
 
 export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

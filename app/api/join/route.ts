@@ -1,9 +1,10 @@
 import { enquiryHandler } from '@/lib/enquiries/handler';
-import { joinEnquiries } from '@/lib/enquiries/kinds';
+import { joinFormPage } from '@/components/form-page';
+import { joinKind } from '@/lib/enquiry-kinds';
 import { methodNotAllowed } from '@/lib/http/problem';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = enquiryHandler(joinEnquiries);
+export const POST = enquiryHandler(joinKind, joinFormPage);
 
 export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

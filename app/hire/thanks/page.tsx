@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { briefForm } from '@/lib/enquiries/brief-form';
+import { briefKind } from '@/lib/enquiry-kinds';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = {
   ...pageMetadata({
-    title: briefForm.copy.thanks.heading,
+    title: briefKind.form.thanks.heading,
     description: `Your brief to ${site.shortName} has been received.`,
     path: '/hire/thanks',
   }),
@@ -16,8 +16,8 @@ export const metadata: Metadata = {
 export default function ThanksPage() {
   return (
     <div className="mx-auto max-w-prose space-y-4">
-      <h1 className="text-3xl font-bold">{briefForm.copy.thanks.heading}</h1>
-      <p>{briefForm.copy.thanks.body}</p>
+      <h1 className="text-3xl font-bold">{briefKind.form.thanks.heading}</h1>
+      <p>{briefKind.form.thanks.body}</p>
       <p>
         Questions in the meantime? Email <a href={`mailto:${site.email}`}>{site.email}</a>.
       </p>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { signInLinkMinutes } from '@/lib/enquiries/mail';
+import { signInLinkMinutes } from '@/lib/auth/sign-in-mail';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Check your mail', robots: { index: false } };

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { BriefDetails } from '@/components/admin/brief-details';
 import { EraseForm } from '@/components/admin/erase-form';
 import { ForwardForm } from '@/components/admin/forward-form';
 import { History } from '@/components/admin/history';
-import { JoinDetails } from '@/components/admin/join-details';
+import { EnquiryDetails } from '@/components/admin/enquiry-details';
 import { TriageForm } from '@/components/admin/triage-form';
 import { formatReceived } from '@/lib/admin/enquiry-labels';
 import { requireMember } from '@/lib/admin/require-member';
@@ -37,7 +36,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
       <p>
         <Link href="/admin/enquiries">All enquiries</Link>
       </p>
-      {brief ? <BriefDetails brief={enquiry} /> : <JoinDetails enquiry={enquiry} />}
+      <EnquiryDetails enquiry={enquiry} />
       {isStale(enquiry) && (
         <p className="font-semibold text-brand-dark">
           Still new after {staleAfterDays} days: please {brief ? 'forward it or reply' : 'reply'}.

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { validateEnquiry } from './schema';
-import { validEnquiry } from './test-data';
+import { joinKind } from './join';
+import { validate } from './kind';
+
+const validateEnquiry = (input: unknown) => validate(joinKind, input, { serviceSlugs: [] });
+import { validEnquiry } from '@/test/enquiry-data';
 
 describe('validateEnquiry', () => {
   it('accepts a complete enquiry and trims text', () => {
     const result = validateEnquiry({ ...validEnquiry, coopName: '  Outlandish  ' });
-    expect(result).toEqual({ ok: true, enquiry: { ...validEnquiry, coopName: 'Outlandish' } });
+    expect(result).toEqual({ ok: true, value: { ...validEnquiry, coopName: 'Outlandish' } });
   });
 
   it('counts a checkbox "on" as ticked and drops empty optional addresses', () => {
@@ -15,8 +18,8 @@ describe('validateEnquiry', () => {
     const result = validateEnquiry(form);
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.enquiry.website).toBeUndefined();
-      expect(result.enquiry.consent).toBe(true);
+      expect(result.value.website).toBeUndefined();
+      expect(result.value.consent).toBe(true);
     }
   });
 

@@ -6,7 +6,7 @@ import EnquiryPage from '@/app/admin/enquiries/[id]/page';
 import EnquiriesPage from '@/app/admin/enquiries/page';
 import PeoplePage from '@/app/admin/people/page';
 import { closeDb } from '@/lib/db';
-import { validEnquiry } from '@/lib/enquiries/test-data';
+import { validEnquiry } from '@/test/enquiry-data';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { signedIn } from '@/test/sign-in';
 

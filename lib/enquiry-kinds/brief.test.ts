@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateBrief } from './brief-schema';
-import { validBrief } from './test-data';
+import { briefKind } from './brief';
+import { validate } from './kind';
+import { validBrief } from '@/test/enquiry-data';
 
 const services = ['web-design', 'hosting', 'training'];
-const check = (input: unknown) => validateBrief(input, services);
+const check = (input: unknown) => validate(briefKind, input, { serviceSlugs: services });
 
 describe('validateBrief', () => {
   it('accepts a valid brief, trimming text and reading technologies as a list', () => {
@@ -32,7 +33,7 @@ describe('validateBrief', () => {
 
   it('reads a form’s values: one ticked service as a string, `on` for a ticked box, no technologies', () => {
     const result = check({ ...validBrief, services: 'training', technologies: '', remote: 'on', consent: 'on' });
-    expect(result.ok && result.brief).toMatchObject({ services: ['training'], technologies: [], remote: true });
+    expect(result.ok && result.value).toMatchObject({ services: ['training'], technologies: [], remote: true });
   });
 
   it('needs a town or remote, and says so beside the location with every other message at once', () => {
@@ -46,7 +47,7 @@ describe('validateBrief', () => {
     });
     expect(check({ ...validBrief, location: undefined, remote: true }).ok).toBe(true);
     const local = check({ ...validBrief, location: 'Leeds', remote: false });
-    expect(local.ok && local.brief).toMatchObject({ location: 'Leeds', remote: false });
+    expect(local.ok && local.value).toMatchObject({ location: 'Leeds', remote: false });
   });
 
   it('refuses unknown or missing services, unknown choices, too many technologies and no consent', () => {

@@ -4,13 +4,13 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { enquiryRequests, formBody, stored } from '@/test/enquiry-requests';
-import { peerAddressHeader } from '../http/client-address';
-import { enquiryHandler, maxBodyBytes } from './handler';
-import { joinEnquiries } from './kinds';
-import { validEnquiry } from './test-data';
+import { peerAddressHeader } from '@/lib/http/client-address';
+import { maxBodyBytes } from '@/lib/enquiries/handler';
+import { POST as postJoin } from '@/app/api/join/route';
+import { validEnquiry } from '@/test/enquiry-data';
 
 const url = 'http://localhost:3000/api/join';
-const handleJoin = enquiryHandler(joinEnquiries);
+const handleJoin = postJoin;
 const { post, postJson, postForm } = enquiryRequests(handleJoin, url);
 
 beforeEach(async () => {

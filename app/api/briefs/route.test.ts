@@ -4,14 +4,15 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { enquiryRequests, formBody, stored } from '@/test/enquiry-requests';
-import { peerAddressHeader } from '../http/client-address';
-import { enquiryHandler, maxBodyBytes } from './handler';
-import { briefs, joinEnquiries } from './kinds';
-import { validBrief, validEnquiry } from './test-data';
+import { peerAddressHeader } from '@/lib/http/client-address';
+import { maxBodyBytes } from '@/lib/enquiries/handler';
+import { POST as postBrief } from '@/app/api/briefs/route';
+import { POST as postJoin } from '@/app/api/join/route';
+import { validBrief, validEnquiry } from '@/test/enquiry-data';
 
 // The contract is /api/join's (join-handler.test.ts tests each part of it in depth); these tests check that a
 // brief gets every part of it, and what is a brief's own: its fields, its storage and its thanks page.
-const { post, postJson, postForm } = enquiryRequests(enquiryHandler(briefs), 'http://localhost:3000/api/briefs');
+const { post, postJson, postForm } = enquiryRequests(postBrief, 'http://localhost:3000/api/briefs');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -110,7 +111,7 @@ describe('POST /api/briefs with JSON', () => {
     const limited = await postJson(validBrief, from);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const join = enquiryRequests(enquiryHandler(joinEnquiries), 'http://localhost:3000/api/join');
+    const join = enquiryRequests(postJoin, 'http://localhost:3000/api/join');
     expect((await join.postJson(validEnquiry, from)).status).toBe(201);
   });
 

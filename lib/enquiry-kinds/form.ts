@@ -1,8 +1,8 @@
 /**
- * What an enquiry form is, whatever its kind: its fields in order and all its wording. Each kind describes its form
- * once (join-form.ts, brief-form.ts); components/enquiry-form.tsx renders any of them (on its page, and in the
- * answer to a failed form post), the kind's browser script says its status messages, and its thanks page repeats
- * its thanks. The schemas keep what they validate: the names of the choices, and the messages for invalid values.
+ * What an enquiry form is, whatever its kind: its fields in order and all its wording, made from the kind's
+ * description (kind.ts `formOf`). components/enquiry-form.tsx renders any of them (on its page, and in the answer
+ * to a failed form post), the kind's browser script says its status messages, and its thanks page repeats its
+ * thanks.
  */
 export type FormField = {
   name: string;
@@ -12,7 +12,7 @@ export type FormField = {
    * `select` offers `options`; `choices` is a group of checkboxes, one value per ticked box, whose options the page
    * gives when it renders the form (they come from the content, which the browser script does not carry).
    */
-  type: 'text' | 'email' | 'url' | 'select' | 'textarea' | 'checkbox' | 'choices';
+  type: 'text' | 'email' | 'tel' | 'url' | 'select' | 'textarea' | 'checkbox' | 'choices';
   required: boolean;
   autoComplete?: string;
   options?: Readonly<Record<string, string>>;
@@ -29,7 +29,7 @@ export type FormStatus = {
 
 export type FormDescription = {
   /** The kind of enquiry; the form is wrapped in the custom element `<KIND-form>`. */
-  kind: 'join' | 'brief';
+  kind: string;
   action: string;
   /** The fields in the order the form shows them. */
   fields: readonly FormField[];
@@ -41,6 +41,24 @@ export type FormDescription = {
 
 /** Every field of a form, in order: what errors are listed and focused by. */
 export const allFields = (form: FormDescription) => [...form.fields, ...form.confirmations];
+
+/** Messages per field of a form or JSON body, by the field's name. */
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+/** What went wrong with a post (lib/http/problem.ts answers with these, as JSON or as the form again). */
+export type FormProblem = {
+  status: number;
+  title: string;
+  detail: string;
+  errors?: FieldErrors;
+  retryAfterSeconds?: number;
+};
+
+/** A form post that failed: what went wrong, and everything the sender sent, to fill the form in again. */
+export type FormState = { problem: FormProblem; values: Readonly<Record<string, unknown>> };
+
+/** The honeypot: a field people cannot see, so only a bot fills it in. */
+export const honeypotField = 'fax';
 
 /** What every form says alike. */
 export const sharedCopy = { choose: 'Choose…', honeypotLabel: 'Fax (leave empty)' } as const;

@@ -1,9 +1,10 @@
-import type { OutboxSettings } from '../mail/outbox';
-import type { BriefInput } from './brief-schema';
-import type { Enquiry } from './schema';
+import type { briefKind, joinKind } from '@/lib/enquiry-kinds';
+import type { InputOf, ValuesOf } from '@/lib/enquiry-kinds/kind';
+import type { OutboxSettings } from '@/lib/mail/outbox';
+import { siteComposer } from '@/lib/runtime/mail';
 
 /** A valid enquiry for tests. */
-export const validEnquiry: Enquiry = {
+export const validEnquiry: ValuesOf<typeof joinKind> = {
   coopName: 'Outlandish',
   contactName: 'Ada Lovelace',
   email: 'ada@example.coop',
@@ -20,8 +21,7 @@ export const validEnquiry: Enquiry = {
 };
 
 /** The outbox's settings in tests: quick retries, and addresses no test mail can reach. */
-export const outboxTestSettings: OutboxSettings = {
-  from: 'CoTech <contact@coops.tech>',
+export const mailTestSettings = {
   notifyTo: 'members@coops.example',
   adminUrl: 'https://coops.example',
   serviceNames: new Map([
@@ -33,6 +33,12 @@ export const outboxTestSettings: OutboxSettings = {
     ['without-address', { name: 'No Address Co-op' }],
   ]),
   leadsFallbackEmail: 'leads@coops.example',
+};
+
+export const outboxTestSettings: OutboxSettings = {
+  from: 'CoTech <contact@coops.tech>',
+  compose: siteComposer(mailTestSettings),
+  expiresAfterMinutes: { 'sign-in': 15 },
   retryBaseSeconds: 1,
   leaseSeconds: 60,
 };
@@ -50,4 +56,4 @@ export const validBrief = {
   location: 'Leeds',
   remote: true,
   consent: true,
-} satisfies BriefInput;
+} satisfies InputOf<typeof briefKind>;

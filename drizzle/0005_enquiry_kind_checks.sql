@@ -1,0 +1,2 @@
+ALTER TABLE "enquiries" DROP CONSTRAINT "enquiries_join_check";--> statement-breakpoint
+ALTER TABLE "enquiries" ADD CONSTRAINT "enquiries_join_check" CHECK ("enquiries"."kind" <> 'join' or ("enquiries"."coop_name" is not null and "enquiries"."location" is not null and "enquiries"."legal_form" is not null));

@@ -1,0 +1,117 @@
+import * as z from 'zod/mini';
+import type { FieldSpec, KindContext } from './field';
+import { statusWording, type FieldErrors, type FormDescription } from './form';
+
+/** What mails say of the network; lib/site.ts gives it (this folder is also bundled for the browser). */
+export type Network = { name: string; shortName: string };
+
+/**
+ * One kind of enquiry, described once: its fields (form control, validation, column, personal data, how members
+ * see it), its form's wording, its statuses, its endpoint and its mails. The table (lib/db/schema.ts), the form
+ * (components/enquiry-form.tsx and its browser script), storage, both mails, the admin page, the CSV and erasure
+ * are derived from it, so a new kind is a new description, a migration and its page.
+ */
+export type KindDescription = {
+  kind: string;
+  /** The kind in a word, in the triage list's filter. */
+  label: string;
+  /** What an enquiry of this kind is, under its name on its admin page. */
+  summary: string;
+  /** The field that names an enquiry: in the triage list, the admin page's heading and the mail's subject. */
+  nameField: string;
+  fields: readonly FieldSpec[];
+  /** The checkboxes the form ends with, in one group: ticked by every stored enquiry, so not stored. */
+  confirmations: readonly FieldSpec[];
+  /** A check across fields; its message shows on `path`. */
+  refine?: { test: (values: Readonly<Record<string, unknown>>) => boolean; error: string; path: string };
+  /** Its statuses in order, with their labels; the first is a new enquiry's. */
+  statuses: Readonly<Record<string, string>>;
+  /** The statuses after which nothing more is expected: the retention period runs from them. */
+  closedStatuses: readonly string[];
+  endpoint: {
+    action: string;
+    thanksPath: string;
+    /** The rate limit's scope, and the setting that sets enquiries per client per 10 minutes. */
+    rateLimit: string;
+    rateLimitSetting: string;
+  };
+  form: {
+    noun: string;
+    heading: string;
+    checkboxLegend: string;
+    submit: string;
+    thanks: { heading: string; body: string };
+  };
+  mail: {
+    /** The notification's subject, before the enquiry's name. */
+    subject: string;
+    intro: (network: Network) => string;
+    /** The words of the link to the enquiry's admin page. */
+    link: string;
+    /** What the receipt says besides its reference: fixed words only (see lib/enquiries/mail.ts). */
+    receipt: { subject: (network: Network) => string; paragraphs: (network: Network) => string[]; noun: string };
+  };
+};
+
+/** Keeps a description's literal names, so the schema's values and the table's columns are typed by it. */
+export function defineKind<const K extends KindDescription>(kind: K): K {
+  return kind;
+}
+
+type FieldSchema<F> = F extends { schema: infer S } ? (S extends (context: KindContext) => infer R ? R : S) : never;
+type Shape<K extends KindDescription> = {
+  [F in K['fields'][number] | K['confirmations'][number] as F['name']]: FieldSchema<F>;
+};
+
+/** Every field of a kind, the confirmations last. */
+export const allFieldsOf = (kind: KindDescription): readonly FieldSpec[] => [...kind.fields, ...kind.confirmations];
+
+/** The kind's schema: what the API, the form in the browser and the tests validate with. */
+export function schemaOf<K extends KindDescription>(kind: K, context: KindContext) {
+  const shape = Object.fromEntries(
+    allFieldsOf(kind).map((field) => [
+      field.name,
+      typeof field.schema === 'function' ? field.schema(context) : field.schema,
+    ]),
+  ) as Shape<K>;
+  const { refine } = kind;
+  const object = z.object(shape);
+  if (!refine) return object;
+  // `when`: checked even while other fields are wrong, so the sender sees every message at once.
+  return object.check(
+    z.refine((values) => refine.test(values as Record<string, unknown>), {
+      error: refine.error,
+      path: [refine.path],
+      when: () => true,
+    }),
+  );
+}
+
+export type ValuesOf<K extends KindDescription> = z.output<ReturnType<typeof schemaOf<K>>>;
+export type InputOf<K extends KindDescription> = z.input<ReturnType<typeof schemaOf<K>>>;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** Validates anything (a parsed JSON body, form values) into the kind's values or messages per field. */
+export function validate<K extends KindDescription>(
+  kind: K,
+  input: unknown,
+  context: KindContext,
+): Validation<ValuesOf<K>> {
+  const result = schemaOf(kind, context).safeParse(input);
+  if (result.success) return { ok: true, value: result.data as ValuesOf<K> };
+  return { ok: false, errors: z.flattenError(result.error).fieldErrors as FieldErrors };
+}
+
+/** The kind's form, as components/enquiry-form.tsx renders it and its browser script drives it. */
+export function formOf(kind: KindDescription): FormDescription {
+  const { form, endpoint } = kind;
+  return {
+    kind: kind.kind,
+    action: endpoint.action,
+    fields: kind.fields,
+    confirmations: kind.confirmations,
+    copy: { heading: form.heading, checkboxLegend: form.checkboxLegend, submit: form.submit, thanks: form.thanks },
+    status: statusWording(form.noun),
+  };
+}

@@ -1,0 +1,78 @@
+import 'server-only';
+import { inArray } from 'drizzle-orm';
+import { composeSignInMail, signInLinkMinutes } from '@/lib/auth/sign-in-mail';
+import type { Database } from '@/lib/db';
+import { enquiries, users } from '@/lib/db/schema';
+import {
+  composeForwardMail,
+  composeNotification,
+  composeReceipt,
+  type EnquiryMailSettings,
+} from '@/lib/enquiries/mail';
+import { coopContacts } from '@/lib/hire/forwarding';
+import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
+import { hireServices } from '@/lib/members/services';
+import type { Settings } from '@/lib/settings';
+import { site } from '@/lib/site';
+
+const ids = (values: readonly (string | null)[]) => [...new Set(values.filter((value) => value !== null))];
+
+/** Every mail the site sends, each written by what it is about: an enquiry's, a forwarded brief, a sign-in link. */
+export function siteComposer(settings: EnquiryMailSettings): Composer {
+  return async (db: Database, rows) => {
+    const enquiryIds = ids(rows.map((row) => row.enquiryId));
+    const userIds = ids(rows.map((row) => row.userId));
+    const enquiriesById = new Map(
+      (enquiryIds.length ? await db.select().from(enquiries).where(inArray(enquiries.id, enquiryIds)) : []).map(
+        (enquiry) => [enquiry.id, enquiry],
+      ),
+    );
+    const usersById = new Map(
+      (userIds.length ? await db.select().from(users).where(inArray(users.id, userIds)) : []).map((user) => [
+        user.id,
+        user,
+      ]),
+    );
+    return (row) => {
+      if (row.kind === 'sign-in') {
+        const user = row.userId ? usersById.get(row.userId) : undefined;
+        if (!user || !row.link) throw new Error(`sign-in mail ${row.id} has no person or link`);
+        return [composeSignInMail(user.email, row.link), { kind: 'sign-in', userId: user.id, link: row.link }];
+      }
+      const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
+      if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
+      const mail =
+        row.kind === 'forward'
+          ? composeForwardMail(enquiry, row.coopSlug ?? '', settings)
+          : row.kind === 'receipt'
+            ? composeReceipt(enquiry)
+            : composeNotification(enquiry, settings);
+      return [mail, { kind: row.kind, enquiryId: enquiry.id }];
+    };
+  };
+}
+
+/** What the enquiries' mails need to know of the site and its directory. */
+export function enquiryMailSettings(settings: Pick<Settings, 'JOIN_NOTIFY_TO'>): EnquiryMailSettings {
+  return {
+    notifyTo: settings.JOIN_NOTIFY_TO ?? site.email,
+    adminUrl: site.url,
+    serviceNames: new Map(hireServices.map(({ slug, name }) => [slug, name])),
+    coops: coopContacts,
+    leadsFallbackEmail: site.leadsFallbackEmail,
+  };
+}
+
+/** The outbox as the running site delivers it. */
+export function outboxSettings(
+  settings: Pick<Settings, 'JOIN_NOTIFY_TO' | 'MAIL_FROM' | 'OUTBOX_RETRY_SECONDS'>,
+  mail: EnquiryMailSettings = enquiryMailSettings(settings),
+): OutboxSettings {
+  return {
+    from: settings.MAIL_FROM ?? `${site.name} <${site.email}>`,
+    compose: siteComposer(mail),
+    expiresAfterMinutes: { 'sign-in': signInLinkMinutes },
+    retryBaseSeconds: settings.OUTBOX_RETRY_SECONDS,
+    leaseSeconds: 120,
+  };
+}

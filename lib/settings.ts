@@ -1,0 +1,133 @@
+// The site's settings: every environment variable it reads, through one schema, parsed once per environment.
+// Start-up (lib/runtime/startup.ts) checks them before anything else, so a bad value stops the start with one
+// line naming the variable, what it got and what it takes, rather than being replaced by a default. The README's
+// tables list the same variables (lib/settings.test.ts compares them). Left out on purpose: NODE_ENV, NEXT_RUNTIME
+// and NEXT_PHASE, which Next.js sets and inlines for itself, and the tooling's own knobs under scripts/.
+import * as z from 'zod/mini';
+
+type Setting = { schema: z.ZodMiniType; takes: string };
+type Input = z.core.$ZodType<unknown, string>;
+
+const unset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const wholeNumber = (fallback: number, min: number, max: number) => ({
+  schema: z.pipe(
+    z.transform((value: unknown) => unset(value) ?? String(fallback)),
+    z.pipe(
+      z.string().check(z.regex(/^\s*\d+\s*$/)),
+      z.pipe(z.transform(Number), z.number().check(z.gte(min), z.lte(max))),
+    ),
+  ),
+  takes: `a whole number from ${min} to ${max} (default ${fallback})`,
+});
+
+const optional = <S extends Input>(schema: S, takes: string) => ({
+  schema: z.pipe(
+    z.transform((value: unknown) => unset(value) as string | undefined),
+    z.optional(schema),
+  ),
+  takes,
+});
+
+const withDefault = <S extends Input>(fallback: string, schema: S, takes: string) => ({
+  schema: z.pipe(
+    z.transform((value: unknown) => (unset(value) as string | undefined) ?? fallback),
+    schema,
+  ),
+  takes,
+});
+
+const url = (protocols: RegExp) => z.url({ protocol: protocols });
+const email = z.email();
+const flag = (takes: string) => ({
+  schema: z.pipe(
+    z.transform((value: unknown) => unset(value) as string | undefined),
+    z.optional(z.enum(['1', 'true', '0', 'false'])),
+  ),
+  takes,
+});
+
+const schema = {
+  SITE_URL: withDefault('http://localhost:3000', url(/^https?$/), 'an http(s) origin such as https://www.coops.tech'),
+  DATABASE_URL: optional(url(/^postgres(ql)?$/), 'a postgres:// address of a PostgreSQL server, or nothing'),
+  DATA_DIR: withDefault('.data', z.string().check(z.minLength(1)), 'a directory for embedded PGlite (default .data)'),
+  SMTP_URL: optional(url(/^smtps?$/), 'an smtp:// or smtps:// address, or nothing (mail is then logged)'),
+  MAIL_FROM: optional(z.string().check(z.minLength(3)), 'a sender such as CoTech <contact@coops.tech>'),
+  JOIN_NOTIFY_TO: optional(email, 'an email address'),
+  ADMIN_EMAILS: withDefault(
+    '',
+    z.pipe(
+      z.transform((value: string) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((address) => address.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ]),
+      z.array(email),
+    ),
+    'email addresses separated by commas',
+  ),
+  BETTER_AUTH_SECRET: optional(z.string().check(z.minLength(32)), 'a secret of 32 characters or more, or nothing'),
+  SIGN_IN_ADDRESS_LIMIT: wholeNumber(5, 1, 1_000_000),
+  SIGN_IN_CLIENT_LIMIT: wholeNumber(20, 1, 1_000_000),
+  RETENTION_MONTHS: wholeNumber(12, 1, 1200),
+  JOIN_RATE_LIMIT: wholeNumber(5, 1, 1_000_000_000),
+  BRIEF_RATE_LIMIT: wholeNumber(5, 1, 1_000_000_000),
+  RECEIPT_HOURLY_LIMIT: wholeNumber(30, 0, 1_000_000),
+  TRUST_PROXY: flag('1 behind a reverse proxy that appends to X-Forwarded-For, or nothing'),
+  OUTBOX_POLL_MS: wholeNumber(5_000, 10, 3_600_000),
+  OUTBOX_RETRY_SECONDS: wholeNumber(15, 1, 3_600),
+  NEXT_MANUAL_SIG_HANDLE: flag('1 to leave SIGTERM and SIGINT to the site under next start, or nothing'),
+  PORT: wholeNumber(3000, 0, 65_535),
+  HOSTNAME: withDefault('localhost', z.string().check(z.minLength(1)), 'a host name or address to listen on'),
+  HEADERS_TIMEOUT_MS: wholeNumber(10_000, 100, 600_000),
+  REQUEST_TIMEOUT_MS: wholeNumber(30_000, 100, 3_600_000),
+  MAX_CONNECTIONS: wholeNumber(1024, 1, 1_000_000),
+  NEXT_OUTPUT: optional(z.literal('standalone'), 'standalone, or nothing'),
+  CMS_GITLAB_URL: optional(z.string(), 'the GitLab server, https'),
+  CMS_GITLAB_REPO: optional(z.string(), "the project's path on GitLab"),
+  CMS_GITLAB_APP_ID: optional(z.string(), "the GitLab application's ID"),
+  CMS_GITLAB_BRANCH: optional(z.string(), 'the branch the site is built from (default main)'),
+  CMS_LOCAL_BACKEND_PORT: optional(z.string(), "the port of the CMS's local backend under npm run dev (default 8081)"),
+} satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof schema;
+export const settingNames = Object.keys(schema) as SettingName[];
+
+type Flags = 'TRUST_PROXY' | 'NEXT_MANUAL_SIG_HANDLE';
+export type Settings = {
+  readonly [N in Exclude<SettingName, Flags>]: z.output<(typeof schema)[N]['schema']>;
+} & { readonly [N in Flags]: boolean };
+
+/** A setting the site cannot run with. Its message is the one line the start prints before it exits. */
+export class SettingsError extends Error {}
+
+/** Reads every setting from `env`; throws a SettingsError naming the first bad one. */
+export function parseSettings(env: Readonly<Record<string, string | undefined>>): Settings {
+  const values: Record<string, unknown> = {};
+  for (const name of settingNames) {
+    const { schema: setting, takes } = schema[name];
+    const result = setting.safeParse(env[name]);
+    if (!result.success) {
+      throw new SettingsError(`${name} is ${JSON.stringify(env[name])}, but it takes ${takes}.`);
+    }
+    values[name] = result.data;
+  }
+  for (const name of ['TRUST_PROXY', 'NEXT_MANUAL_SIG_HANDLE'] as const) {
+    values[name] = values[name] === '1' || values[name] === 'true';
+  }
+  return values as Settings;
+}
+
+let cached: { key: string; settings: Settings } | undefined;
+
+/**
+ * The settings of this process's environment. Parsed once: again only when a variable changes (tests set them).
+ */
+export function settings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
+  const key = settingNames.map((name) => env[name] ?? '\u0000').join('\u0001');
+  if (cached?.key !== key) cached = { key, settings: parseSettings(env) };
+  return cached.settings;
+}
