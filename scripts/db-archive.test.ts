@@ -7,7 +7,7 @@ import { closeDatabase, openDatabase } from '@/lib/db';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { createEnquiry, getEnquiry } from '@/lib/enquiries/store';
 import { validEnquiry } from '@/lib/enquiries/test-data';
-import { backupDataDir, restoreDataDir, tarEntries } from './db-archive.mjs';
+import { backupDataDir, restoreDataDir, tarEntries } from './db-archive.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-archive-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

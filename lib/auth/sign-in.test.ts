@@ -6,7 +6,7 @@ import { outbox, sessions, verifications } from '@/lib/db/schema';
 import { deliverOutbox } from '@/lib/mail/outbox';
 import { outboxTestSettings } from '@/lib/enquiries/test-data';
 import { createMailer } from '@/lib/mail/worker';
-import { peerAddressHeader } from '@/lib/http/peer-address.mjs';
+import { peerAddressHeader } from '@/lib/http/peer-address';
 import { resetDatabase } from '@/test/database';
 import { askForLink, cookieFrom, followLink, queuedLink, signedIn } from '@/test/sign-in';
 import { startSmtpSink } from '@/test/smtp-sink';
