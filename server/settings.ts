@@ -47,7 +47,7 @@ export type ServerSettings = {
 };
 
 /** The server's settings from `env`; throws an Error whose message is the one line that names a bad value. */
-export function serverSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+export function serverSettings(env: Readonly<Record<string, string | undefined>> = process.env): ServerSettings {
   const given = Object.fromEntries(variables.map((name) => [name, env[name] || undefined]));
   const result = schema.safeParse(given);
   if (!result.success) {
