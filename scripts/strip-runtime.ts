@@ -9,7 +9,9 @@
 //
 // Public pages' Content-Security-Policy is one constant allowing no inline script (lib/http/security-headers.ts), so
 // a prerendered page that kept the runtime would break in the browser: the build fails instead, naming it. So it
-// does when Next.js's output changes shape, or under a setting the strip cannot honour (basePath, assetPrefix).
+// does when Next.js's output changes shape (every build file read here is read and checked by server/next-build.ts,
+// first of all when this runs as the build's last step), or under a setting the strip cannot honour (basePath,
+// assetPrefix).
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {

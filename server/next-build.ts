@@ -10,13 +10,9 @@ import { basename, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import * as z from 'zod/mini';
 
-/** A build output file that is missing, or whose shape is not the one this module reads. */
-export class BuildOutputError extends Error {
-  name = 'BuildOutputError';
-}
-
+/** The error for a build output file whose shape is not the one this module reads. */
 const changed = (file: string, problem: string) =>
-  new BuildOutputError(
+  new Error(
     `${file} ${problem}: Next.js's build output changed shape. Update server/next-build.ts for this Next.js version.`,
   );
 
@@ -35,7 +31,7 @@ function parse<T>(file: string, schema: z.ZodMiniType<T>, data: unknown): T {
 }
 
 function readJson<T>(file: string, schema: z.ZodMiniType<T>): T {
-  if (!existsSync(file)) throw new BuildOutputError(`${file} is missing: run \`npm run build\` first.`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -121,7 +117,7 @@ export function routeOutputFiles(
   return { body: `${base}${route.routeType === 'page' ? '.html' : '.body'}`, meta: `${base}.meta` };
 }
 
-// A route's .meta: the status and headers its prerendered response goes out with.
+// A prerendered route's .meta (a page has one too): the status and headers its response goes out with.
 const routeMeta = z.object({
   status: z.optional(z.number()),
   headers: z.optional(z.record(z.string(), z.string())),
@@ -157,8 +153,8 @@ export const standaloneDistDir = (distDir: string): string => join(distDir, 'sta
 export const isBuilt = (distDir = '.next'): boolean => existsSync(join(distDir, 'BUILD_ID'));
 
 /**
- * Reads every build output file the site relies on and checks its shape, throwing a BuildOutputError that names
- * the first file that is missing or changed. Run at the end of `npm run build`, so a Next.js upgrade that changes
+ * Reads every build output file the site relies on and checks its shape, throwing an error that names the first
+ * file that is missing or changed. Run at the end of `npm run build`, so a Next.js upgrade that changes
  * one fails the build rather than the site.
  */
 export function checkBuildOutput(distDir = '.next'): void {
