@@ -1,9 +1,13 @@
-// Runs once when a server instance starts: opens and migrates the database, saying how long that took, and starts
+// Runs once when a server instance starts: refuses a Node.js older than the site needs (lib/runtime/node-version.ts:
+// `next start` and a standalone build's server.js start here, and on Node.js 20 the start-up below would fail and
+// leave every enquiry answered with 500), opens and migrates the database, saying how long that took, and starts
 // delivering the mail outbox. Next.js starts it when it creates its server and holds every request it handles
-// until it is done; server/server.mjs also waits for it before it listens (see started() in server/lifecycle.mjs),
+// until it is done; server/server.ts also waits for it before it listens (see started() in lib/runtime/lifecycle.ts),
 // so no visitor waits while embedded PGlite opens on the server's one thread.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { refuseOldNode } = await import('./lib/runtime/node-version');
+  refuseOldNode();
   const { openAtStart } = await import('./lib/runtime/startup');
   await openAtStart();
 }

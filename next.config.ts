@@ -6,7 +6,7 @@ import { loadRedirects } from './lib/redirects';
 
 /**
  * `next dev` sends every page with React's inline scripts (the production build takes them out of public pages,
- * scripts/strip-runtime.mjs) and evaluates modules for Fast Refresh: under the production policy React could not
+ * scripts/strip-runtime.ts) and evaluates modules for Fast Refresh: under the production policy React could not
  * start, and links would load whole documents instead of navigating. Only the development server relaxes it.
  */
 const developmentHeaders = {
@@ -19,7 +19,7 @@ const nextConfig = (phase: string): NextConfig => ({
   turbopack: {},
   poweredByHeader: false,
   // `NEXT_OUTPUT=standalone npm run build` makes a self-contained server (.next/standalone/server.js); the build's
-  // last step strips and completes it like the main output (scripts/strip-runtime.mjs).
+  // last step strips and completes it like the main output (scripts/strip-runtime.ts).
   output: settings().NEXT_OUTPUT,
   serverExternalPackages: ['@electric-sql/pglite'],
   // Security lives where Next.js owns the response, so it holds however the build is started (`npm start`,

@@ -91,7 +91,7 @@ export default defineConfig({
   webServer: [
     {
       // The production site, built if needed by `npm start` for this SITE_URL.
-      command: 'node server/start.mjs',
+      command: 'node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON server/start.mjs',
       url: baseURL,
       reuseExistingServer: false,
       timeout: 240_000,

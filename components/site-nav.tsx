@@ -7,7 +7,7 @@ export type NavItem = { href: string; label: string };
 
 /**
  * A client component only to mark the current page for assistive technology: a layout cannot know the path, and
- * usePathname can. Prerendered pages send its server-rendered HTML alone (scripts/strip-runtime.mjs); the admin
+ * usePathname can. Prerendered pages send its server-rendered HTML alone (scripts/strip-runtime.ts); the admin
  * pages ship it, so it is given its links rather than importing the site config into the browser's bundle.
  * No prefetching: on the admin pages, the only ones that run it, every view would fetch each public page's payload
  * for a member who is triaging, not browsing; a click still navigates in place.

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page as PlaywrightPage } from '@playwright/test';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
-import { formatErrors, validateHtml } from '@/scripts/html-validator.mjs';
+import { formatErrors, validateHtml } from '@/scripts/html-validator';
 import { expect, forwardTo, memberFiles, pagePaths, signIn, signedInHeaders, test } from './site';
 
 type Page = { path: string; status: number; signedIn?: boolean };

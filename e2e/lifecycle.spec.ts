@@ -1,4 +1,4 @@
-// The server as an operator runs it: real processes of server/server.mjs (on the build the webServer made), each
+// The server as an operator runs it: real processes of server/server.ts (on the build the webServer made), each
 // on its own port and data directory, started, signalled and restarted. Not in a browser: what is tested is the
 // process, its lock on the data directory, its shutdown and its start-up.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { validEnquiry } from '@/test/enquiry-data';
 import { baseURL } from '@/playwright.config';
+import { npmStartServer } from './servers';
 import { expect, test } from '@playwright/test';
 
 test.describe.configure({ mode: 'serial' });
@@ -45,9 +46,9 @@ async function migratedDataDir(): Promise<string> {
   return copy;
 }
 
-/** Starts server/server.mjs in its own process group; resolves once it is spawned (not once it answers). */
+/** Starts server/server.ts in its own process group; resolves once it is spawned (not once it answers). */
 function startServer(dataDir: string, port: number): Server {
-  const child = spawn(process.execPath, ['server/server.mjs'], {
+  const child = spawn(process.execPath, npmStartServer, {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,11 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validEnquiry } from '@/test/enquiry-data';
-import { startSite, type SiteServer } from './servers';
+import { nodeVersionRefusal } from '@/lib/runtime/node-version';
+import { oldNode } from '@/test/old-node';
+import { freePort, startSite, type SiteServer } from './servers';
 import { expect, expectHardened, test } from './site';
 
 // The same build run the standard Next.js way, as a platform, a container or a process manager would: the security
@@ -43,4 +49,41 @@ test('no address header a client sends lifts the rate limit', async ({ request }
     statuses.push((await request.post(`${site.url}/api/join`, { data: validEnquiry, headers })).status());
   }
   expect(statuses).toEqual([201, 201, 429, 429, 429]);
+});
+
+// `./node_modules/.bin/next start` runs on the system's Node.js: on Node.js 20 the site used to serve its pages and
+// answer every enquiry with 500. It must not start at all, and say why in one line (instrumentation.ts, which a
+// standalone build's server.js runs the same way).
+const old = oldNode();
+test(`refuses ${old.description} in one line`, async () => {
+  test.setTimeout(90_000);
+  const port = await freePort();
+  const child = spawn(
+    old.executable,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      detached: true,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'cotech-old-node-')),
+        ...old.env,
+      },
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // It stops by itself, without a request: no visitor ever reaches a half-working site. One still running after a
+  // minute has failed, and is ended by its process group's id.
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const code = await Promise.race([
+    exited,
+    new Promise<'running'>((resolve) => setTimeout(resolve, 60_000, 'running')),
+  ]);
+  if (code === 'running' && child.pid) process.kill(-child.pid, 'SIGKILL');
+  expect(code, `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(1);
+  expect(stderr).toBe(`${nodeVersionRefusal(old.version)}\n`);
+  expect(stdout).not.toMatch(/withResolvers|Error/);
 });

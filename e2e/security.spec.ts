@@ -2,7 +2,7 @@ import { expect, expectHardened, signIn, signedInHeaders, test } from './site';
 import type { Page } from '@playwright/test';
 
 test('every kind of response carries the security headers', async ({ request }) => {
-  // Prerendered pages have no inline script left (scripts/strip-runtime.mjs): only script files of the site's own.
+  // Prerendered pages have no inline script left (scripts/strip-runtime.ts): only script files of the site's own.
   expect(expectHardened(await request.get('/about'), 'page').get('script-src')).toEqual(["'self'"]);
   expectHardened(await request.get('/no-such-page'), '404');
   expectHardened(await request.get('/api/join'), 'API 405');

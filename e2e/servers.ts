@@ -17,8 +17,14 @@ export type SiteServer = {
   stop: () => Promise<number | null>;
 };
 
+/**
+ * `npm start`'s server as Node.js runs it, without server/start's build: TypeScript, in a package without a "type",
+ * so the warning that brings is silenced as `npm start` does (server/start.mjs says why).
+ */
+export const npmStartServer = ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'server/server.ts'] as const;
+
 const commands = {
-  'npm start': ['server/server.mjs'],
+  'npm start': npmStartServer,
   'next start': ['node_modules/next/dist/bin/next', 'start'],
 } as const;
 

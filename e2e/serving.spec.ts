@@ -1,6 +1,6 @@
 import { expect, pagePaths, signedInHeaders, test } from './site';
 
-// server/server.mjs answers plain requests for prerendered pages and files from memory; these check that it
+// server/server.ts answers plain requests for prerendered pages and files from memory; these check that it
 // answers them as Next.js would, and leaves the App Router's own requests to Next.js.
 
 test('a prerendered page is sent compressed, revalidates by ETag and answers HEAD', async ({ request }) => {

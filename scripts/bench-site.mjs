@@ -21,7 +21,7 @@ export const enquiryJson = JSON.stringify({
 /** Starts `npm start` (building if needed) on 127.0.0.1:port with no rate limit, and waits until it answers. */
 export async function startSite(port) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cotech-bench-'));
-  const server = spawn(process.execPath, ['server/start.mjs'], {
+  const server = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'server/start.mjs'], {
     env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -27,7 +27,7 @@ const aboutFiles = readdirSync(appDir)
   .map((file) => [join(appDir, file), readFileSync(join(appDir, file))]);
 const targets = [
   { name: 'GET /about', path: '/about' },
-  // A query string skips server/server.mjs's copy of the prerendered page, so Next.js serves it.
+  // A query string skips server/server.ts's copy of the prerendered page, so Next.js serves it.
   { name: 'GET /about via Next.js', path: '/about?via=next' },
   {
     name: 'GET /about, rendered',

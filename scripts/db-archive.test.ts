@@ -8,7 +8,7 @@ import { lockFileName } from '@/lib/db/data-dir-lock';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { createEnquiry, getEnquiry } from '@/lib/enquiries/store';
 import { validEnquiry } from '@/test/enquiry-data';
-import { backupDataDir, restoreDataDir, tarEntries } from './db-archive.mjs';
+import { backupDataDir, restoreDataDir, tarEntries } from './db-archive.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-archive-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

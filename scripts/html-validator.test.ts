@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatErrors, javaMissing, validateHtml } from './html-validator.mjs';
+import { formatErrors, javaMissing, validateHtml } from './html-validator.ts';
 
 const page = (body: string) =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Test</title></head><body>${body}</body></html>`;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSettings, runtimeNeed, stripBuild, stripRuntime } from './strip-runtime.mjs';
+import { buildSettings, runtimeNeed, stripBuild, stripRuntime } from './strip-runtime.ts';
 
 // What Next.js writes into a prerendered page, in miniature: the runtime's scripts and preloads, the inline
 // bootstrap and RSC payload, and what must stay (styles, fonts, the page's own script, structured data).
@@ -66,15 +66,17 @@ describe('stripBuild', () => {
     `globalThis.__RSC_MANIFEST[${JSON.stringify(`${route}/page`)}] = ${JSON.stringify({
       clientModules: Object.fromEntries(modules.map((module) => [module, { chunks: [] }])),
     })};`;
-  const settings = (config: Record<string, string>) => JSON.stringify({ version: 1, config });
+  const settings = (config: Record<string, string>) =>
+    JSON.stringify({ version: 1, config: { basePath: '', assetPrefix: '', ...config } });
+  const pageRoute = (srcRoute: string) => ({ routeType: 'page', initialRevalidateSeconds: false, srcRoute });
   const build = (extra: Record<string, string> = {}, config: Record<string, string> = {}) => ({
     'required-server-files.json': settings(config),
     'prerender-manifest.json': JSON.stringify({
       routes: {
-        '/': { routeType: 'page', srcRoute: '/' },
-        '/about': { routeType: 'page', srcRoute: '/[slug]' },
-        '/robots.txt': { routeType: 'route', srcRoute: '/robots.txt' },
-        ...(extra['server/app/carousel.html'] && { '/carousel': { routeType: 'page', srcRoute: '/carousel' } }),
+        '/': pageRoute('/'),
+        '/about': pageRoute('/[slug]'),
+        '/robots.txt': { routeType: 'route', initialRevalidateSeconds: false, srcRoute: '/robots.txt' },
+        ...(extra['server/app/carousel.html'] && { '/carousel': pageRoute('/carousel') }),
       },
     }),
     'server/app/index.html': page,
@@ -146,7 +148,8 @@ describe('buildSettings', () => {
       ['assetPrefix', 'https://cdn.example'],
     ] as const) {
       const distDir = mkdtempSync(join(tmpdir(), 'cotech-settings-'));
-      writeFileSync(join(distDir, 'required-server-files.json'), JSON.stringify({ config: { [setting]: value } }));
+      const config = { basePath: '', assetPrefix: '', [setting]: value };
+      writeFileSync(join(distDir, 'required-server-files.json'), JSON.stringify({ config }));
       expect(() => buildSettings(distDir)).toThrow(`next.config sets ${setting} (${JSON.stringify(value)})`);
       rmSync(distDir, { recursive: true, force: true });
     }

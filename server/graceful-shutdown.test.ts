@@ -1,6 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stopGracefully } from './graceful-shutdown.mjs';
+import { stopGracefully } from './graceful-shutdown.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPrerendered, servePrerendered } from './prerendered.mjs';
+import { loadPrerendered, servePrerendered } from './prerendered.ts';
 
 // A build output in miniature: what Next.js writes for prerendered pages and route files, and for proxy.ts.
 const html = '<!DOCTYPE html><html><body><h1>About CoTech</h1></body></html>'.repeat(20);
@@ -56,16 +56,23 @@ const files: Record<string, string> = {
   }),
 };
 
+const distDirs: string[] = [];
+function writeBuild(build: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cotech-prerendered-'));
+  distDirs.push(dir);
+  for (const [file, text] of Object.entries(build)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
 let distDir: string;
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  distDir = mkdtempSync(join(tmpdir(), 'cotech-prerendered-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(distDir, file)), { recursive: true });
-    writeFileSync(join(distDir, file), text);
-  }
+  distDir = writeBuild(files);
   const responses = loadPrerendered(distDir);
   // What is not sent from memory reaches this stand-in for Next.js.
   server = createServer((request, response) => {
@@ -77,7 +84,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   server.close();
-  rmSync(distDir, { recursive: true, force: true });
+  for (const dir of distDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** One raw HTTP exchange (fetch would decompress and hide the encoding). */
@@ -101,9 +108,12 @@ describe('loadPrerendered', () => {
     expect([...loadPrerendered(distDir).keys()].sort()).toEqual(['/', '/about', '/robots.txt']);
   });
 
-  it('refuses a build whose header rules it cannot read, rather than send pages without them', () => {
-    expect(() => loadPrerendered(join(distDir, 'missing'))).toThrow(
-      /routes-manifest\.json has no list of header rules/,
+  it('refuses a build whose header rules changed shape, rather than send pages without them', () => {
+    // As if a Next.js upgrade renamed `regex`: every rule would match nothing, and every page go without headers.
+    const renamed = JSON.stringify({ headers: [{ source: '/:path*', pattern: '^/.*$', headers: [] }] });
+    const changed = writeBuild({ ...files, 'routes-manifest.json': renamed });
+    expect(() => loadPrerendered(changed)).toThrow(
+      `${join(changed, 'routes-manifest.json')} is not as expected (headers.0.regex: `,
     );
   });
 });

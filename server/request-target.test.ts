@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { originForm } from './request-target.mjs';
+import { originForm } from './request-target.ts';
 
 describe('originForm', () => {
   it('passes paths through as they are', () => {

@@ -1,48 +1,15 @@
-// `npm start`: build if needed, then serve the production site (server/server.mjs).
-// Honours PORT, HOSTNAME and SITE_URL.
-// Static pages bake SITE_URL into their canonical and preview URLs, so a build made for another SITE_URL,
-// or older than any source file, is rebuilt first.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm start`. The server is TypeScript, which Node.js 24 runs as it is (server/start.ts builds if needed, then
+// serves); this file alone is JavaScript, so that an older Node.js, which cannot load TypeScript at all, gets as far
+// as refusing in one line (lib/runtime/node-version.ts) instead of failing on a `.ts` file or, worse, starting
+// half-working. That module has no imports and no type annotations, so its text is evaluated here as JavaScript.
+//
+// package.json has no "type": Node.js then finds the TypeScript is ES modules by parsing it and warns once
+// (MODULE_TYPELESS_PACKAGE_JSON), which `npm start` silences with --disable-warning. Declaring "type": "module"
+// would make Playwright load every e2e file as an ES module too, where they still use __dirname.
+import { readFileSync } from 'node:fs';
 
-const port = process.env.PORT || '3000';
-const siteUrl = process.env.SITE_URL || `http://localhost:${port}`;
-const stampFile = '.next/cotech-build.json';
-const sources = ['app', 'components', 'content', 'lib', 'drizzle', 'public', 'instrumentation.ts', 'proxy.ts'];
-const configFiles = ['package.json', 'next.config.ts', 'contentlayer.config.ts', 'tailwind.config.ts'];
-// The build's own steps after `next build` change its output too.
-const buildSteps = ['scripts/build-browser.mjs', 'scripts/strip-runtime.mjs'];
-// Written by the build itself (scripts/build-browser.mjs), so never newer than the build in any way that counts.
-const generated = new Set(['public/scripts']);
+const nodeVersion = readFileSync(new URL('../lib/runtime/node-version.ts', import.meta.url), 'utf8');
+const { refuseOldNode } = await import(`data:text/javascript,${encodeURIComponent(nodeVersion)}`);
+refuseOldNode();
 
-function newestSourceTime() {
-  let newest = 0;
-  const visit = (path) => {
-    if (!existsSync(path) || generated.has(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  [...sources, ...configFiles, ...buildSteps].forEach(visit);
-  return newest;
-}
-
-function buildIsCurrent() {
-  if (!existsSync(stampFile) || !existsSync('.next/BUILD_ID')) return false;
-  const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-  return stamp.siteUrl === siteUrl && stamp.builtAt >= newestSourceTime();
-}
-
-// The build and the server both read SITE_URL (and the server NODE_ENV) from the environment.
-process.env.SITE_URL = siteUrl;
-process.env.NODE_ENV = 'production';
-if (!buildIsCurrent()) {
-  console.log(`Building the site for ${siteUrl} …`);
-  const builtAt = Date.now();
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  writeFileSync(stampFile, JSON.stringify({ siteUrl, builtAt }));
-}
-
-await import('./server.mjs');
+await import('./start.ts');

@@ -6,7 +6,7 @@ import { outbox, sessions, verifications } from '@/lib/db/schema';
 import { deliverOutbox } from '@/lib/mail/outbox';
 import { outboxTestSettings } from '@/test/enquiry-data';
 import { createMailer } from '@/lib/mail/worker';
-import { peerAddressHeader } from '@/lib/http/peer-address.mjs';
+import { peerAddressHeader } from '@/lib/http/peer-address';
 import { resetDatabase } from '@/test/database';
 import { askForLink, cookieFrom, followLink, queuedLink, signedIn } from '@/test/sign-in';
 import { startSmtpSink } from '@/test/smtp-sink';
@@ -88,7 +88,9 @@ describe('signing in by mailed link', () => {
     try {
       expect(await deliverOutbox(db, createMailer(sink.url), outboxTestSettings)).toBe(1);
       expect(sink.received.map((mail) => mail.parsed.text?.includes(fresh ?? '-'))).toEqual([true]);
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/sign-in mail \d+ not sent: it expired before it could go out/));
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/sign-in mail \d+ not sent: it expired before it could go out/),
+      );
     } finally {
       warn.mockRestore();
       await sink.close();

@@ -47,7 +47,7 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   // Both start at once on an empty database: the migration lock makes them take turns.
   for (const port of ports) {
-    const server = spawn(process.execPath, ['server/server.mjs'], {
+    const server = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'server/server.ts'], {
       env: {
         ...process.env,
         NODE_ENV: 'production',

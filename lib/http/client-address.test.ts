@@ -10,12 +10,12 @@ const forged = new Headers({
 });
 
 afterEach(() => {
-  // The unit tests run as behind server/server.mjs (test/behind-our-server.ts).
+  // The unit tests run as behind server/server.ts (test/behind-our-server.ts).
   global[declared] = true;
 });
 
 describe('clientAddress', () => {
-  it('behind server/server.mjs, is the connection address the server put in its header', () => {
+  it('behind server/server.ts, is the connection address the server put in its header', () => {
     expect(addressSource(false)).toBe('socket');
     expect(
       clientAddress(new Headers({ [peerAddressHeader]: '192.0.2.1', 'x-forwarded-for': '198.51.100.1' }), false),

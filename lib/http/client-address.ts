@@ -1,5 +1,5 @@
 import { settings } from '@/lib/settings';
-import { peerAddressHeader, peerAddressHeaderIsDeclared } from './peer-address.mjs';
+import { peerAddressHeader, peerAddressHeaderIsDeclared } from './peer-address';
 
 export { peerAddressHeader };
 
@@ -12,7 +12,7 @@ export function addressSource(trustProxy = settings().TRUST_PROXY): 'proxy' | 's
 /**
  * The client address for rate limiting. With `TRUST_PROXY=1`, the entry our reverse proxy appended last to
  * `X-Forwarded-For` (the entries before it are whatever the client claimed); otherwise the connection's address,
- * which server/server.mjs puts in its own header. Under plain `next start` neither can be known: every client is
+ * which server/server.ts puts in its own header. Under plain `next start` neither can be known: every client is
  * `unknown`, and so shares one limit that no request header can lift.
  */
 export function clientAddress(headers: Headers, trustProxy = settings().TRUST_PROXY): string {

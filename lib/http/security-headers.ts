@@ -1,5 +1,5 @@
 // The security headers, defined once. next.config.ts sets them on every response Next.js sends (`headers()`),
-// proxy.ts gives the admin pages their per-request nonce policy, and server/server.mjs sends the same headers with
+// proxy.ts gives the admin pages their per-request nonce policy, and server/server.ts sends the same headers with
 // the pages it answers from memory. Plain TypeScript without imports: Node.js runs it as it is (type stripping).
 
 /** Sources a policy allows beyond the site's own, by directive. */
@@ -36,7 +36,7 @@ export function cmsContentSecurityPolicy(gitOrigins: readonly string[]): string 
 
 /**
  * Every response's headers. Public pages are sent without the React runtime and so have no inline script at all
- * (scripts/strip-runtime.mjs fails the build otherwise): their policy is the same for every page and needs no
+ * (scripts/strip-runtime.ts fails the build otherwise): their policy is the same for every page and needs no
  * hash or nonce. Only the admin pages, which render per request, replace it with a nonce policy (proxy.ts).
  */
 export const securityHeaders: Readonly<Record<string, string>> = {

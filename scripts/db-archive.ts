@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock, lockFileName } from '../lib/db/data-dir-lock.ts';
 
 /** Writes the database in `dataDir` to `file` (gzipped tar); returns how many enquiries it holds. */
-export async function backupDataDir(dataDir, file) {
+export async function backupDataDir(dataDir: string, file: string): Promise<number> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`There is no database in ${resolve(dataDir)}`);
   if (existsSync(file)) throw new Error(`${file} exists already: choose a new file name`);
   const lock = acquireDataDirLock(dataDir);
@@ -31,7 +31,7 @@ export async function backupDataDir(dataDir, file) {
 }
 
 /** Restores `file` into `dataDir`, which must be missing or empty; returns how many enquiries it holds. */
-export async function restoreDataDir(file, dataDir) {
+export async function restoreDataDir(file: string, dataDir: string): Promise<number> {
   const archive = new Blob([readBackup(file)], { type: 'application/x-tar' });
   const wasThere = existsSync(dataDir);
   // Held while PGlite unpacks, so no server opens half a database; it names the server if one holds it.
@@ -66,13 +66,14 @@ export async function restoreDataDir(file, dataDir) {
  * The entries of a tar archive as PGlite writes it, plain ustar: a 512-byte header per entry (name at 0, octal
  * size at 124), its data padded to 512 bytes, two zero blocks at the end.
  */
-export function tarEntries(tar) {
-  const entries = [];
+export function tarEntries(tar: Buffer): { name: string; bytes: Buffer }[] {
+  const entries: { name: string; bytes: Buffer }[] = [];
   let offset = 0;
   while (offset + 512 <= tar.length) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
-    const field = (start, length) => header.toString('latin1', start, start + length).replace(/\0.*$/s, '');
+    const field = (start: number, length: number) =>
+      header.toString('latin1', start, start + length).replace(/\0.*$/s, '');
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const end = offset + 512 + Math.ceil(size / 512) * 512;
     if (Number.isNaN(size) || end > tar.length) throw new Error('not a tar archive');
@@ -84,24 +85,24 @@ export function tarEntries(tar) {
 
 // The backup holds the lock while it copies, and a restored directory must not start out locked by the backup's
 // (dead) process: the lock file is left out of the archive.
-function withoutEntry(tar, name) {
+function withoutEntry(tar: Buffer, name: string): Buffer {
   const kept = tarEntries(tar).filter((entry) => entry.name !== name);
   return Buffer.concat([...kept.map((entry) => entry.bytes), Buffer.alloc(1024)]);
 }
 
 /** The archive's tar, or a clear error when `file` is not a backup this script made. */
-function readBackup(file) {
+function readBackup(file: string): Buffer<ArrayBuffer> {
   try {
     const tar = gunzipSync(readFileSync(file));
     if (tarEntries(tar).some((entry) => entry.name === 'PG_VERSION')) return tar;
   } catch (error) {
-    if (error.code === 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
   }
   throw new Error(`${file} is not a backup made by npm run db:backup`);
 }
 
-async function countEnquiries(db) {
-  const { rows } = await db.query('select count(*)::int as n from enquiries');
+async function countEnquiries(db: PGlite): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from enquiries');
   return rows[0]?.n ?? 0;
 }
 

@@ -1,5 +1,5 @@
 // The build's prerendered pages and route outputs (robots.txt, sitemap.xml, the fixed preview cards), served
-// straight from memory by server/server.mjs, the way a CDN in front of Next.js would serve them. They never change
+// straight from memory by server/server.ts, the way a CDN in front of Next.js would serve them. They never change
 // until the next build, and Next.js's request pipeline costs more than ten times what sending them does.
 //
 // Only plain document requests take this path: GET or HEAD, no query string, none of the headers the App Router
@@ -7,8 +7,9 @@
 // and anything Next.js would revalidate, goes to Next.js as before.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { headerRules, prerenderedRoutes, proxyMatchers, readRouteMeta, routeOutputFiles } from './next-build.ts';
 
 // The App Router asks for RSC payloads at the page's own URL with these headers; Next.js varies on them.
 const routerStateHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];
@@ -16,41 +17,15 @@ const nextJsHeaders = [...routerStateHeaders, 'next-action', 'x-prerender-revali
 const pageVary = `${routerStateHeaders.join(', ')}, Accept-Encoding`;
 const compressible = /^(text\/|application\/(json|xml|javascript))/;
 
-/** The paths proxy.ts runs on (its `matcher`, as the build compiled it), Node.js or edge runtime. */
-function proxyMatchers(distDir) {
-  const read = (file) => {
-    const path = join(distDir, 'server', file);
-    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
-  };
-  const nodeProxy = read('functions-config-manifest.json').functions?.['/_middleware'];
-  const edgeProxies = Object.values(read('middleware-manifest.json').middleware ?? {});
-  return [nodeProxy, ...edgeProxies].flatMap((proxy) => proxy?.matchers ?? []).map(({ regexp }) => new RegExp(regexp));
-}
-
-/** The build's prerendered routes by URL path (its prerender manifest), none before a build. */
-export function prerenderedRoutes(distDir = '.next') {
-  const manifest = join(distDir, 'prerender-manifest.json');
-  return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).routes : {};
-}
-
-/** Where the build wrote a route's output, without its extension (`.html` for a page, `.body` and `.meta` else). */
-export const outputBase = (distDir, path) => join(distDir, 'server/app', path === '/' ? 'index' : path);
+export type Prerendered = { body: Buffer; gzip?: Buffer; headers: Record<string, string> };
 
 /**
- * The headers next.config.ts `headers()` gives a path (the security headers), as the build recorded its rules in
- * routes-manifest.json, so a page sent from memory carries exactly what Next.js would send. Undefined when a rule for
- * the path depends on the request (`has`/`missing`): such a path is left to Next.js.
+ * The headers next.config.ts `headers()` gives a path (the security headers), as the build recorded its rules, so a
+ * page sent from memory carries exactly what Next.js would send. Undefined when a rule for the path depends on the
+ * request (`has`/`missing`): such a path is left to Next.js.
  */
-export function configuredHeaders(distDir = '.next') {
-  const file = join(distDir, 'routes-manifest.json');
-  const rules = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).headers : undefined;
-  if (!Array.isArray(rules) || rules.some((rule) => typeof rule?.regex !== 'string' || !Array.isArray(rule.headers))) {
-    throw new Error(
-      `${file} has no list of header rules as Next.js 16 writes it: the build output changed, and pages sent from ` +
-        'memory would go without the security headers. Update server/prerendered.mjs for this Next.js version.',
-    );
-  }
-  const compiled = rules.map((rule) => ({ ...rule, matches: new RegExp(rule.regex) }));
+export function configuredHeaders(distDir = '.next'): (path: string) => Record<string, string> | undefined {
+  const compiled = headerRules(distDir).map((rule) => ({ ...rule, matches: new RegExp(rule.regex) }));
   return (path) => {
     const matching = compiled.filter((rule) => rule.matches.test(path));
     if (matching.some((rule) => rule.has || rule.missing)) return undefined;
@@ -61,8 +36,8 @@ export function configuredHeaders(distDir = '.next') {
 }
 
 /** Each prerendered URL path with its bytes, gzipped bytes where worth it, and headers. */
-export function loadPrerendered(distDir = '.next') {
-  const responses = new Map();
+export function loadPrerendered(distDir = '.next'): Map<string, Prerendered> {
+  const responses = new Map<string, Prerendered>();
   const proxied = proxyMatchers(distDir);
   const headersFor = configuredHeaders(distDir);
   for (const [path, route] of Object.entries(prerenderedRoutes(distDir))) {
@@ -70,38 +45,29 @@ export function loadPrerendered(distDir = '.next') {
     // path proxy.ts runs on: its checks (the admin's sign-in) must never be skipped.
     if (route.initialRevalidateSeconds !== false || route.initialStatus || path.startsWith('/_')) continue;
     if (proxied.some((matcher) => matcher.test(path))) continue;
-    const base = outputBase(distDir, path);
     const isPage = route.routeType === 'page';
-    const file = `${base}${isPage ? '.html' : '.body'}`;
-    if (!existsSync(file) || (!isPage && !existsSync(`${base}.meta`))) continue;
-    const body = readFileSync(file);
-    const meta = isPage ? {} : JSON.parse(readFileSync(`${base}.meta`, 'utf8'));
+    const files = routeOutputFiles(distDir, path, route);
+    if (!existsSync(files.body) || (!isPage && !existsSync(files.meta))) continue;
+    const body = readFileSync(files.body);
+    const meta = isPage ? {} : readRouteMeta(files.meta);
     if ((meta.status ?? 200) !== 200) continue;
     const configured = headersFor(path);
     if (!configured) continue;
-    const headers = isPage
-      ? {
-          ...configured,
-          'content-type': 'text/html; charset=utf-8',
-          'cache-control': 's-maxage=31536000',
-          vary: pageVary,
-        }
-      : {
-          ...configured,
-          'content-type': meta.headers?.['content-type'],
-          'cache-control': meta.headers?.['cache-control'],
-        };
-    if (!headers['content-type']) continue;
-    if (!headers['cache-control']) delete headers['cache-control'];
+    const contentType = isPage ? 'text/html; charset=utf-8' : meta.headers?.['content-type'];
+    const cacheControl = isPage ? 's-maxage=31536000' : meta.headers?.['cache-control'];
+    if (!contentType) continue;
+    const headers: Record<string, string> = { ...configured, 'content-type': contentType };
+    if (cacheControl) headers['cache-control'] = cacheControl;
+    if (isPage) headers.vary = pageVary;
     headers.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-    const gzip = compressible.test(headers['content-type']) ? gzipSync(body) : undefined;
+    const gzip = compressible.test(contentType) ? gzipSync(body) : undefined;
     if (gzip && !isPage) headers.vary = 'Accept-Encoding';
     responses.set(path, { body, gzip, headers });
   }
   return responses;
 }
 
-const acceptsGzip = (header = '') =>
+const acceptsGzip = (header = ''): boolean =>
   header.split(',').some((coding) => {
     const [name, ...params] = coding.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
@@ -109,7 +75,11 @@ const acceptsGzip = (header = '') =>
   });
 
 /** Answers the request from memory and returns true, or returns false to leave it to Next.js. */
-export function servePrerendered(request, response, responses) {
+export function servePrerendered(
+  request: IncomingMessage,
+  response: ServerResponse,
+  responses: ReadonlyMap<string, Prerendered>,
+): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const url = request.url ?? '/';
   if (url.includes('?') || nextJsHeaders.some((name) => name in request.headers)) return false;

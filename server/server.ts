@@ -1,27 +1,22 @@
 // The production server `npm start` runs: Next.js behind a plain node:http server. Next.js itself sets the security
 // headers (next.config.ts), so this server is an accelerator and a guard, never the only place something is right:
-// - it gives routes the client's address from the connection (lib/http/peer-address.mjs);
+// - it gives routes the client's address from the connection (lib/http/peer-address.ts);
 // - it answers every request, malformed ones with 400, within set timeouts, and caps its connections;
-// - it sends prerendered pages straight from memory (server/prerendered.mjs), with the headers Next.js would send;
-// - it listens only once the database is open, and stops without cutting anyone off (server/graceful-shutdown.mjs).
-import { createServer, STATUS_CODES } from 'node:http';
+// - it sends prerendered pages straight from memory (server/prerendered.ts), with the headers Next.js would send;
+// - it listens only once the database is open, and stops without cutting anyone off (server/graceful-shutdown.ts).
+// Node.js runs it as TypeScript (type stripping): only erasable syntax, and imports name their `.ts` files.
+import { createServer, STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import next from 'next';
-import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.mjs';
-import { stopGracefully } from './graceful-shutdown.mjs';
+import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.ts';
 import { handleSignalsInServer, started } from '../lib/runtime/lifecycle.ts';
-import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.mjs';
-import { originForm } from './request-target.mjs';
-import { warmUp } from './warm-up.mjs';
+import { stopGracefully } from './graceful-shutdown.ts';
+import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.ts';
+import { originForm } from './request-target.ts';
+import { serverSettingsOrExit } from './settings.ts';
+import { warmUp } from './warm-up.ts';
 
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || 'localhost';
-/** Documented in the README: a slow or stalled client cannot hold a connection longer than these. */
-const limits = {
-  headersTimeoutMs: Number(process.env.HEADERS_TIMEOUT_MS) || 10_000,
-  requestTimeoutMs: Number(process.env.REQUEST_TIMEOUT_MS) || 30_000,
-  keepAliveTimeoutMs: 5_000,
-  maxConnections: Number(process.env.MAX_CONNECTIONS) || 1024,
-};
+const { port, hostname, headersTimeoutMs, requestTimeoutMs, maxConnections } = serverSettingsOrExit();
 
 declarePeerAddressHeader();
 const app = next({ dev: false, hostname, port });
@@ -35,17 +30,20 @@ const prerendered = loadPrerendered();
 const ownHeaders = configuredHeaders()('/') ?? {};
 
 /** Answers with a status and a one-line plain-text reason, unless a response has already started. */
-function answer(response, status, reason) {
-  if (response.headersSent) return response.destroy();
+function answer(response: ServerResponse, status: number, reason: string): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
   response.writeHead(status, { ...ownHeaders, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
   response.end(`${reason}\n`);
 }
 
 const server = createServer(
   {
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: 5_000,
     // Timeouts are checked this often (Node's default, 30 s, would let a request run for up to twice its limit).
     connectionsCheckingInterval: 1_000,
   },
@@ -62,11 +60,14 @@ const server = createServer(
     });
   },
 );
-server.maxConnections = limits.maxConnections;
+server.maxConnections = maxConnections;
 
 // Requests Node.js cannot parse (bad syntax, headers over its 16 KiB limit, timeouts) get a status line too.
-server.on('clientError', (error, socket) => {
-  if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
 });

@@ -1,6 +1,7 @@
 // Stopping the server without cutting anyone off: on SIGTERM or SIGINT it stops accepting connections, finishes
-// the requests it has taken (for at most `timeoutMs`), then runs the shutdown tasks (server/lifecycle.mjs: the
+// the requests it has taken (for at most `timeoutMs`), then runs the shutdown tasks (lib/runtime/lifecycle.ts: the
 // outbox worker, the database) and exits 0.
+import type { Server, ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { beginShutdown, runShutdownTasks } from '../lib/runtime/lifecycle.ts';
 
@@ -10,11 +11,16 @@ import { beginShutdown, runShutdownTasks } from '../lib/runtime/lifecycle.ts';
  * with `exit`'s code).
  */
 export function stopGracefully(
-  server,
-  { timeoutMs = 10_000, idleMs = 500, exit = (code) => process.exit(code), log = console.log } = {},
-) {
-  const inProgress = new Set();
-  let stopping;
+  server: Server,
+  {
+    timeoutMs = 10_000,
+    idleMs = 500,
+    exit = (code: number): void => process.exit(code),
+    log = (line: string): void => console.log(line),
+  }: { timeoutMs?: number; idleMs?: number; exit?: (code: number) => void; log?: (line: string) => void } = {},
+): () => Promise<void> {
+  const inProgress = new Set<ServerResponse>();
+  let stopping: Promise<void> | undefined;
   // Before the site's handler, which may answer from memory at once: every answer given while stopping closes its
   // connection, so the client sends its next request to an instance that is up.
   server.prependListener('request', (request, response) => {
@@ -27,10 +33,10 @@ export function stopGracefully(
     stopping ??= (async () => {
       beginShutdown();
       log(`Stopping: no new connections; finishing ${inProgress.size} request(s) in progress`);
-      const closed = new Promise((resolve) => {
+      const closed = new Promise<void>((resolve) => {
         // net.Server's close, not http.Server's: that one also drops idle keep-alive connections at once, and a
         // client's next request may be on its way on one of them. They are closed below, once idle for idleMs.
-        NetServer.prototype.close.call(server, resolve);
+        NetServer.prototype.close.call(server, () => resolve());
       });
       for (const response of inProgress) if (!response.headersSent) response.setHeader('connection', 'close');
       const idleSweep = setInterval(() => server.closeIdleConnections(), idleMs);

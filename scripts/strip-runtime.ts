@@ -9,12 +9,20 @@
 //
 // Public pages' Content-Security-Policy is one constant allowing no inline script (lib/http/security-headers.ts), so
 // a prerendered page that kept the runtime would break in the browser: the build fails instead, naming it. So it
-// does when Next.js's output changes shape, or under a setting the strip cannot honour (basePath, assetPrefix).
+// does when Next.js's output changes shape (every build file read here is read and checked by server/next-build.ts,
+// first of all when this runs as the build's last step), or under a setting the strip cannot honour (basePath,
+// assetPrefix).
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { runInNewContext } from 'node:vm';
-import { outputBase, prerenderedRoutes } from '../server/prerendered.mjs';
+import { join, relative } from 'node:path';
+import {
+  buildConfig,
+  checkBuildOutput,
+  clientModules,
+  prerenderedRoutes,
+  routeOutputFiles,
+  standaloneDistDir,
+  type BuildConfig,
+} from '../server/next-build.ts';
 
 // Client components whose server-rendered HTML is already all they do on a prerendered page: the navigation marks
 // the current page from its path, which is known when the page is rendered.
@@ -23,36 +31,28 @@ const frameworkModule = /^\[project\]\/node_modules\/next\//;
 
 const script = /<script\b([^>]*)>[\s\S]*?<\/script>/g;
 const link = /<link\b([^>]*)\/?>/g;
-const attribute = (attributes, name) => new RegExp(`\\b${name}="([^"]*)"`, 'i').exec(attributes)?.[1];
+const attribute = (attributes: string, name: string): string | undefined =>
+  new RegExp(`\\b${name}="([^"]*)"`, 'i').exec(attributes)?.[1];
 // Suspense content that streamed after the shell sits in a template or hidden div until React's script moves it.
 const awaitsReact = /<template id="[BP]:|<div hidden id="S:/;
 
 /** The page's HTML without the framework's scripts; scripts from elsewhere and data blocks (JSON-LD) stay. */
-export function stripRuntime(html) {
+export function stripRuntime(html: string): string {
   return html
-    .replace(script, (tag, attributes) => {
+    .replace(script, (tag, attributes: string) => {
       const src = attribute(attributes, 'src');
       const isData = /json/i.test(attribute(attributes, 'type') ?? '');
       return isData || (src && !src.startsWith('/_next/')) ? tag : '';
     })
-    .replace(link, (tag, attributes) => {
+    .replace(link, (tag, attributes: string) => {
       const rel = attribute(attributes, 'rel');
       const preloadsScript = rel === 'modulepreload' || (rel === 'preload' && attribute(attributes, 'as') === 'script');
       return preloadsScript ? '' : tag;
     });
 }
 
-/** The client modules a route's page uses, from the build's client reference manifest; undefined if there is none. */
-function clientModules(distDir, srcRoute) {
-  const file = join(distDir, 'server/app', srcRoute === '/' ? '' : srcRoute, 'page_client-reference-manifest.js');
-  if (!existsSync(file)) return undefined;
-  const sandbox = {};
-  runInNewContext(readFileSync(file, 'utf8'), sandbox);
-  return Object.values(sandbox.__RSC_MANIFEST ?? {}).flatMap((manifest) => Object.keys(manifest.clientModules ?? {}));
-}
-
 /** Why a prerendered page must keep the runtime, or undefined when it can do without. */
-export function runtimeNeed(html, modules) {
+export function runtimeNeed(html: string, modules: readonly string[] | undefined): string | undefined {
   if (!modules) return 'no client reference manifest';
   const needs = modules.filter((module) => !frameworkModule.test(module) && !rendersOnServer.has(module));
   if (needs.length) return `client components ${needs.join(', ')}`;
@@ -61,12 +61,10 @@ export function runtimeNeed(html, modules) {
 }
 
 /** The build's settings, as it recorded them; refuses those the strip cannot honour. */
-export function buildSettings(distDir = '.next') {
-  const file = join(distDir, 'required-server-files.json');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`next build\` before scripts/strip-runtime.mjs.`);
-  const { config } = JSON.parse(readFileSync(file, 'utf8'));
-  for (const setting of ['basePath', 'assetPrefix']) {
-    if (config?.[setting]) {
+export function buildSettings(distDir = '.next'): BuildConfig {
+  const config = buildConfig(distDir);
+  for (const setting of ['basePath', 'assetPrefix'] as const) {
+    if (config[setting]) {
       throw new Error(
         `next.config sets ${setting} (${JSON.stringify(config[setting])}), which this site does not support: the ` +
           "runtime strip and the site's own links and scripts assume it is served from the root of its host. " +
@@ -85,17 +83,17 @@ const inlineScript = /<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(ld\+
  * stripped. Throws before writing anything when a page needs the runtime, and after when a stripped page still
  * has an inline script (Next.js's output changed).
  */
-export function stripBuild(distDir = '.next') {
+export function stripBuild(distDir = '.next'): { stripped: string[]; standalone: string | undefined } {
   const { output } = buildSettings(distDir);
   const routes = prerenderedRoutes(distDir);
   if (Object.keys(routes).length === 0) throw new Error(`${distDir} has no prerendered routes: nothing to strip.`);
-  const pages = [];
-  const needs = [];
+  const pages: { path: string; file: string; html: string }[] = [];
+  const needs: string[] = [];
   // One manifest per route: the pages of a dynamic route (every co-op's) share their route's.
-  const modulesOf = new Map();
+  const modulesOf = new Map<string, string[] | undefined>();
   for (const [path, route] of Object.entries(routes)) {
     if (route.routeType !== 'page') continue;
-    const file = `${outputBase(distDir, path)}.html`;
+    const file = routeOutputFiles(distDir, path, route).body;
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
     const srcRoute = route.srcRoute ?? path;
@@ -115,7 +113,7 @@ export function stripBuild(distDir = '.next') {
     throw new Error(`The strip left inline scripts in ${left.join(', ')}: Next.js's output changed shape.`);
   }
   // `output: 'standalone'` copied the pages before this step ran: its copies get the same bytes.
-  const standalone = output === 'standalone' ? join(distDir, 'standalone', basename(distDir)) : undefined;
+  const standalone = output === 'standalone' ? standaloneDistDir(distDir) : undefined;
   for (const { file, html } of pages) {
     writeFileSync(file, html);
     if (standalone) writeFileSync(join(standalone, relative(distDir, file)), html);
@@ -127,22 +125,24 @@ export function stripBuild(distDir = '.next') {
  * Makes a standalone build whole: Next.js leaves copying `public/` and `.next/static` to the deployer, and the
  * database migrations are read from `drizzle/` at start.
  */
-export function completeStandalone(distDir = '.next') {
+export function completeStandalone(distDir = '.next'): void {
   const standalone = join(distDir, 'standalone');
   cpSync('public', join(standalone, 'public'), { recursive: true });
-  cpSync(join(distDir, 'static'), join(standalone, basename(distDir), 'static'), { recursive: true });
+  cpSync(join(distDir, 'static'), join(standaloneDistDir(distDir), 'static'), { recursive: true });
   cpSync('drizzle', join(standalone, 'drizzle'), { recursive: true });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (import.meta.main) {
   try {
+    // Every build output file this site reads, checked first: a Next.js upgrade that changed one fails the build.
+    checkBuildOutput();
     const { stripped, standalone } = stripBuild();
     if (standalone) completeStandalone();
     console.log(
       `Sent without the React runtime: ${stripped.length} prerendered pages${standalone ? ' (and in the standalone build)' : ''}.`,
     );
   } catch (error) {
-    console.error(`scripts/strip-runtime.mjs: ${error instanceof Error ? error.message : error}`);
+    console.error(`scripts/strip-runtime.ts: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
 }
