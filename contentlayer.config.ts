@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   contentDirExcludeDefault,
@@ -18,12 +17,10 @@ import {
   type Field,
   type Fields,
 } from './lib/content-schema';
-import { logoProblems } from './lib/logo';
+import { contentProblems } from './lib/content-checks';
+import { describeProblem } from './lib/content-problem';
 import { markdownPipeline } from './lib/markdown';
-import { buildDirectory } from './lib/members/directory';
-import { readRedirects, redirectProblems, redirectsFile, sitePaths } from './lib/redirects';
-import { unknownCaseStudyReferences, unknownReferences } from './lib/references';
-import { caseStudyProblems } from './lib/work/check';
+import { readRedirects, redirectsFile } from './lib/redirects';
 import { summarise } from './lib/summary';
 
 /** Shared by every document type: where a document lives on the site. */
@@ -104,41 +101,21 @@ export default makeSource({
   disableImportAliasWarning: true,
   // The redirects are one list, not a document: lib/redirects.ts reads them, here and in next.config.ts.
   contentDirExclude: [...contentDirExcludeDefault, redirectsFile.replace(/^content\//, '')],
-  // Field checks cannot see other documents or files, so the co-ops' and case studies' slugs (and the case studies'
-  // links and images, the co-ops' logos, the redirects) are checked here, once everything is generated; the
-  // error fails `contentlayer2 build` and so `npm run build`.
+  // Field checks cannot see other documents or files, so what needs them (the co-ops' and case studies' slugs,
+  // links, images, logos and emails, the redirects) is checked here, once everything is generated, by the one
+  // function that holds those checks; the error fails `contentlayer2 build` and so `npm run build`.
   onSuccess: async (importData) => {
     const { allPages, allCoops, allServices, allTechnologies, allCaseStudies } = await importData();
-    const serviceSlugs = allServices.map((service) => service.slug);
-    const inPublic = (path: string) => existsSync(join(process.cwd(), 'public', path));
-    const redirects = readRedirects();
-    const site = {
-      paths: sitePaths({
+    const problems = contentProblems(
+      {
         pages: allPages,
         coops: allCoops,
         services: allServices,
         technologies: allTechnologies,
-        towns: buildDirectory(allCoops, allServices, allTechnologies).towns,
         caseStudies: allCaseStudies,
-      }),
-      inPublic,
-    };
-    const problems = [
-      ...unknownReferences(
-        allCoops,
-        serviceSlugs,
-        allTechnologies.map((technology) => technology.slug),
-      ),
-      ...unknownCaseStudyReferences(
-        allCaseStudies,
-        allCoops.map((coop) => coop.slug),
-        serviceSlugs,
-      ),
-      ...allCaseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
-      ...allCoops.flatMap((coop) => logoProblems(coop)),
-      ...redirects.problems,
-      ...redirectProblems(redirects.redirects, site),
-    ];
-    if (problems.length) throw new Error(problems.join('\n'));
+      },
+      { publicDir: join(process.cwd(), 'public'), redirects: readRedirects() },
+    );
+    if (problems.length) throw new Error(problems.map(describeProblem).join('\n'));
   },
 });

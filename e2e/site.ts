@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { slugify } from '@/lib/slug';
 import { adminEmails } from '@/playwright.config';
 import { mailsTo, nextSignInLink } from './mailbox';
@@ -90,6 +91,30 @@ export const coopFiles = slugsIn('coops').map((slug) => {
 });
 
 export const memberFiles = coopFiles.filter((coop) => coop.member);
+
+/** A name per slug of a content folder whose files have a `name` (co-ops, services, technologies). */
+export function namesIn(folder: 'coops' | 'services' | 'technologies'): Map<string, string> {
+  return new Map(
+    slugsIn(folder).map((slug) => {
+      const markdown = readFileSync(join(content, folder, `${slug}.md`), 'utf8');
+      return [slug, frontMatterValue(markdown, 'name') ?? slug];
+    }),
+  );
+}
+
+/** The case studies as committed in content/work/, read with the yaml package, independently of the app. */
+export const caseStudyFiles = slugsIn('work').map((slug) => {
+  const markdown = readFileSync(join(content, 'work', `${slug}.md`), 'utf8');
+  const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(markdown) ?? [];
+  const fields = parseYaml(frontMatter) as {
+    client: string;
+    project: string;
+    coops: string[];
+    services?: string[];
+    links?: string[];
+  };
+  return { slug, ...fields, services: fields.services ?? [], links: fields.links ?? [], body: body.trim() };
+});
 
 /** Names in the directory's order. */
 export const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true });

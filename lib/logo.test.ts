@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeProblem } from '@/lib/content-problem';
 import { solidPng } from '@/test/images';
 import { checkLogo, fitLogo, inspectSvg, logoDataUrl, logoProblems, pngSize, readLogo } from './logo';
 
@@ -152,22 +153,26 @@ describe('checkLogo and logoProblems', () => {
     expect(logoProblems(coop(), publicDir)).toEqual([]);
   });
 
-  it("names the co-op's file and the logo for each problem", () => {
+  it("names the co-op's file, the field and the logo for each problem", () => {
+    const logoProblemLines = (logo: string) => logoProblems(coop(logo), publicDir).map(describeProblem);
     const where = 'is not an .svg or .png file in /images/coops/';
-    expect(logoProblems(coop('/images/coops/acme.jpg'), publicDir)).toEqual([
+    expect(logoProblems(coop('/images/coops/missing.svg'), publicDir)).toEqual([
+      { file: 'content/coops/acme.md', field: 'logo', message: expect.stringContaining('has no file') },
+    ]);
+    expect(logoProblemLines('/images/coops/acme.jpg')).toEqual([
       expect.stringContaining(`content/coops/acme.md: logo "/images/coops/acme.jpg" ${where}`),
     ]);
-    expect(logoProblems(coop('/images/work/acme.svg'), publicDir)[0]).toContain(where);
-    expect(logoProblems(coop('images/coops/good.svg'), publicDir)[0]).toContain(where);
-    expect(logoProblems(coop('/images/coops/../coops/good.svg'), publicDir)[0]).toContain(where);
-    expect(logoProblems(coop('/images/coops/my logo.svg'), publicDir)[0]).toContain(where);
-    expect(logoProblems(coop('/images/coops/missing.svg'), publicDir)).toEqual([
+    expect(logoProblemLines('/images/work/acme.svg')[0]).toContain(where);
+    expect(logoProblemLines('images/coops/good.svg')[0]).toContain(where);
+    expect(logoProblemLines('/images/coops/../coops/good.svg')[0]).toContain(where);
+    expect(logoProblemLines('/images/coops/my logo.svg')[0]).toContain(where);
+    expect(logoProblemLines('/images/coops/missing.svg')).toEqual([
       'content/coops/acme.md: logo "/images/coops/missing.svg" has no file (no public/images/coops/missing.svg)',
     ]);
-    expect(logoProblems(coop('/images/coops/jpeg.png'), publicDir)).toEqual([
+    expect(logoProblemLines('/images/coops/jpeg.png')).toEqual([
       'content/coops/acme.md: logo "/images/coops/jpeg.png" is not a PNG file',
     ]);
-    expect(logoProblems(coop('/images/coops/bad.svg'), publicDir)).toEqual([
+    expect(logoProblemLines('/images/coops/bad.svg')).toEqual([
       'content/coops/acme.md: logo "/images/coops/bad.svg" has an event handler (onclick) (line 1)',
       'content/coops/acme.md: logo "/images/coops/bad.svg" has a <script> element (line 1)',
     ]);

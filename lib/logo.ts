@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
 import { logoFolder } from '@/lib/content-schema';
 
 // A co-op's logo: an SVG or PNG file under public/images/coops/ (where a CMS uploads it), named by its co-op's
-// `logo` field. The content build checks every logo (contentlayer.config.ts); the pages and the preview cards read it
+// `logo` field. The content build checks every logo (lib/content-checks.ts); the pages and the preview cards read it
 // again as they render, at build time, for its size, so that each <img> carries a width and height and nothing
 // shifts as it loads.
 //
@@ -148,14 +149,15 @@ export function checkLogo(src: string, publicDir = join(process.cwd(), 'public')
 }
 
 /** The co-op fields the logo check reads; Contentlayer's generated `Coop` satisfies it. */
-type CoopLogo = { _raw: { sourceFilePath: string }; logo?: string };
+type CoopLogo = ContentSource & { logo?: string };
 
-/** One message per problem with a co-op's logo, naming the co-op's file and the logo's path. */
-export function logoProblems(coop: CoopLogo, publicDir?: string): string[] {
-  if (coop.logo === undefined) return [];
-  const checked = checkLogo(coop.logo, publicDir);
+/** One problem per thing wrong with a co-op's logo, naming the co-op's file and the logo's path. */
+export function logoProblems(coop: CoopLogo, publicDir?: string): ContentProblem[] {
+  const { logo } = coop;
+  if (logo === undefined) return [];
+  const checked = checkLogo(logo, publicDir);
   if (!Array.isArray(checked)) return [];
-  return checked.map((problem) => `content/${coop._raw.sourceFilePath}: logo "${coop.logo}" ${problem}`);
+  return checked.map((problem) => ({ file: contentFileOf(coop), field: 'logo', message: `logo "${logo}" ${problem}` }));
 }
 
 /** A logo to render: the content build has checked it, so a problem now (a file changed since) stops the render. */

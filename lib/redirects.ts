@@ -2,10 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+// Relative, not `@/lib/`: next.config.ts loads this module, and Next.js's config loader turns `@/lib/x` into
+// `./lib/x` from this file's folder, which is not there.
+import { describeProblem, type ContentProblem } from './content-problem';
 
 // Moved pages, listed by editors in one YAML file: a map with one list, `redirects`, because a Git-based CMS edits a
 // file as named fields (a list widget), not as a bare list. next.config.ts serves them with Next.js's own
-// `redirects()`; the content build (contentlayer.config.ts) checks them against the site's pages.
+// `redirects()`; the content build (lib/content-checks.ts) checks them against the site's pages.
 
 /** Where the list is, from the project's root. */
 export const redirectsFile = 'content/redirects.yml';
@@ -63,47 +66,61 @@ function covers(earlier: string, later: string): boolean {
   );
 }
 
-/** How messages name an entry: where it is, and its from. */
-const entryName = (file: string, redirect: Redirect) => `${file}:${redirect.line}: redirect from "${redirect.from}"`;
+/** A problem with one entry, in one of its fields: messages name the entry by its from, the file by its line. */
+const entryProblem = (file: string, redirect: Redirect, field: keyof Redirect, what: string): ContentProblem => ({
+  file,
+  line: redirect.line,
+  field,
+  message: `redirect from "${redirect.from}": ${what}`,
+});
 
 /** What is wrong with the entries on their own: a path Next.js would not read as meant, a clash between entries. */
-function syntaxProblems(redirects: readonly Redirect[], file: string): string[] {
-  const problems: string[] = [];
+function syntaxProblems(redirects: readonly Redirect[], file: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   redirects.forEach((redirect, index) => {
-    const where = entryName(file, redirect);
+    const problem = (field: keyof Redirect, what: string) => problems.push(entryProblem(file, redirect, field, what));
     for (const field of ['from', 'to'] as const) {
       const path = redirect[field];
       if (!pathSyntax.test(path)) {
-        problems.push(
-          `${where}: ${field} "${path}" is not a site path (start with /; in each part use letters, digits and - . _ ~, ` +
+        problem(
+          field,
+          `${field} "${path}" is not a site path (start with /; in each part use letters, digits and - . _ ~, ` +
             'or :name for a part that varies; no trailing /)',
         );
       }
     }
     const fromParameters = new Set(segmentsOf(redirect.from).filter(isParameter));
     for (const parameter of segmentsOf(redirect.to).filter(isParameter)) {
-      if (!fromParameters.has(parameter)) problems.push(`${where}: to uses ${parameter}, which from does not have`);
+      if (!fromParameters.has(parameter)) problem('to', `to uses ${parameter}, which from does not have`);
     }
     const earlier = redirects.slice(0, index).find((other) => covers(other.from, redirect.from));
     if (earlier) {
-      problems.push(
+      problem(
+        'from',
         covers(redirect.from, earlier.from)
-          ? `${where}: from is listed twice (first at line ${earlier.line})`
-          : `${where}: never applies: the redirect from "${earlier.from}" at line ${earlier.line} comes first and matches it`,
+          ? `from is listed twice (first at line ${earlier.line})`
+          : `never applies: the redirect from "${earlier.from}" at line ${earlier.line} comes first and matches it`,
       );
     }
   });
   return problems;
 }
 
-/** The redirects in the file's text, and what is wrong with them, each message naming the file, line and entry. */
-export function parseRedirects(text: string, file = redirectsFile): { redirects: Redirect[]; problems: string[] } {
+/** The redirects of the file, and what is wrong with them: each problem names the file, line and entry. */
+export type ParsedRedirects = { redirects: Redirect[]; problems: ContentProblem[] };
+
+/** The redirects in the file's text, and what is wrong with them, each problem naming the file, line and entry. */
+export function parseRedirects(text: string, file = redirectsFile): ParsedRedirects {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) {
-    const problems = document.errors.map(
-      (error) => `${file}:${error.linePos?.[0].line ?? 1}: ${error.message.split('\n')[0]}`,
-    );
+    const problems = document.errors.map((error) => ({
+      file,
+      line: error.linePos?.[0].line ?? 1,
+      // A syntax error belongs to no one field: the line says where it is.
+      field: 'redirects',
+      message: error.message.split('\n')[0] ?? error.message,
+    }));
     return { redirects: [], problems };
   }
   const list = document.get('redirects', true);
@@ -115,11 +132,19 @@ export function parseRedirects(text: string, file = redirectsFile): { redirects:
 
   const parsed = fileSchema.safeParse(document.toJS());
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+    const problems = parsed.error.issues.map((issue): ContentProblem => {
       const [, index, field] = issue.path;
-      if (typeof index !== 'number') return `${file}: ${issue.path.join('.') || 'the file'} ${issue.message}`;
+      if (typeof index !== 'number') {
+        return { file, field: 'redirects', message: `${issue.path.join('.') || 'the file'} ${issue.message}` };
+      }
       const subject = field === undefined ? '' : `${String(field)} `;
-      return `${file}:${lineOf(index)}: redirect ${index + 1}: ${subject}${issue.message}`;
+      return {
+        file,
+        line: lineOf(index),
+        // An issue with the entry as a whole (an unknown field) is the list's.
+        field: field === undefined ? 'redirects' : String(field),
+        message: `redirect ${index + 1}: ${subject}${issue.message}`,
+      };
     });
     return { redirects: [], problems };
   }
@@ -128,7 +153,7 @@ export function parseRedirects(text: string, file = redirectsFile): { redirects:
 }
 
 /** The project's redirects file read and parsed; no file is no redirects. */
-export function readRedirects(root = process.cwd()): { redirects: Redirect[]; problems: string[] } {
+export function readRedirects(root = process.cwd()): ParsedRedirects {
   const path = join(root, redirectsFile);
   return existsSync(path) ? parseRedirects(readFileSync(path, 'utf8')) : { redirects: [], problems: [] };
 }
@@ -136,7 +161,9 @@ export function readRedirects(root = process.cwd()): { redirects: Redirect[]; pr
 /** For next.config.ts: the redirects, or an error naming each bad entry, which stops `next build` with its message. */
 export function loadRedirects(root = process.cwd()): Redirect[] {
   const { redirects, problems } = readRedirects(root);
-  if (problems.length > 0) throw new Error(`Redirects in ${redirectsFile} are not valid:\n${problems.join('\n')}`);
+  if (problems.length > 0) {
+    throw new Error(`Redirects in ${redirectsFile} are not valid:\n${problems.map(describeProblem).join('\n')}`);
+  }
   return redirects;
 }
 
@@ -166,7 +193,7 @@ function isReserved(path: string): boolean {
 }
 
 /**
- * What is wrong with the redirects against the site, one message each naming the file, line and entry: a target
+ * What is wrong with the redirects against the site, one problem each naming the file, line and entry: a target
  * that is not a page (a pattern's must match at least one), or a source the site already serves, which the redirect
  * would hide (`inPublic` says whether a path names a file under public/).
  */
@@ -174,32 +201,29 @@ export function redirectProblems(
   redirects: readonly Redirect[],
   site: { paths: readonly string[]; inPublic: (path: string) => boolean },
   file = redirectsFile,
-): string[] {
+): ContentProblem[] {
   const pages = new Set(site.paths);
   return redirects.flatMap((redirect) => {
-    const where = entryName(file, redirect);
-    const problems: string[] = [];
+    const problems: ContentProblem[] = [];
+    const problem = (field: keyof Redirect, what: string) => problems.push(entryProblem(file, redirect, field, what));
     const isPattern = segmentsOf(redirect.to).some(isParameter);
     if (
       isPattern ? !site.paths.some((path) => matches(redirect.to, path, { anyCase: false })) : !pages.has(redirect.to)
     ) {
-      problems.push(
-        isPattern
-          ? `${where}: to "${redirect.to}" matches no page of the site`
-          : `${where}: to "${redirect.to}" is not a page of the site`,
+      problem(
+        'to',
+        isPattern ? `to "${redirect.to}" matches no page of the site` : `to "${redirect.to}" is not a page of the site`,
       );
     }
     const hidden = site.paths.filter((path) => matches(redirect.from, path, { anyCase: true }));
     if (hidden.length > 0) {
       const named = hidden.slice(0, 3).join(', ') + (hidden.length > 3 ? ` and ${hidden.length - 3} more` : '');
-      problems.push(
-        `${where}: from would hide a page of the site (${named}); a redirect is for an address with no page`,
-      );
+      problem('from', `from would hide a page of the site (${named}); a redirect is for an address with no page`);
     } else if (
       isReserved(redirect.from) ||
       (!segmentsOf(redirect.from).some(isParameter) && site.inPublic(redirect.from))
     ) {
-      problems.push(`${where}: from is an address the site already answers; a redirect is for an address with no page`);
+      problem('from', 'from is an address the site already answers; a redirect is for an address with no page');
     }
     return problems;
   });

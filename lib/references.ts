@@ -1,5 +1,4 @@
-/** Where a document came from; every Contentlayer document has it. */
-type Source = { _raw: { sourceFilePath: string } };
+import { contentFileOf, type ContentProblem, type ContentSource as Source } from '@/lib/content-problem';
 
 /** The fields of a co-op the reference check reads; Contentlayer's generated `Coop` satisfies it. */
 type CoopReferences = Source & { services?: string[]; technologies?: string[] };
@@ -7,30 +6,35 @@ type CoopReferences = Source & { services?: string[]; technologies?: string[] };
 /** The fields of a case study the reference check reads; Contentlayer's generated `CaseStudy` satisfies it. */
 type CaseStudyReferences = Source & { coops: string[]; services?: string[] };
 
-const fileOf = (document: Source) => `content/${document._raw.sourceFilePath}`;
-
-/** One message per slug in `slugs` that is not a file in `content/FOLDER/`, naming the document's file. */
+/**
+ * One problem per slug in a list that is not a file in `content/FOLDER/`, naming the document's file; each list is
+ * named after the folder it refers to (`services` lists files of content/services/).
+ */
 function unknownSlugs(
   document: Source,
   kind: string,
   folder: string,
   slugs: readonly string[] | undefined,
   known: ReadonlySet<string>,
-): string[] {
+): ContentProblem[] {
   return (slugs ?? [])
     .filter((slug) => !known.has(slug))
-    .map((slug) => `${fileOf(document)}: unknown ${kind} "${slug}" (no content/${folder}/${slug}.md)`);
+    .map((slug) => ({
+      file: contentFileOf(document),
+      field: folder,
+      message: `unknown ${kind} "${slug}" in ${folder} (no content/${folder}/${slug}.md)`,
+    }));
 }
 
 /**
- * One message per service or technology a co-op lists that has no file in `content/services/` or
+ * One problem per service or technology a co-op lists that has no file in `content/services/` or
  * `content/technologies/`, naming the co-op's file, so a typo stops the build instead of making an empty filter.
  */
 export function unknownReferences(
   coops: readonly CoopReferences[],
   serviceSlugs: readonly string[],
   technologySlugs: readonly string[],
-): string[] {
+): ContentProblem[] {
   const services = new Set(serviceSlugs);
   const technologies = new Set(technologySlugs);
   return coops.flatMap((coop) => [
@@ -47,12 +51,18 @@ export function unknownCaseStudyReferences(
   caseStudies: readonly CaseStudyReferences[],
   coopSlugs: readonly string[],
   serviceSlugs: readonly string[],
-): string[] {
+): ContentProblem[] {
   const coops = new Set(coopSlugs);
   const services = new Set(serviceSlugs);
   return caseStudies.flatMap((caseStudy) => [
     ...(caseStudy.coops.length === 0
-      ? [`${fileOf(caseStudy)}: lists no co-op (coops needs the slug of at least one file in content/coops/)`]
+      ? [
+          {
+            file: contentFileOf(caseStudy),
+            field: 'coops',
+            message: 'lists no co-op (coops needs the slug of at least one file in content/coops/)',
+          },
+        ]
       : []),
     ...unknownSlugs(caseStudy, 'co-op', 'coops', caseStudy.coops, coops),
     ...unknownSlugs(caseStudy, 'service', 'services', caseStudy.services, services),

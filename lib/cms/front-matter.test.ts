@@ -14,6 +14,11 @@ const seeds = readdirSync(content, { withFileTypes: true })
 
 const read = (path: string) => readFileSync(join(content, path), 'utf8');
 
+// Copies of committed files as they were, kept as fixtures: the tests that expect a given line must not break when
+// an editor changes the file. The tests over every seed above read the committed content itself.
+const fixtures = resolve(__dirname, '../../test/fixtures/cms/content');
+const fixture = (path: string) => readFileSync(join(fixtures, path), 'utf8');
+
 /** The lines of `after` that differ from `before`'s, as [before, after] pairs, for files of the same length. */
 function changedLines(before: string, after: string): [string | undefined, string | undefined][] {
   const a = before.split('\n');
@@ -55,13 +60,13 @@ describe('the CMS front matter format', () => {
   });
 
   it('changes only the line of the heading when the heading is edited', () => {
-    const text = read('pages/about.md');
+    const text = fixture('pages/about.md');
     const saved = writeEntry({ ...readEntry(text), heading: 'About the network' });
     expect(changedLines(text, saved)).toEqual([['heading: About CoTech', 'heading: About the network']]);
   });
 
   it('keeps the Jekyll fields the CMS does not show, and values it does not hold', () => {
-    const text = read('pages/join.md');
+    const text = fixture('pages/join.md');
     const entry = Object.fromEntries(
       Object.entries(readEntry(text)).filter(([key]) => key !== 'comments' && key !== 'tags'),
     );
@@ -70,7 +75,7 @@ describe('the CMS front matter format', () => {
   });
 
   it('changes one line when a co-op adds a service, and keeps the list as it was written', () => {
-    const text = read('coops/agile-collective.md');
+    const text = fixture('coops/agile-collective.md');
     const entry = readEntry(text);
     const services = [...(entry.services as string[]), 'web-apps'];
     const saved = writeEntry({ ...entry, services });
@@ -87,7 +92,7 @@ describe('the CMS front matter format', () => {
   });
 
   it('leaves out an object whose fields are all empty, such as an image never given', () => {
-    const text = read('work/nook.md');
+    const text = fixture('work/nook.md');
     const image = { src: '', alt: '', width: null, height: null };
     expect(writeEntry({ ...readEntry(text), image })).toBe(text);
     expect(writeEntry({ client: 'A client', image, body: '' })).toBe('---\nclient: A client\n---\n');
@@ -100,7 +105,7 @@ describe('the CMS front matter format', () => {
   });
 
   it('changes the body alone when only the body is edited', () => {
-    const text = read('pages/about.md');
+    const text = fixture('pages/about.md');
     const entry = readEntry(text);
     const body = (entry.body as string).replace('world domination', 'world co-operation');
     const saved = writeEntry({ ...entry, body });
@@ -126,7 +131,7 @@ describe('the CMS front matter format', () => {
   });
 
   it('holds the file it read, so that a save can edit it', () => {
-    const text = read('services/hosting.md');
+    const text = fixture('services/hosting.md');
     expect(readEntry(text)).toEqual({ name: 'Hosting', body: '', [sourceKey]: text });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '@/lib/content-problem';
 import { coopEmailProblems } from './coop-email';
 
 const coop = (fields: { email?: string; showEmail?: boolean }) => ({
@@ -13,11 +14,11 @@ describe('coopEmailProblems', () => {
     expect(coopEmailProblems(coop({ email: 'hello@acme.coop', showEmail: true }))).toEqual([]);
   });
 
-  it('names the file for an address that is not one, or showEmail without an address', () => {
+  it('names the file and the field for an address that is not one, or showEmail without an address', () => {
     expect(coopEmailProblems(coop({ email: 'hello at acme' }))).toEqual([
-      'content/coops/acme.md: email "hello at acme" is not an email address',
+      { file: 'content/coops/acme.md', field: 'email', message: 'email "hello at acme" is not an email address' },
     ]);
-    expect(coopEmailProblems(coop({ showEmail: true }))).toEqual([
+    expect(coopEmailProblems(coop({ showEmail: true })).map(describeProblem)).toEqual([
       'content/coops/acme.md: showEmail is true, but there is no email',
     ]);
   });

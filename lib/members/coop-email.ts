@@ -1,16 +1,21 @@
 import * as z from 'zod/mini';
+import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
 
 /** The fields of a co-op the email check reads; Contentlayer's generated `Coop` satisfies it. */
-type CoopEmail = { _raw: { sourceFilePath: string }; email?: string; showEmail?: boolean };
+type CoopEmail = ContentSource & { email?: string; showEmail?: boolean };
 
 const address = z.email();
 
 /**
- * What is wrong with a co-op's contact address, naming its file: briefs are forwarded to it, so a typo would lose
- * them silently; and `showEmail` without an address would promise an address the page cannot show.
+ * What is wrong with a co-op's contact address: briefs are forwarded to it, so a typo would lose them silently; and
+ * `showEmail` without an address would promise an address the page cannot show.
  */
-export function coopEmailProblems(coop: CoopEmail): string[] {
-  const file = `content/${coop._raw.sourceFilePath}`;
-  if (coop.email === undefined) return coop.showEmail ? [`${file}: showEmail is true, but there is no email`] : [];
-  return address.safeParse(coop.email).success ? [] : [`${file}: email "${coop.email}" is not an email address`];
+export function coopEmailProblems(coop: CoopEmail): ContentProblem[] {
+  const file = contentFileOf(coop);
+  if (coop.email === undefined) {
+    return coop.showEmail ? [{ file, field: 'showEmail', message: 'showEmail is true, but there is no email' }] : [];
+  }
+  return address.safeParse(coop.email).success
+    ? []
+    : [{ file, field: 'email', message: `email "${coop.email}" is not an email address` }];
 }

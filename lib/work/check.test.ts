@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '@/lib/content-problem';
 import { caseStudyProblems } from './check';
 
 const file = { _raw: { sourceFilePath: 'work/study.md' } };
@@ -15,16 +16,22 @@ describe('caseStudyProblems', () => {
     expect(caseStudyProblems(file, inPublic)).toEqual([]);
   });
 
-  it('names the file and each link that is not an http(s) URL', () => {
-    expect(caseStudyProblems({ ...file, links: ['nookcrm.com', 'javascript:alert(1)'] }, inPublic)).toEqual([
-      'content/work/study.md: link "nookcrm.com" is not an http(s) URL',
-      'content/work/study.md: link "javascript:alert(1)" is not an http(s) URL',
+  it('names the file, the field and each link that is not an http(s) URL', () => {
+    const problems = caseStudyProblems({ ...file, links: ['nookcrm.com', 'javascript:alert(1)'] }, inPublic);
+    expect(problems.map(({ field }) => field)).toEqual(['links', 'links']);
+    expect(problems.map(describeProblem)).toEqual([
+      'content/work/study.md: link "nookcrm.com" in links is not an http(s) URL',
+      'content/work/study.md: link "javascript:alert(1)" in links is not an http(s) URL',
     ]);
   });
 
-  it('names the file when its image is missing, outside public/, on a plain-http host or unsized', () => {
-    const problems = (src: string, width?: number, height?: number) =>
+  it('names the file and the image when it is missing, outside public/, on a plain-http host or unsized', () => {
+    const checked = (src: string, width?: number, height?: number) =>
       caseStudyProblems({ ...file, image: image(src, width, height) }, inPublic);
+    const problems = (src: string, width?: number, height?: number) => checked(src, width, height).map(describeProblem);
+    expect(checked('/images/work/other.png')).toEqual([
+      { file: 'content/work/study.md', field: 'image', message: expect.stringContaining('has no file') },
+    ]);
     expect(problems('/images/work/other.png')).toEqual([
       'content/work/study.md: image "/images/work/other.png" has no file (no public/images/work/other.png)',
     ]);

@@ -1,6 +1,7 @@
+import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
+
 /** The fields of a case study this check reads; Contentlayer's generated `CaseStudy` satisfies it. */
-type CaseStudyFields = {
-  _raw: { sourceFilePath: string };
+type CaseStudyFields = ContentSource & {
   links?: string[];
   image?: { src: string; width: number; height: number };
 };
@@ -17,24 +18,25 @@ function isPublicPath(value: string): boolean {
 const isSize = (value: number) => Number.isInteger(value) && value > 0;
 
 /**
- * What is wrong with a case study's links and image, one message each naming its file: a link the page could not
- * link to, or an image that would not load or would shift the page as it does (`inPublic` says whether a site path
- * names a file under public/).
+ * What is wrong with a case study's links and image, one problem each: a link the page could not link to, or an
+ * image that would not load or would shift the page as it does (`inPublic` says whether a site path names a file
+ * under public/).
  */
-export function caseStudyProblems(caseStudy: CaseStudyFields, inPublic: (path: string) => boolean): string[] {
-  const file = `content/${caseStudy._raw.sourceFilePath}`;
-  const problems = (caseStudy.links ?? [])
+export function caseStudyProblems(caseStudy: CaseStudyFields, inPublic: (path: string) => boolean): ContentProblem[] {
+  const file = contentFileOf(caseStudy);
+  const problems: ContentProblem[] = (caseStudy.links ?? [])
     .filter((link) => !isWebUrl(link, ['http:', 'https:']))
-    .map((link) => `${file}: link "${link}" is not an http(s) URL`);
+    .map((link) => ({ file, field: 'links', message: `link "${link}" in links is not an http(s) URL` }));
   const image = caseStudy.image;
   if (image) {
+    const imageProblem = (message: string) => problems.push({ file, field: 'image', message });
     if (isPublicPath(image.src)) {
-      if (!inPublic(image.src)) problems.push(`${file}: image "${image.src}" has no file (no public${image.src})`);
+      if (!inPublic(image.src)) imageProblem(`image "${image.src}" has no file (no public${image.src})`);
     } else if (!isWebUrl(image.src, ['https:'])) {
-      problems.push(`${file}: image "${image.src}" is neither a path under public/ (starting with /) nor an https URL`);
+      imageProblem(`image "${image.src}" is neither a path under public/ (starting with /) nor an https URL`);
     }
     if (!isSize(image.width) || !isSize(image.height)) {
-      problems.push(`${file}: image width and height must be whole numbers of pixels above 0`);
+      imageProblem('image width and height must be whole numbers of pixels above 0');
     }
   }
   return problems;

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContentProblem } from '@/lib/content-problem';
+import { logoProblems } from '@/lib/logo';
+import { coopEmailProblems } from '@/lib/members/coop-email';
+import { buildDirectory, type CoopEntry, type TermEntry } from '@/lib/members/directory';
+import { redirectProblems, sitePaths, type ParsedRedirects } from '@/lib/redirects';
+import { unknownCaseStudyReferences, unknownReferences } from '@/lib/references';
+import { caseStudyProblems } from '@/lib/work/check';
+
+// Every check of the content that a field's own declaration cannot make: those that read other documents (a co-op's
+// services), files (logos, images) or the redirects. The content build (contentlayer.config.ts) runs them all through
+// this one function once everything is generated, and lib/content-checks.test.ts runs the build on fixture trees, so
+// a check is either here, and so in the build and its tests, or nowhere.
+
+/** What each check reads of a document; Contentlayer's generated documents satisfy them. */
+type Page = { url: string };
+type Coop = CoopEntry &
+  Parameters<typeof coopEmailProblems>[0] &
+  Parameters<typeof logoProblems>[0] &
+  Parameters<typeof unknownReferences>[0][number];
+type Term = TermEntry;
+type CaseStudy = { url: string } & Parameters<typeof caseStudyProblems>[0] &
+  Parameters<typeof unknownCaseStudyReferences>[0][number];
+
+/** The generated documents, every type. */
+export type ContentDocuments = {
+  pages: readonly Page[];
+  coops: readonly Coop[];
+  services: readonly Term[];
+  technologies: readonly Term[];
+  caseStudies: readonly CaseStudy[];
+};
+
+/** The files the checks read besides the documents. */
+export type ContentFiles = {
+  /** The folder public/, whose files logos and images name by their site path. */
+  publicDir: string;
+  /** content/redirects.yml as read (lib/redirects.ts); its own problems are reported with the rest. */
+  redirects: ParsedRedirects;
+};
+
+/** Every problem with the content, each naming its file and field; none when the site can be built from it. */
+export function contentProblems(content: ContentDocuments, files: ContentFiles): ContentProblem[] {
+  const { pages, coops, services, technologies, caseStudies } = content;
+  // Site paths never climb out of public/: the case-study check refuses `..` before it asks.
+  const inPublic = (path: string) => existsSync(join(files.publicDir, path));
+  const serviceSlugs = services.map((service) => service.slug);
+  const site = {
+    paths: sitePaths({
+      pages,
+      coops,
+      services,
+      technologies,
+      towns: buildDirectory(coops, services, technologies).towns,
+      caseStudies,
+    }),
+    inPublic,
+  };
+  return [
+    ...unknownReferences(
+      coops,
+      serviceSlugs,
+      technologies.map((technology) => technology.slug),
+    ),
+    ...coops.flatMap((coop) => [...coopEmailProblems(coop), ...logoProblems(coop, files.publicDir)]),
+    ...unknownCaseStudyReferences(
+      caseStudies,
+      coops.map((coop) => coop.slug),
+      serviceSlugs,
+    ),
+    ...caseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
+    ...files.redirects.problems,
+    ...redirectProblems(files.redirects.redirects, site),
+  ];
+}
