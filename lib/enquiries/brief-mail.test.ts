@@ -55,7 +55,7 @@ describe('a brief’s mails', () => {
     expect(mail.subject).toBe(`Brief: ${spam.organisation}`);
     expect(mail.text).toContain('Services: Web Design, Hosting');
     expect(mail.text).toContain('Budget: £5,000 to £20,000');
-    expect(mail.text).toContain('Location: phish.example/f; remote is fine');
+    expect(mail.text).toContain('Location: phish.example/f\nRemote is fine: Yes');
     expect(mail.text).toContain(`https://coops.example/admin/enquiries/${brief.id}`);
     expect(mail.html).toContain('Security Team &lt;b&gt;http://phish.example/b&lt;/b&gt;');
     expect(mail.html).not.toContain('<a href="https://phish.example/e">');
