@@ -15,7 +15,7 @@ describe('validateBrief', () => {
     });
     expect(result).toEqual({
       ok: true,
-      brief: {
+      value: {
         organisation: 'Friends of the Park',
         contactName: 'Grace Hopper',
         email: 'grace@example.org',
