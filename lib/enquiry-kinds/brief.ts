@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { confirmation, contactName, email, isTicked, optionalText, text, under } from './field';
+import { confirmation, contactName, email, phone, isTicked, optionalText, text, under } from './field';
 import { defineKind } from './kind';
 
 export const budgets = {
@@ -56,6 +56,7 @@ export const briefKind = defineKind({
     },
     contactName,
     email,
+    phone,
     {
       name: 'description',
       label: 'What do you need?',

@@ -108,3 +108,36 @@ export const email = {
   personal: true,
   shown: { label: 'Email', as: 'email' },
 } as const satisfies FieldSpec;
+
+/**
+ * For people who would rather be called. Optional; digits, spaces and `+ ( ) - .` with at least 7 digits, a
+ * number someone can dial written as people write it. Personal data, so erasure blanks it; members see it, the
+ * receipt never does (it carries nothing the sender typed).
+ */
+export const phone = {
+  name: 'phone',
+  label: 'Phone (optional)',
+  hint: 'If you would rather we called you',
+  type: 'tel',
+  required: false,
+  autoComplete: 'tel',
+  // Optional outside as well: a JSON body may leave the key out.
+  schema: z.optional(
+    z.pipe(
+      z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
+      z.optional(
+        z.string({ error: 'Enter your phone number as text' }).check(
+          z.trim(),
+          under(40),
+          z.regex(/^\+?[\d\s().-]+$/, { error: 'Enter a phone number using digits, spaces and + ( ) - . only' }),
+          z.refine((value) => value.replace(/\D/g, '').length >= 7, {
+            error: 'Enter a phone number of 7 digits or more',
+          }),
+        ),
+      ),
+    ),
+  ),
+  column: { name: 'phone', type: 'text', optional: true },
+  personal: true,
+  shown: { label: 'Phone', as: 'phone' },
+} as const satisfies FieldSpec;

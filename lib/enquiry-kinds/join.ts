@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { confirmation, contactName, email, text, webAddress } from './field';
+import { confirmation, contactName, email, phone, text, webAddress } from './field';
 import { defineKind } from './kind';
 
 export const legalForms = {
@@ -34,6 +34,7 @@ export const joinKind = defineKind({
     },
     contactName,
     email,
+    phone,
     {
       name: 'website',
       label: 'Website (optional)',
