@@ -1,7 +1,5 @@
 import type { briefKind, joinKind } from '@/lib/enquiry-kinds';
 import type { InputOf, ValuesOf } from '@/lib/enquiry-kinds/kind';
-import type { OutboxSettings } from '@/lib/mail/outbox';
-import { siteComposer } from '@/lib/runtime/mail';
 
 /** A valid enquiry for tests. */
 export const validEnquiry: ValuesOf<typeof joinKind> = {
@@ -33,14 +31,6 @@ export const mailTestSettings = {
     ['without-address', { name: 'No Address Co-op' }],
   ]),
   leadsFallbackEmail: 'leads@coops.example',
-};
-
-export const outboxTestSettings: OutboxSettings = {
-  from: 'CoTech <contact@coops.tech>',
-  compose: siteComposer(mailTestSettings),
-  expiresAfterMinutes: { 'sign-in': 15 },
-  retryBaseSeconds: 1,
-  leaseSeconds: 60,
 };
 
 /** A valid brief for tests, as a client's JSON would send it: its services are in content/services/. */

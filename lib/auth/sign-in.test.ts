@@ -4,7 +4,7 @@ import { setDisabled } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { outbox, sessions, verifications } from '@/lib/db/schema';
 import { deliverOutbox } from '@/lib/mail/outbox';
-import { outboxTestSettings } from '@/test/enquiry-data';
+import { outboxTestSettings } from '@/test/outbox-settings';
 import { createMailer } from '@/lib/mail/worker';
 import { peerAddressHeader } from '@/lib/http/peer-address';
 import { resetDatabase } from '@/test/database';

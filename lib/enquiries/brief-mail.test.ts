@@ -8,7 +8,8 @@ import type { InputOf } from '@/lib/enquiry-kinds/kind';
 import { composeNotification, composeReceipt } from './mail';
 import { deliverOutbox } from '@/lib/mail/outbox';
 import { getEnquiry } from './store';
-import { mailTestSettings, outboxTestSettings as settings, validBrief } from '@/test/enquiry-data';
+import { mailTestSettings, validBrief } from '@/test/enquiry-data';
+import { outboxTestSettings as settings } from '@/test/outbox-settings';
 import { createMailer } from '@/lib/mail/worker';
 
 // A brief from a spammer: a victim's address, and a lure in every field they can type.

@@ -11,7 +11,8 @@ import type { joinKind } from '@/lib/enquiry-kinds';
 import type { ValuesOf } from '@/lib/enquiry-kinds/kind';
 import { getEnquiry } from './store';
 import { parseSettings } from '@/lib/settings';
-import { outboxTestSettings as settings, validEnquiry } from '@/test/enquiry-data';
+import { validEnquiry } from '@/test/enquiry-data';
+import { outboxTestSettings as settings } from '@/test/outbox-settings';
 import { createMailer } from '@/lib/mail/worker';
 
 // What a spammer would send: a victim's address, and a link or a lure in every field they can type.

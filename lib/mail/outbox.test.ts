@@ -11,7 +11,8 @@ import { startSmtpSink } from '@/test/smtp-sink';
 import { composeNotification } from '@/lib/enquiries/mail';
 import { deliverOutbox, retryDelaySeconds, type Mailer } from './outbox';
 import { getEnquiry } from '@/lib/enquiries/store';
-import { mailTestSettings, outboxTestSettings as settings, validEnquiry } from '@/test/enquiry-data';
+import { mailTestSettings, validEnquiry } from '@/test/enquiry-data';
+import { outboxTestSettings as settings } from '@/test/outbox-settings';
 import { createMailer } from './worker';
 
 /** A loopback port with nothing listening: SMTP is down. */
