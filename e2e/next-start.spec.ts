@@ -54,36 +54,43 @@ test('no address header a client sends lifts the rate limit', async ({ request }
 // `./node_modules/.bin/next start` runs on the system's Node.js: on Node.js 20 the site used to serve its pages and
 // answer every enquiry with 500. It must not start at all, and say why in one line (instrumentation.ts, which a
 // standalone build's server.js runs the same way).
-const old = oldNode();
-test(`refuses ${old.description} in one line`, async () => {
-  test.setTimeout(90_000);
+/** Runs `next start` on `executable` until it exits (or 60 s pass, then ends it): its exit code and output. */
+async function startUntilExit(executable: string, env: Record<string, string>) {
   const port = await freePort();
-  const child = spawn(
-    old.executable,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      detached: true,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'cotech-old-node-')),
-        ...old.env,
-      },
+  const child = spawn(executable, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    detached: true,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'cotech-refusal-')),
+      ...env,
     },
-  );
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  // It stops by itself, without a request: no visitor ever reaches a half-working site. One still running after a
-  // minute has failed, and is ended by its process group's id.
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const code = await Promise.race([
     exited,
     new Promise<'running'>((resolve) => setTimeout(resolve, 60_000, 'running')),
   ]);
   if (code === 'running' && child.pid) process.kill(-child.pid, 'SIGKILL');
-  expect(code, `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(1);
+  return { code, stdout, stderr, output: `stdout:\n${stdout}\nstderr:\n${stderr}` };
+}
+
+const old = oldNode();
+test(`refuses ${old.description} in one line`, async () => {
+  test.setTimeout(90_000);
+  const { code, stdout, stderr, output } = await startUntilExit(old.executable, old.env);
+  expect(code, output).toBe(1);
   expect(stderr).toBe(`${nodeVersionRefusal(old.version)}\n`);
   expect(stdout).not.toMatch(/withResolvers|Error/);
+});
+
+test('refuses a bad setting in one line naming it, rather than run on a default', async () => {
+  test.setTimeout(90_000);
+  const { code, stderr, output } = await startUntilExit(process.execPath, { JOIN_RATE_LIMIT: 'abc' });
+  expect(code, output).toBe(1);
+  expect(stderr.trim()).toBe('JOIN_RATE_LIMIT is "abc", but it takes a whole number from 1 to 1000000000 (default 5).');
 });
