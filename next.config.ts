@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { settings } from './lib/settings';
+import { settingsOrExit } from './lib/settings';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import { contentSecurityPolicy, securityHeaders } from './lib/http/security-headers';
 import { loadRedirects } from './lib/redirects';
@@ -20,7 +20,7 @@ const nextConfig = (phase: string): NextConfig => ({
   poweredByHeader: false,
   // `NEXT_OUTPUT=standalone npm run build` makes a self-contained server (.next/standalone/server.js); the build's
   // last step strips and completes it like the main output (scripts/strip-runtime.ts).
-  output: settings().NEXT_OUTPUT,
+  output: settingsOrExit().NEXT_OUTPUT,
   serverExternalPackages: ['@electric-sql/pglite'],
   // Security lives where Next.js owns the response, so it holds however the build is started (`npm start`,
   // `next start`, standalone). The admin's nonce policy replaces the CSP on its pages (proxy.ts).

@@ -131,3 +131,17 @@ export function settings(env: Readonly<Record<string, string | undefined>> = pro
   if (cached?.key !== key) cached = { key, settings: parseSettings(env) };
   return cached.settings;
 }
+
+/**
+ * The settings, or the one line that says which is wrong and an exit: the site does not run on a guess. Called
+ * where the process starts: start-up (instrumentation) and next.config.ts, which Next.js loads first.
+ */
+export function settingsOrExit(): Settings {
+  try {
+    return settings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -4,7 +4,7 @@ import { getDb, shutDownDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/http/client-address';
 import { createMailer, startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
-import { settings, SettingsError, type Settings } from '@/lib/settings';
+import { settingsOrExit, type Settings } from '@/lib/settings';
 import { createPruner } from './housekeeping';
 import { beginShutdown, markStarted, onShutdown, runShutdownTasks, signalsHandledByServer } from './lifecycle';
 import { outboxSettings } from './mail';
@@ -16,7 +16,7 @@ import { outboxSettings } from './mail';
  * arranges for both to stop cleanly at shutdown.
  */
 export async function openAtStart(): Promise<void> {
-  const current = checkedSettings();
+  const current = settingsOrExit();
   const warning = unknownAddressWarning(current.TRUST_PROXY);
   if (warning) console.warn(warning);
   try {
@@ -33,17 +33,6 @@ export async function openAtStart(): Promise<void> {
     if (!signalsHandledByServer()) stopOnSignalsUnderNextStart(current.NEXT_MANUAL_SIG_HANDLE);
   } finally {
     markStarted();
-  }
-}
-
-/** The settings, or the one line that says which is wrong and an exit: the site does not run on a guess. */
-function checkedSettings(): Settings {
-  try {
-    return settings();
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    console.error(error.message);
-    process.exit(1);
   }
 }
 
