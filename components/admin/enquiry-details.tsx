@@ -1,6 +1,5 @@
 import { formatReceived, statusLabel } from '@/lib/admin/enquiry-labels';
-import { kindOf } from '@/lib/enquiry-kinds';
-import { enquiryDetails, enquiryNameOf, type Detail } from '@/lib/enquiries/details';
+import { enquiryDetails, enquiryNameOf, kindOfEnquiry, type Detail } from '@/lib/enquiries/details';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { hireServices } from '@/lib/members/services';
 import { DetailList } from './detail-list';
@@ -32,8 +31,7 @@ function shown({ name, as, value }: Detail): React.ReactNode {
 
 /** An enquiry of any kind as members read it: its name as the heading, then every field its kind shows. */
 export function EnquiryDetails({ enquiry }: { enquiry: StoredEnquiry }) {
-  const kind = kindOf(enquiry.kind);
-  if (!kind) throw new Error(`enquiry ${enquiry.id} is of no kind the site knows (${enquiry.kind})`);
+  const kind = kindOfEnquiry(enquiry);
   const details: [string, React.ReactNode][] = [
     ['Received', formatReceived(enquiry.createdAt)],
     ['Status', statusLabel(enquiry.status)],

@@ -1,4 +1,5 @@
 import { enquiryKindList, kindOf, type EnquiryKind } from '@/lib/enquiry-kinds';
+import { enquiryNameOf } from '@/lib/enquiries/details';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 
 export const kindLabels = Object.fromEntries(enquiryKindList.map((kind) => [kind.kind, kind.label])) as Record<
@@ -18,7 +19,7 @@ export function statusLabel(status: string): string {
 /** Who an enquiry is from, by its kind's naming field: the co-op asking to join, or the client's organisation. */
 export function enquiryName(enquiry: StoredEnquiry): string {
   const kind = kindOf(enquiry.kind);
-  return kind ? String(enquiry[kind.nameField as keyof StoredEnquiry] ?? '') : '';
+  return kind ? enquiryNameOf(kind, enquiry) : '';
 }
 
 /** Where an enquiry is from; a brief may only say that remote is fine. */

@@ -21,16 +21,11 @@ export const csvColumns: readonly CsvColumn[] = [
   { header: 'kind', value: (enquiry) => enquiry.kind },
   { header: 'received', value: (enquiry) => enquiry.createdAt.toISOString() },
   { header: 'status', value: (enquiry) => enquiry.status },
-  ...[
-    ...new Map(
-      enquiryKindList
-        .flatMap((kind) => kind.fields as readonly FieldSpec[])
-        .filter((field) => field.column && field.shown)
-        .map((field) => [field.name, field] as const)
-        .reverse(),
-    ).values(),
-  ]
-    .reverse()
+  ...enquiryKindList
+    .flatMap((kind) => kind.fields as readonly FieldSpec[])
+    .filter(
+      (field, index, all) => field.column && field.shown && all.findIndex(({ name }) => name === field.name) === index,
+    )
     .map((field): CsvColumn => ({
       header: field.shown?.csv ?? field.shown?.label.toLowerCase() ?? field.name,
       value: (enquiry) => cell(enquiry[field.name as keyof StoredEnquiry]),

@@ -1,4 +1,5 @@
 import type { Shown } from '@/lib/enquiry-kinds/field';
+import { kindOf } from '@/lib/enquiry-kinds';
 import type { KindDescription } from '@/lib/enquiry-kinds/kind';
 
 /** What shows a stored enquiry's fields needs besides the row: the directory's service names by slug. */
@@ -41,3 +42,10 @@ export function enquiryDetails(kind: KindDescription, row: Row, context: DetailC
 
 /** The name an enquiry goes by: its co-op's, or its client organisation's. */
 export const enquiryNameOf = (kind: KindDescription, row: Row) => String(row[kind.nameField] ?? '');
+
+/** A stored enquiry's description; the table's check allows no other kinds, so another is a bug, said loudly. */
+export function kindOfEnquiry(enquiry: { id: string; kind: string }): KindDescription {
+  const kind = kindOf(enquiry.kind);
+  if (!kind) throw new Error(`enquiry ${enquiry.id} is of no kind the site knows (${enquiry.kind})`);
+  return kind;
+}

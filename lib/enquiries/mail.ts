@@ -1,8 +1,7 @@
-import { kindOf } from '@/lib/enquiry-kinds';
 import { escapeHtml } from '@/lib/html';
 import { headerText, htmlParagraphs, htmlTable, textTable, type Mail } from '@/lib/mail/compose';
 import { site } from '@/lib/site';
-import { enquiryDetails, enquiryNameOf, type DetailContext } from './details';
+import { enquiryDetails, enquiryNameOf, kindOfEnquiry, type DetailContext } from './details';
 import type { StoredEnquiry } from './store';
 
 export type EnquiryMailSettings = DetailContext & {
@@ -14,18 +13,12 @@ export type EnquiryMailSettings = DetailContext & {
   leadsFallbackEmail: string;
 };
 
-const describe = (enquiry: StoredEnquiry) => {
-  const kind = kindOf(enquiry.kind);
-  if (!kind) throw new Error(`enquiry ${enquiry.id} is of no kind the site knows (${enquiry.kind})`);
-  return kind;
-};
-
 const rows = (enquiry: StoredEnquiry, settings: DetailContext) =>
-  enquiryDetails(describe(enquiry), enquiry, settings).map(({ label, value }) => [label, value] as const);
+  enquiryDetails(kindOfEnquiry(enquiry), enquiry, settings).map(({ label, value }) => [label, value] as const);
 
 /** The notification to the network: every detail the kind shows members, and a link to the enquiry's page. */
 export function composeNotification(enquiry: StoredEnquiry, settings: EnquiryMailSettings): Mail {
-  const kind = describe(enquiry);
+  const kind = kindOfEnquiry(enquiry);
   const details = rows(enquiry, settings);
   const link = `${settings.adminUrl}/admin/enquiries/${enquiry.id}`;
   const intro = kind.mail.intro(site);
@@ -44,7 +37,7 @@ export function composeNotification(enquiry: StoredEnquiry, settings: EnquiryMai
  * reference, and says what to do if the reader did not send it. The site cannot be used to mail someone else's text.
  */
 export function composeReceipt(enquiry: StoredEnquiry): Mail {
-  const { receipt } = describe(enquiry).mail;
+  const { receipt } = kindOfEnquiry(enquiry).mail;
   const [first = '', ...rest] = receipt.paragraphs(site);
   const paragraphs = [
     first,
@@ -69,7 +62,7 @@ export function composeForwardMail(enquiry: StoredEnquiry, coopSlug: string, set
   const coop = settings.coops.get(coopSlug);
   if (!coop) throw new Error(`co-op ${coopSlug} is not a current member: brief ${enquiry.id} not forwarded to it`);
   const details = rows(enquiry, settings);
-  const name = enquiryNameOf(describe(enquiry), enquiry);
+  const name = enquiryNameOf(kindOfEnquiry(enquiry), enquiry);
   const paragraphs = [
     `Members of ${site.name} (${site.shortName}) have passed this client's brief to ${coop.name}.`,
     ...(coop.email

@@ -40,6 +40,10 @@ export type FieldSpec = FormField & {
   shown?: Shown;
 };
 
+/** A blank answer to an optional field is no answer: left out, not an empty string. */
+const blankAsAbsent = () =>
+  z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+
 export const under = (max: number) => z.maxLength(max, { error: `Please keep this under ${max} characters` });
 
 export const text = (max: number, required: string) =>
@@ -47,10 +51,7 @@ export const text = (max: number, required: string) =>
 
 /** An optional text: empty is left out. */
 export const optionalText = (max: number, message: string) =>
-  z.pipe(
-    z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
-    z.optional(z.string({ error: message }).check(z.trim(), under(max))),
-  );
+  z.pipe(blankAsAbsent(), z.optional(z.string({ error: message }).check(z.trim(), under(max))));
 
 /** `https://coops.tech@evil.example` goes to evil.example: a link that says one site and opens another. */
 const noCredentials = z.refine<string>(
@@ -63,7 +64,7 @@ const noCredentials = z.refine<string>(
 
 export const webAddress = (message: string) =>
   z.pipe(
-    z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
+    blankAsAbsent(),
     z.optional(
       // `abort`: the later checks run only on a valid URL (noCredentials parses it).
       z
@@ -124,7 +125,7 @@ export const phone = {
   // Optional outside as well: a JSON body may leave the key out.
   schema: z.optional(
     z.pipe(
-      z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
+      blankAsAbsent(),
       z.optional(
         z.string({ error: 'Enter your phone number as text' }).check(
           z.trim(),
