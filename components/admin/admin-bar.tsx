@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Member } from '@/lib/admin/require-member';
+import type { Member } from '@/lib/auth/current-member';
 
 /** Who is signed in, where they can go in the admin, and how to leave: the top of every admin page. */
 export function AdminBar({ member }: { member: Member }) {

@@ -5,8 +5,6 @@ import { currentMember, type Member } from '@/lib/auth/current-member';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import type { Role } from '@/lib/db/schema';
 
-export { currentMember, isCrossSiteRequest, type Member };
-
 /**
  * The members' admin checks who is asking where it reads enquiries, not in proxy.ts alone: a proxy is one path
  * pattern away from missing a route, and it only sees that a session cookie is there, not that it is valid. For
