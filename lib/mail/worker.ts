@@ -26,7 +26,14 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
 }
 
 // On globalThis: the worker starts from instrumentation's bundle and is woken from the API route's bundle.
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void; stop: AbortController };
+type WorkerState = {
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  wake: () => void;
+  stop: AbortController;
+  /** The rows it claimed and has not settled: after a lost connection, released as soon as the database is back. */
+  held: Set<number>;
+};
 const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
 
 export type WorkerOptions = {
@@ -44,13 +51,13 @@ export type WorkerOptions = {
  */
 export function startOutboxWorker({ mailer, settings, pollMs, afterRound }: WorkerOptions): void {
   if (worker.cotechOutbox) return;
-  const state: WorkerState = { wake: () => undefined, stop: new AbortController() };
+  const state: WorkerState = { wake: () => undefined, stop: new AbortController(), held: new Set() };
   worker.cotechOutbox = state;
   const { signal } = state.stop;
   const tick = async () => {
     try {
       const db = await getDb();
-      while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal })) > 0);
+      while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal, held: state.held })) > 0);
       if (!signal.aborted) await afterRound?.(db);
     } catch (error) {
       console.error('outbox:', error instanceof Error ? error.message : error);
