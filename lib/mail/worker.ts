@@ -6,8 +6,10 @@ import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
 
 /**
  * SMTP when `SMTP_URL` is set. Otherwise each mail is logged instead, so it is never silently dropped: which kind,
- * for which enquiry, to which domain. Never its content or address, which are the applicant's personal data; a
- * sign-in mail logs its link, as the issue asks, so a site without SMTP can still be signed in to.
+ * for which enquiry, and to which domain when the mail goes to the network (a notification, a forwarded brief).
+ * Never its content or address; and a receipt, which goes to the person who wrote, names no domain at all: a log
+ * outlives erasure, and a small organisation's domain says who wrote. A sign-in mail logs its link, as the issue
+ * asks, so a site without SMTP can still be signed in to.
  */
 export function createMailer(smtpUrl: string | undefined): Mailer {
   if (smtpUrl) {
@@ -20,6 +22,7 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
       const logged = 'mail (SMTP_URL is not set, so logged, not sent)';
       // The person who asked reads their link here: without SMTP there is no other way to sign in.
       if (label.kind === 'sign-in') console.info(`${logged}: sign-in link for a person at ${domain}: ${label.link}`);
+      else if (label.kind === 'receipt') console.info(`${logged}: receipt for enquiry ${label.enquiryId}`);
       else console.info(`${logged}: ${label.kind} for enquiry ${label.enquiryId} to ${domain}`);
     },
   };
