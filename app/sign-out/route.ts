@@ -1,5 +1,6 @@
 import { signOut } from '@/lib/auth/sign-out';
+import { withDatabase } from '@/lib/http/database-unavailable';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = signOut;
+export const POST = withDatabase('sign-out', signOut);

@@ -21,6 +21,13 @@ const shared = globalThis as typeof globalThis & {
 };
 const locks = (shared.cotechDbLocks ??= new WeakMap());
 
+const embedded = new WeakSet<Database>();
+
+/** Whether this is embedded PGlite, whose one connection is the whole engine (its settings are ours). */
+export function isEmbedded(db: Database): boolean {
+  return embedded.has(db);
+}
+
 /**
  * The database, migrated. `DATABASE_URL` (postgres://…) selects a PostgreSQL server; without it the site runs on
  * embedded PGlite under `DATA_DIR`. Nothing connects at import time, and a failed connection is retried on the
@@ -49,8 +56,20 @@ async function connectServer(connectionString: string): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
-  // A dropped idle connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error('database pool:', error.message));
+  // A dropped connection must not crash the process. pg emits `error` on the client whether or not it is checked
+  // out: the pool listens only while it is idle, so a client inside a transaction (or migrating) whose server goes
+  // away would raise an uncaught exception. Every client gets a listener of its own that logs one line per lost
+  // connection (pg may emit twice: the server's message, then the socket's end); its queries fail with the error,
+  // and the pool drops the client when it comes back, opening a new one for the next query.
+  pool.on('connect', (client) => {
+    let logged = false;
+    client.on('error', (error) => {
+      if (!logged) console.error(`database: connection lost (${error.message}); the pool will open a new one`);
+      logged = true;
+    });
+  });
+  // An idle client's error reaches the pool too; the client's own listener above has logged it.
+  pool.on('error', () => undefined);
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
     throw error;
@@ -76,6 +95,7 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
     const client = await PGlite.create(inMemory ? undefined : dataDir);
     if (lock) locks.set(client, lock);
     const db = drizzle({ client, schema });
+    embedded.add(db);
     await migrate(db, { migrationsFolder }).catch(async (error: unknown) => {
       await closeDatabase(db);
       throw error;
@@ -127,7 +147,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    if (/connection terminated|timeout exceeded when trying to connect/i.test(cause.message)) return true;
+    // pg's own words for a lost or unopenable connection: `Connection terminated unexpectedly` when the server
+    // goes away, `... is not queryable` for the next query on that client (the rollback drizzle sends after a
+    // failed statement in a transaction, which replaces the first error).
+    if (/connection terminated|timeout exceeded when trying to connect|not queryable/i.test(cause.message)) {
+      return true;
+    }
   }
   return false;
 }

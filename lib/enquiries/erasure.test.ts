@@ -3,12 +3,14 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { enquiryHistory, recentActivity } from '@/lib/audit';
 import { addPerson, bootstrapAdmins } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
-import { enquiries, outbox } from '@/lib/db/schema';
+import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
+import { joinKind } from '@/lib/enquiry-kinds';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
 import { parseSettings } from '@/lib/settings';
 import { anonymiseExpired, eraseEnquiry } from './erasure';
 import { pruneExpired } from '@/lib/runtime/housekeeping';
-import { getEnquiry, updateEnquiry } from './store';
+import { enquiryDigest } from './idempotency';
+import { createEnquiry, getEnquiry, updateEnquiry } from './store';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
 
 beforeEach(resetDatabase);
@@ -94,6 +96,21 @@ describe('erasure', () => {
     expect(history[0]).toMatchObject({ action: 'enquiry.erased', actorName: 'Ada Admin', from: null, to: null });
     expect(history.find((entry) => entry.action === 'enquiry.note')).toMatchObject({ from: null, to: null });
     expect(await eraseEnquiry(db, id, ada.id)).toBe(false);
+  });
+
+  it('deletes the enquiry’s idempotency key, so a resend with the same key is a new enquiry, not the erased one', async () => {
+    const { db, ada } = await people();
+    const claim = { client: '198.51.100.7', key: 'resend-me', digest: enquiryDigest(validEnquiry) };
+    const first = await createEnquiry(db, joinKind, validEnquiry, { idempotency: claim, receiptHourlyLimit: 30 });
+    if (first.outcome !== 'stored') throw new Error(`not stored: ${first.outcome}`);
+    const repeat = await createEnquiry(db, joinKind, validEnquiry, { idempotency: claim, receiptHourlyLimit: 30 });
+    expect(repeat).toEqual({ outcome: 'repeat', id: first.id });
+
+    expect(await eraseEnquiry(db, first.id, ada.id)).toBe(true);
+    expect(await db.select().from(idempotencyKeys)).toEqual([]);
+    const resent = await createEnquiry(db, joinKind, validEnquiry, { idempotency: claim, receiptHourlyLimit: 30 });
+    expect(resent).toMatchObject({ outcome: 'stored' });
+    expect(resent).not.toMatchObject({ id: first.id });
   });
 });
 

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
-import type { Database } from '@/lib/db';
-import { auditEvents, closedStatuses, enquiries, outbox } from '@/lib/db/schema';
+import { isEmbedded, type Database } from '@/lib/db';
+import { auditEvents, closedStatuses, enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { enquiryKindList } from '@/lib/enquiry-kinds';
 import type { Column, FieldSpec } from '@/lib/enquiry-kinds/field';
 
@@ -39,6 +39,9 @@ async function anonymise(db: Database, id: string): Promise<boolean> {
     .returning({ id: enquiries.id });
   if (!done) return false;
   await db.delete(outbox).where(eq(outbox.enquiryId, id));
+  // The key's row holds the client's address, a digest of every field and the id: kept, it would answer a resend
+  // of the same enquiry with the erased one's id. Without it, a resend is a new enquiry.
+  await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.response}->>'id' = ${id}`);
   await db
     .update(auditEvents)
     .set({ from: null, to: null })
@@ -46,13 +49,47 @@ async function anonymise(db: Database, id: string): Promise<boolean> {
   return true;
 }
 
+/** The tables erasure changes: their old row versions hold what it erased. */
+const erasedTables = sql.raw([enquiries, outbox, auditEvents, idempotencyKeys].map(getTableName).join(', '));
+
+/**
+ * After an erasure has committed: an update or delete leaves the old row version in the table's pages and the
+ * write-ahead log, so VACUUM removes the dead versions (and their index entries) from the pages, and a WAL switch
+ * and CHECKPOINT let the engine drop the WAL segments that hold them (without recycling them, where the setting
+ * is ours to change: in PGlite, which checkpoints in this same connection). VACUUM cannot run inside a
+ * transaction, and CHECKPOINT and pg_switch_wal() need a superuser (or pg_checkpoint) on a PostgreSQL server:
+ * when any of it fails, the erasure stands and one line says what did not run. What remains in the server's
+ * backups, WAL archive and replicas is the operator's (README, Personal data).
+ */
+export async function scrubErased(db: Database): Promise<void> {
+  const steps = [
+    sql`vacuum ${erasedTables}`,
+    // On a server this would change only this session, not the checkpointer's; PGlite checkpoints in this one.
+    ...(isEmbedded(db) ? [sql`set wal_recycle = off`] : []),
+    sql`select pg_switch_wal()`,
+    sql`checkpoint`,
+  ];
+  const failed: string[] = [];
+  for (const step of steps) {
+    await db.execute(step).catch((error: unknown) => {
+      const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      failed.push(reason instanceof Error ? reason.message : String(reason));
+    });
+  }
+  if (failed.length > 0) {
+    console.error(`erasure: done, but not all of vacuum and checkpoint after it ran: ${failed.join('; ')}`);
+  }
+}
+
 /** An admin's erasure of one enquiry, recorded with who and when but none of what was erased. */
 export async function eraseEnquiry(db: Database, id: string, actorId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const erased = await db.transaction(async (tx) => {
     if (!(await anonymise(tx, id))) return false;
     await recordAudit(tx, { actorId, action: 'enquiry.erased', enquiryId: id });
     return true;
   });
+  if (erased) await scrubErased(db);
+  return erased;
 }
 
 /**
@@ -80,5 +117,6 @@ export async function anonymiseExpired(db: Database, months: number): Promise<nu
     });
     if (done) count += 1;
   }
+  if (count > 0) await scrubErased(db);
   return count;
 }

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, getDb } from '@/lib/db';
+import { closeDb, getDb, isDatabaseUnavailable } from '@/lib/db';
 import { outbox } from '@/lib/db/schema';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { startSmtpSink } from '@/test/smtp-sink';
@@ -164,6 +164,50 @@ describe('the outbox', () => {
       expect(sink.received).toHaveLength(2);
     } finally {
       await sink.close();
+      await resetDatabase();
+    }
+  });
+
+  it('releases the claims of a round the database dropped as soon as it answers again, not when the lease ends', async () => {
+    const db = await getDb();
+    await storeEnquiry();
+    // The connection is lost as the worker records the first mail as sent: the database answers with an error
+    // of the class a lost connection is (08006), as PostgreSQL and pg do, until it is "back".
+    await db.execute(sql`
+      create function outbox_connection_lost() returns trigger language plpgsql as $$
+      begin raise exception 'connection lost' using errcode = '08006'; end $$`);
+    await db.execute(sql`
+      create trigger outbox_connection_lost before update of sent_at on outbox
+      for each row execute function outbox_connection_lost()`);
+    const sink = await startSmtpSink();
+    const mailer = createMailer(sink.url);
+    const held = new Set<number>();
+    try {
+      const lost = await deliverOutbox(db, mailer, settings, { held }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnavailable(lost)).toBe(true);
+      const claimed = await db.select().from(outbox);
+      expect(claimed.every((row) => row.sentAt === null && row.lockedUntil !== null)).toBe(true);
+      expect([...held].sort()).toEqual(claimed.map((row) => row.id).sort());
+
+      await db.execute(sql`drop trigger outbox_connection_lost on outbox`);
+      // Back: the next round releases what it held and sends both, well inside the lease (60 s here).
+      expect(await deliverOutbox(db, mailer, settings, { held })).toBe(2);
+      expect(held.size).toBe(0);
+      const rows = await db.select().from(outbox);
+      expect(rows.every((row) => row.sentAt !== null && row.lockedUntil === null)).toBe(true);
+      // The first mail went out before the database dropped; it goes again (at least once, never lost).
+      expect(sink.received.map((mail) => mail.to[0]).sort()).toEqual([
+        'ada@example.coop',
+        'members@coops.example',
+        'members@coops.example',
+      ]);
+    } finally {
+      await sink.close();
+      await db.execute(sql`drop trigger if exists outbox_connection_lost on outbox`);
+      await db.execute(sql`drop function if exists outbox_connection_lost()`);
       await resetDatabase();
     }
   });

@@ -45,14 +45,23 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number): number
  * instances on one database never take the same row, and the send happens outside any transaction. When `signal`
  * aborts (the server is stopping) it stops after the current send and releases the rows it has not sent, so
  * another instance, or this one restarted, sends them without waiting for the lease to end.
+ *
+ * `held` is the caller's memory of its claims (the worker keeps one for its life): each claimed row is in it until
+ * it is settled (sent, retried later, expired or released). When the database goes away mid-round, the rows still
+ * in it are released first thing in the next round, once the database answers again, so mail delayed by a
+ * database blip goes out within a poll of its return rather than when the lease ends.
  * Returns how many mails were sent.
  */
 export async function deliverOutbox(
   db: Database,
   mailer: Mailer,
   settings: OutboxSettings,
-  { batch = 20, signal }: { batch?: number; signal?: AbortSignal } = {},
+  { batch = 20, signal, held = new Set() }: { batch?: number; signal?: AbortSignal; held?: Set<number> } = {},
 ) {
+  if (held.size > 0) {
+    await releaseClaims(db, [...held]);
+    held.clear();
+  }
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
@@ -73,29 +82,33 @@ export async function deliverOutbox(
     .returning();
 
   if (claimed.length === 0) return 0;
+  for (const row of claimed) held.add(row.id);
   const prepare = await settings.compose(db, claimed);
 
   let sent = 0;
   for (const [index, row] of claimed.entries()) {
     if (signal?.aborted) {
-      await releaseClaims(
-        db,
-        claimed.slice(index).map((unsent) => unsent.id),
-      );
+      const unsent = claimed.slice(index).map((rest) => rest.id);
+      await releaseClaims(db, unsent);
+      for (const id of unsent) held.delete(id);
       break;
     }
     const expiresAfter = settings.expiresAfterMinutes[row.kind];
-    if (expiresAfter !== undefined && (await dropExpired(db, row, expiresAfter))) continue;
-    try {
-      const [mail, label] = prepare(row);
-      await mailer.sendMail({ from: settings.from, ...mail }, label);
+    if (expiresAfter !== undefined && (await dropExpired(db, row, expiresAfter))) {
+      held.delete(row.id);
+      continue;
+    }
+    // Only the send's own failure is a failed attempt; a database error in the updates below ends the round, and
+    // the row, still held, is released at the start of the next.
+    const failure = await send(mailer, settings.from, prepare, row);
+    if (failure === undefined) {
       // A sign-in link is a key: once it has gone out, the database no longer holds it.
       await db
         .update(outbox)
         .set({ sentAt: sql`now()`, lockedUntil: null, attempts: row.attempts + 1, lastError: null, link: null })
         .where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)));
       sent += 1;
-    } catch (error) {
+    } else {
       const delay = retryDelaySeconds(row.attempts + 1, settings.retryBaseSeconds);
       await db
         .update(outbox)
@@ -103,12 +116,29 @@ export async function deliverOutbox(
           attempts: row.attempts + 1,
           lockedUntil: null,
           nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
-          lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+          lastError: failure,
         })
         .where(eq(outbox.id, row.id));
     }
+    held.delete(row.id);
   }
   return sent;
+}
+
+/** Composes and sends one row's mail: undefined when it went out, else why not. */
+async function send(
+  mailer: Mailer,
+  from: string,
+  prepare: (row: OutboxRow) => [Mail, MailLabel],
+  row: OutboxRow,
+): Promise<string | undefined> {
+  try {
+    const [mail, label] = prepare(row);
+    await mailer.sendMail({ from, ...mail }, label);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message.slice(0, 1000) : String(error);
+  }
 }
 
 /** Deletes a mail older than `minutes`, by the database's clock. Returns whether it was. */

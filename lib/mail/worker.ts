@@ -6,8 +6,10 @@ import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
 
 /**
  * SMTP when `SMTP_URL` is set. Otherwise each mail is logged instead, so it is never silently dropped: which kind,
- * for which enquiry, to which domain. Never its content or address, which are the applicant's personal data; a
- * sign-in mail logs its link, as the issue asks, so a site without SMTP can still be signed in to.
+ * for which enquiry, and to which domain when the mail goes to the network (a notification, a forwarded brief).
+ * Never its content or address; and a receipt, which goes to the person who wrote, names no domain at all: a log
+ * outlives erasure, and a small organisation's domain says who wrote. A sign-in mail logs its link, as the issue
+ * asks, so a site without SMTP can still be signed in to.
  */
 export function createMailer(smtpUrl: string | undefined): Mailer {
   if (smtpUrl) {
@@ -20,13 +22,21 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
       const logged = 'mail (SMTP_URL is not set, so logged, not sent)';
       // The person who asked reads their link here: without SMTP there is no other way to sign in.
       if (label.kind === 'sign-in') console.info(`${logged}: sign-in link for a person at ${domain}: ${label.link}`);
+      else if (label.kind === 'receipt') console.info(`${logged}: receipt for enquiry ${label.enquiryId}`);
       else console.info(`${logged}: ${label.kind} for enquiry ${label.enquiryId} to ${domain}`);
     },
   };
 }
 
 // On globalThis: the worker starts from instrumentation's bundle and is woken from the API route's bundle.
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; wake: () => void; stop: AbortController };
+type WorkerState = {
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  wake: () => void;
+  stop: AbortController;
+  /** The rows it claimed and has not settled: after a lost connection, released as soon as the database is back. */
+  held: Set<number>;
+};
 const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
 
 export type WorkerOptions = {
@@ -44,13 +54,13 @@ export type WorkerOptions = {
  */
 export function startOutboxWorker({ mailer, settings, pollMs, afterRound }: WorkerOptions): void {
   if (worker.cotechOutbox) return;
-  const state: WorkerState = { wake: () => undefined, stop: new AbortController() };
+  const state: WorkerState = { wake: () => undefined, stop: new AbortController(), held: new Set() };
   worker.cotechOutbox = state;
   const { signal } = state.stop;
   const tick = async () => {
     try {
       const db = await getDb();
-      while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal })) > 0);
+      while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal, held: state.held })) > 0);
       if (!signal.aborted) await afterRound?.(db);
     } catch (error) {
       console.error('outbox:', error instanceof Error ? error.message : error);

@@ -2,12 +2,13 @@ import { toCsv } from '@/lib/admin/csv';
 import { parseEnquiryFilter } from '@/lib/admin/enquiry-filter';
 import { memberRefusal } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
+import { withDatabase } from '@/lib/http/database-unavailable';
 import { enquiryTable } from '@/lib/enquiries/csv';
 import { listEnquiries } from '@/lib/enquiries/store';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
+export const GET = withDatabase('enquiries.csv', async (request: Request) => {
   const refusal = await memberRefusal(request.headers);
   if (refusal) return refusal;
   const parsed = parseEnquiryFilter(Object.fromEntries(new URL(request.url).searchParams));
@@ -25,4 +26,4 @@ export async function GET(request: Request) {
       'cache-control': 'no-store',
     },
   });
-}
+});
