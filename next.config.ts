@@ -3,6 +3,7 @@ import { settingsOrExit } from './lib/settings';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import { contentSecurityPolicy, securityHeaders } from './lib/http/security-headers';
 import { loadRedirects } from './lib/redirects';
+import { largeBodyBytes } from './lib/http/body-limit';
 
 /**
  * `next dev` sends every page with React's inline scripts (the production build takes them out of public pages,
@@ -22,6 +23,13 @@ const nextConfig = (phase: string): NextConfig => ({
   // last step strips and completes it like the main output (scripts/strip-runtime.ts).
   output: settingsOrExit().NEXT_OUTPUT,
   serverExternalPackages: ['@electric-sql/pglite'],
+  // No body the site takes is larger (lib/http/body-limit.ts): `npm start`'s server and proxy.ts refuse larger ones
+  // by their headers, and these bound what Next.js itself buffers (1 MB and 10 MB by default) if one gets here. A
+  // Server Action over the limit is refused by Next.js after reading that much.
+  experimental: {
+    serverActions: { bodySizeLimit: largeBodyBytes },
+    proxyClientMaxBodySize: largeBodyBytes,
+  },
   // Security lives where Next.js owns the response, so it holds however the build is started (`npm start`,
   // `next start`, standalone). The admin's nonce policy replaces the CSP on its pages (proxy.ts).
   async headers() {

@@ -2,6 +2,8 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { settings } from '@/lib/settings';
 import { cmsSetup } from '@/lib/cms/config';
+import { bodyRefusal } from '@/lib/http/body-limit';
+import { canonicalPath } from '@/lib/http/canonical-path';
 import { cmsContentSecurityPolicy, contentSecurityPolicy } from '@/lib/http/security-headers';
 
 /**
@@ -20,13 +22,51 @@ function cmsPolicy() {
 }
 
 /**
+ * What `npm start`'s server refuses before Next.js sees it, for `next start`: a body over its path's limit or
+ * without a length (lib/http/body-limit.ts), and a percent-encoded path Next.js would answer 500
+ * (lib/http/canonical-path.ts), redirected to its canonical form. Next.js has begun reading such a body into its
+ * proxy buffer (bounded in next.config.ts); what is refused here reaches no route.
+ */
+function refusal(request: NextRequest): Response | undefined {
+  const path = request.nextUrl.pathname;
+  const refused = bodyRefusal(path, request.headers.get('content-length'), request.headers.get('transfer-encoding'));
+  if (refused) return plain(refused.status, refused.reason);
+  const raw = new URL(request.url).pathname;
+  if (!raw.includes('%')) return undefined;
+  const canonical = canonicalPath(raw);
+  if (canonical === undefined) return plain(404, 'Not found.');
+  if (canonical === raw) return undefined;
+  const url = new URL(request.url);
+  url.pathname = canonical;
+  return NextResponse.redirect(url, 308);
+}
+
+function plain(status: number, reason: string): Response {
+  return new Response(`${reason}\n`, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' },
+  });
+}
+
+/** The pages this proxy gives a nonce policy, or the CMS's own; the rest only pass through refusal(). */
+const ownPage = (path: string) =>
+  path === '/cms' ||
+  path === '/admin' ||
+  path.startsWith('/admin/') ||
+  path === '/sign-in' ||
+  path.startsWith('/sign-in/');
+
+/**
  * The members' admin and the sign-in pages. An /admin request without a session cookie goes to /sign-in at once;
  * whether the cookie's session is valid, and whose it is, the admin checks itself against the database
  * (lib/admin/require-member.ts), as the proxy cannot see that. Every page here renders per request, so each gets
  * a nonce CSP, and none is indexed or cached.
  */
 export function proxy(request: NextRequest) {
+  const refused = refusal(request);
+  if (refused) return refused;
   const { pathname } = request.nextUrl;
+  if (!ownPage(pathname)) return NextResponse.next();
   if (pathname === '/cms') return cmsPolicy();
   if (pathname.startsWith('/admin') && !getSessionCookie(request)) {
     const response = NextResponse.redirect(new URL('/sign-in', request.url), 303);
@@ -47,5 +87,16 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/cms', '/admin', '/admin/:path*', '/admin/enquiries.csv', '/sign-in', '/sign-in/check-your-mail'],
+  matcher: [
+    '/cms',
+    '/admin',
+    '/admin/:path*',
+    '/admin/enquiries.csv',
+    '/sign-in',
+    '/sign-in/check-your-mail',
+    // Any request with a body, and any path with a percent sign, for refusal().
+    { source: '/:path*', has: [{ type: 'header', key: 'content-length' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'transfer-encoding' }] },
+    '/(.*%.*)',
+  ],
 };

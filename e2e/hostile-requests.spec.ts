@@ -55,7 +55,7 @@ function send(parts: readonly string[], pauseMs = 0, boundMs = 5_000): Promise<A
 const get = (target: string, headers = '') =>
   send([`GET ${target} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n${headers}\r\n`]);
 
-const documented = [200, 304, 308, 400, 404, 405, 408, 413, 415, 422, 429, 431];
+const documented = [200, 303, 304, 308, 400, 404, 405, 408, 411, 413, 414, 415, 422, 429, 431];
 
 test('malformed request targets get 400, never a hang or a 500', async () => {
   for (const target of ['//', '///', '//@', '//:', '*', '/%', '/%ff', 'about']) {
@@ -129,6 +129,103 @@ test('a client cannot choose its address: rotating address headers does not lift
   expect(statuses).toEqual([201, 201, 429, 429]);
 });
 
-test('nothing was logged as an uncaught exception', () => {
-  expect(site.output()).not.toMatch(/uncaught|unhandled|ERR_INVALID_URL|TypeError/i);
+const post = (target: string, headers: string, body = '') =>
+  send([`POST ${target} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n${headers}\r\n${body}`]);
+
+test("a body over its path's limit is refused with 413 from its headers, before any of it is sent", async () => {
+  // Only the headers are sent: an answer proves the server did not wait for the body.
+  const form = 'content-type: application/x-www-form-urlencoded\r\n';
+  for (const [target, length] of [
+    ['/sign-in/request', 30 * 1024 * 1024],
+    ['/sign-out', 100 * 1024 * 1024],
+    ['/sign-in/request', 8 * 1024 + 1],
+    ['/sign-in/any-new-route', 8 * 1024 + 1],
+    ['/about', 8 * 1024 + 1],
+    ['/api/join', 32 * 1024 + 1],
+    ['/api/briefs', 32 * 1024 + 1],
+  ] as const) {
+    const answer = await post(target, `${form}content-length: ${length}\r\n`);
+    expect(answer.status, `${target} ${length}`).toBe(413);
+    expect(answer.milliseconds).toBeLessThan(1_000);
+  }
+  // A Server Action, on an admin page: as a browser posts it.
+  const action = await post('/admin/enquiries', `next-action: 0123abcd\r\n${form}content-length: ${32 * 1024 + 1}\r\n`);
+  expect(action.status).toBe(413);
+});
+
+test('a body without a length (chunked) is refused with 411 before it is read', async () => {
+  for (const target of ['/sign-in/request', '/sign-out', '/api/join', '/admin/enquiries']) {
+    const answer = await post(
+      target,
+      'content-type: application/json\r\ntransfer-encoding: chunked\r\n',
+      '4\r\n{"a"\r\n',
+    );
+    expect(answer.status, target).toBe(411);
+  }
+});
+
+test('a body within its limit still gets through', async () => {
+  const body = `email=someone%40example.coop&padding=${'a'.repeat(7 * 1024)}`;
+  const answer = await post(
+    '/sign-in/request',
+    `content-type: application/x-www-form-urlencoded\r\ncontent-length: ${body.length}\r\n`,
+    body,
+  );
+  expect(answer.status).toBe(303);
+});
+
+test('percent-encoded forms of a path are answered as the path is, or 404; never 500', async () => {
+  const pairs: [string, string][] = [
+    ['/s%69gn-in', '/sign-in'],
+    ['/%63ms', '/cms'],
+    ['/sign-%69n/check-your-mail', '/sign-in/check-your-mail'],
+    ['/j%6fin', '/join'],
+    ['/j%6Fin?x=1', '/join?x=1'],
+    ['/%61bout', '/about'],
+    ['/%61bout?x=1', '/about?x=1'],
+    ['/%61dmin/enquiries', '/admin/enquiries'],
+    ['/%73ign-out', '/sign-out'],
+    ['/api/j%6fin', '/api/join'],
+    ['/h%69re', '/hire'],
+  ];
+  for (const [encoded, plain] of pairs) {
+    expect((await get(encoded)).status, encoded).toBe((await get(plain)).status);
+  }
+  const email = 'email=someone%40example.coop';
+  const form = `content-type: application/x-www-form-urlencoded\r\ncontent-length: ${email.length}\r\n`;
+  expect((await post('/sign-%69n/request', form, email)).status).toBe(303);
+  for (const target of ['/sign-in%2fcheck-your-mail', '/sign-in%2Frequest', '/admin%5cenquiries']) {
+    expect((await get(target)).status, target).toBe(404);
+  }
+});
+
+test("any percent-encoding of a page's path is answered as the page", async () => {
+  const paths = ['/sign-in', '/cms', '/join', '/hire', '/about', '/members', '/sign-in/check-your-mail'];
+  const plain = new Map<string, number>();
+  for (const path of paths) plain.set(path, (await get(path)).status);
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...paths), fc.array(fc.boolean(), { maxLength: 30 }), async (path, encode) => {
+      const encoded = [...path]
+        .map((c, i) => (c !== '/' && encode[i] ? `%${c.charCodeAt(0).toString(16)}` : c))
+        .join('');
+      expect((await get(encoded)).status, encoded).toBe(plain.get(path));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('a query of more than 100 parameters is refused with 414 at once; 100 are served', async () => {
+  expect((await get(`/about?${Array.from({ length: 100 }, (_, n) => `x${n}=1`).join('&')}`)).status).toBe(200);
+  for (const count of [101, 3_000]) {
+    const answer = await get(`/about?${'x=1&'.repeat(count)}`);
+    expect(answer.status, `${count}`).toBe(414);
+    console.log(`/about with ${count} query parameters: ${answer.status} in ${answer.milliseconds.toFixed(0)} ms`);
+    expect(answer.milliseconds).toBeLessThan(100);
+  }
+});
+
+test('nothing was logged as an uncaught exception, a routing loop or a listener leak', () => {
+  expect(site.output()).not.toMatch(
+    /uncaught|unhandled|ERR_INVALID_URL|TypeError|too many times|MaxListenersExceeded|exceeded/i,
+  );
 });

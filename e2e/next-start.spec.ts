@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,71 @@ test('no address header a client sends lifts the rate limit', async ({ request }
     statuses.push((await request.post(`${site.url}/api/join`, { data: validEnquiry, headers })).status());
   }
   expect(statuses).toEqual([201, 201, 429, 429, 429]);
+});
+
+test('a percent-encoded path is redirected to the path, an encoded slash is 404, never 500', async () => {
+  for (const [encoded, plain] of [
+    ['/s%69gn-in', '/sign-in'],
+    ['/%63ms', '/cms'],
+    ['/j%6fin?x=1', '/join?x=1'],
+    ['/%61bout', '/about'],
+    ['/%61dmin/enquiries', '/admin/enquiries'],
+  ]) {
+    const response = await fetch(`${site.url}${encoded}`, { redirect: 'manual' });
+    expect(response.status, encoded).toBe(308);
+    const location = new URL(response.headers.get('location') ?? '', site.url);
+    expect(`${location.pathname}${location.search}`).toBe(plain);
+  }
+  const posted = await fetch(`${site.url}/sign-%69n/request`, {
+    method: 'POST',
+    body: new URLSearchParams({ email: 'someone@example.coop' }),
+    redirect: 'manual',
+  });
+  expect(posted.status).toBe(308);
+  expect(posted.headers.get('location')).toMatch(/\/sign-in\/request$/);
+  for (const path of ['/sign-in%2fcheck-your-mail', '/j%6fin%2Fx']) {
+    expect((await fetch(`${site.url}${path}`, { redirect: 'manual' })).status, path).toBe(404);
+  }
+  expect(site.output()).not.toMatch(/too many times|MaxListenersExceeded/);
+});
+
+test("a body over its path's limit gets 413, and one without a length 411, before any route sees it", async () => {
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const large = `email=someone%40example.coop&padding=${'a'.repeat(64 * 1024)}`;
+  for (const path of ['/sign-in/request', '/sign-out', '/sign-in/any-new-route', '/api/join', '/about']) {
+    const response = await fetch(`${site.url}${path}`, {
+      method: 'POST',
+      headers: form,
+      body: large,
+      redirect: 'manual',
+    });
+    expect(response.status, path).toBe(413);
+  }
+  // A Server Action, as a browser posts one to an admin page.
+  const action = await fetch(`${site.url}/admin/enquiries`, {
+    method: 'POST',
+    headers: { ...form, 'next-action': '0123abcd' },
+    body: large,
+    redirect: 'manual',
+  });
+  expect(action.status).toBe(413);
+  // Written without a length, Node.js sends it in chunks.
+  const chunked = await new Promise<number>((resolve, reject) => {
+    const request = httpRequest(`${site.url}/sign-in/request`, { method: 'POST', headers: form }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.write('email=someone%40');
+    request.end('example.coop');
+  });
+  expect(chunked).toBe(411);
+  const small = await fetch(`${site.url}/sign-in/request`, {
+    method: 'POST',
+    body: new URLSearchParams({ email: 'someone@example.coop' }),
+    redirect: 'manual',
+  });
+  expect(small.status).toBe(303);
 });
 
 // `./node_modules/.bin/next start` runs on the system's Node.js: on Node.js 20 the site used to serve its pages and

@@ -1,3 +1,4 @@
+import { validBrief, validEnquiry } from '@/test/enquiry-data';
 import { expect, expectHardened, signIn, signedInHeaders, test } from './site';
 import type { Page } from '@playwright/test';
 
@@ -63,3 +64,26 @@ for (const path of ['/', '/about', '/join', '/members', '/no-such-page', '/sign-
     expect(violations).toEqual([]);
   });
 }
+
+test('a forged session cookie learns nothing from an enquiry page: a brief, a join enquiry and no enquiry alike', async ({
+  request,
+}) => {
+  const join = await request.post('/api/join', { data: { ...validEnquiry, coopName: 'Forged Cookie Co-op' } });
+  const brief = await request.post('/api/briefs', { data: validBrief });
+  expect([join.status(), brief.status()]).toEqual([201, 201]);
+  const ids = [((await join.json()) as { id: string }).id, ((await brief.json()) as { id: string }).id];
+  const forged = { cookie: 'better-auth.session_token=made-up.signature' };
+  const answers = [];
+  for (const id of [...ids, crypto.randomUUID()]) {
+    const response = await request.get(`/admin/enquiries/${id}`, { headers: forged, maxRedirects: 0 });
+    // Each answer has its own nonce and names the id it was asked for; nothing else may differ.
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1] ?? 'no nonce';
+    const body = (await response.text()).replaceAll(id, 'ID').replaceAll(nonce, 'NONCE');
+    answers.push({ status: response.status(), location: response.headers().location, body });
+  }
+  expect(answers[0]?.status).toBe(307);
+  expect(answers[0]?.location).toBe('/sign-in');
+  expect(answers[0]?.body).not.toMatch(/<title>/);
+  expect(answers[1]).toEqual(answers[0]);
+  expect(answers[2]).toEqual(answers[0]);
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { originForm } from './request-target.ts';
+import { maxQueryParameters, originForm, requestTarget } from './request-target.ts';
 
 describe('originForm', () => {
   it('passes paths through as they are', () => {
@@ -31,5 +31,42 @@ describe('originForm', () => {
         if (path !== undefined) expect(path.startsWith('/') && !path.startsWith('//')).toBe(true);
       }),
     );
+  });
+});
+
+describe('requestTarget', () => {
+  it('gives Next.js the canonical path, with the query as it was sent', () => {
+    expect(requestTarget('/s%69gn-in?next=%2Fadmin')).toEqual({ target: '/sign-in?next=%2Fadmin', path: '/sign-in' });
+    expect(requestTarget('/about')).toEqual({ target: '/about', path: '/about' });
+    expect(requestTarget('http://coops.tech/%61bout?x=1')).toEqual({ target: '/about?x=1', path: '/about' });
+  });
+
+  it('answers 400 for what is not a path and 404 for an encoded slash', () => {
+    expect(requestTarget('//')).toMatchObject({ status: 400 });
+    expect(requestTarget('/sign-in%2Fcheck-your-mail')).toMatchObject({ status: 404 });
+  });
+
+  it(`takes up to ${maxQueryParameters} query parameters and refuses more with 414`, () => {
+    const query = (n: number) => Array.from({ length: n }, (_, i) => `x${i}=1`).join('&');
+    expect(requestTarget(`/members?${query(maxQueryParameters)}`)).toMatchObject({ path: '/members' });
+    expect(requestTarget('/members?&&&&')).toMatchObject({ path: '/members' });
+    expect(requestTarget(`/members?${query(maxQueryParameters + 1)}`)).toEqual({
+      status: 414,
+      reason: 'URI too long: a query may have at most 100 parameters.',
+    });
+    expect(requestTarget(`/about?${'&'.repeat(maxQueryParameters)}`)).toMatchObject({ status: 414 });
+  });
+
+  it('checks a long target in linear time', () => {
+    const time = (target: string) => {
+      const started = performance.now();
+      for (let n = 0; n < 20; n++) requestTarget(target);
+      return performance.now() - started;
+    };
+    time('/about?x=1'); // warm
+    const small = time(`/a${'%61'.repeat(2_000)}?${'x=1&'.repeat(2_000)}`);
+    const large = time(`/a${'%61'.repeat(20_000)}?${'x=1&'.repeat(20_000)}`);
+    // Ten times the input: linear work takes about ten times as long, quadratic a hundred.
+    expect(large).toBeLessThan(small * 40 + 5);
   });
 });

@@ -2,17 +2,21 @@
 // headers (next.config.ts), so this server is an accelerator and a guard, never the only place something is right:
 // - it gives routes the client's address from the connection (lib/http/peer-address.ts);
 // - it answers every request, malformed ones with 400, within set timeouts, and caps its connections;
+// - it refuses, before Next.js sees them, a body over its path's limit without reading it (lib/http/body-limit.ts),
+//   a query of more parameters than any page takes, and percent-encoded paths Next.js cannot route
+//   (server/request-target.ts);
 // - it sends prerendered pages straight from memory (server/prerendered.ts), with the headers Next.js would send;
 // - it listens only once the database is open, and stops without cutting anyone off (server/graceful-shutdown.ts).
 // Node.js runs it as TypeScript (type stripping): only erasable syntax, and imports name their `.ts` files.
-import { createServer, STATUS_CODES, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import next from 'next';
+import { bodyRefusal } from '../lib/http/body-limit.ts';
 import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.ts';
 import { handleSignalsInServer, started } from '../lib/runtime/lifecycle.ts';
 import { stopGracefully } from './graceful-shutdown.ts';
 import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.ts';
-import { originForm } from './request-target.ts';
+import { requestTarget } from './request-target.ts';
 import { serverSettingsOrExit } from './settings.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -26,7 +30,7 @@ await app.prepare();
 // Listen only once the database is open and migrated (instrumentation.ts), or start-up would stall the first answers.
 await started();
 const prerendered = loadPrerendered();
-// This server's own answers (400s) carry the security headers Next.js gives every response.
+// This server's own answers (400s, 413s, 503s while stopping) carry the security headers Next.js gives every response.
 const ownHeaders = configuredHeaders()('/') ?? {};
 
 /** Answers with a status and a one-line plain-text reason, unless a response has already started. */
@@ -39,6 +43,15 @@ function answer(response: ServerResponse, status: number, reason: string): void 
   response.end(`${reason}\n`);
 }
 
+/**
+ * Refuses a request by its headers, without reading its body: once the answer is sent the connection is closed,
+ * a moment later so that the client can read the answer before it sees the connection end.
+ */
+function refuseBody(request: IncomingMessage, response: ServerResponse, status: number, reason: string): void {
+  answer(response, status, reason);
+  response.on('finish', () => setTimeout(() => request.socket.destroy(), 1_000).unref());
+}
+
 const server = createServer(
   {
     headersTimeout: headersTimeoutMs,
@@ -48,8 +61,11 @@ const server = createServer(
     connectionsCheckingInterval: 1_000,
   },
   (request, response) => {
-    const target = originForm(request.url ?? '');
-    if (target === undefined) return answer(response, 400, 'Bad request: the request target is not a path.');
+    const checked = requestTarget(request.url ?? '');
+    if ('status' in checked) return answer(response, checked.status, checked.reason);
+    const { target, path } = checked;
+    const refused = bodyRefusal(path, request.headers['content-length'], request.headers['transfer-encoding']);
+    if (refused) return refuseBody(request, response, refused.status, refused.reason);
     request.url = target;
     // Overwrites whatever a client sent under this name.
     request.headers[peerAddressHeader] = request.socket.remoteAddress ?? 'unknown';
@@ -72,7 +88,7 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
 });
 
-stopGracefully(server);
+stopGracefully(server, { headers: ownHeaders });
 // A page through Next.js (the query string keeps it off the in-memory path), and the readiness check.
 await warmUp(server, ['/about?warm-up', '/api/health/ready']);
 server.listen(port, hostname, () => {

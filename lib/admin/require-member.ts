@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { currentMember, type Member } from '@/lib/auth/current-member';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
@@ -18,12 +19,15 @@ export async function memberRefusal(requestHeaders: Headers): Promise<Response |
   });
 }
 
-/** The same check for pages and layouts: anyone not signed in is sent to sign in. */
-export async function requireMember(): Promise<Member> {
+/**
+ * The same check for pages and layouts: anyone not signed in is sent to sign in. Once per request (React's
+ * `cache`), however many of the layout, the page and its metadata ask.
+ */
+export const requireMember = cache(async (): Promise<Member> => {
   const member = await currentMember(await headers());
   if (!member) redirect('/sign-in');
   return member;
-}
+});
 
 /** Account management and erasure: admins only; a member gets the not-found page. */
 export async function requireAdmin(): Promise<Member> {

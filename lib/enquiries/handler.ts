@@ -4,6 +4,7 @@ import type { EnquiryKindDescription } from '@/lib/enquiry-kinds';
 import { formValues, honeypotField, type FormDescription, type FormState } from '@/lib/enquiry-kinds/form';
 import { formOf, validate } from '@/lib/enquiry-kinds/kind';
 import { clientAddress } from '@/lib/http/client-address';
+import { largeBodyBytes } from '@/lib/http/body-limit';
 import { isCrossSite } from '@/lib/http/cross-site';
 import { problemJson, problems, type Problem } from '@/lib/http/problem';
 import { takeRateLimit } from '@/lib/http/rate-limit';
@@ -15,7 +16,7 @@ import { site } from '@/lib/site';
 import { enquiryDigest, findKeyUse } from './idempotency';
 import { createEnquiry } from './store';
 
-export const maxBodyBytes = 32 * 1024;
+export const maxBodyBytes = largeBodyBytes;
 const rateWindowSeconds = 600;
 const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 

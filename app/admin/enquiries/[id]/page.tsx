@@ -18,7 +18,10 @@ type Props = {
   searchParams: Promise<{ saved?: string; erased?: string; forwarded?: string; error?: string }>;
 };
 
+// Next.js runs this beside the page, not after it: it checks the session itself before it reads anything, or a
+// forged session cookie would learn from the title whether an id is a brief's or a join enquiry's.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireMember();
   const enquiry = await getEnquiry(await getDb(), (await params).id);
   return { title: enquiry?.kind === 'brief' ? 'Brief' : 'Join enquiry', robots: { index: false } };
 }
