@@ -47,5 +47,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/cms', '/admin', '/admin/:path*', '/admin/enquiries.csv', '/sign-in', '/sign-in/check-your-mail'],
+  matcher: [
+    '/cms',
+    '/admin',
+    '/admin/:path*',
+    '/admin/enquiries.csv',
+    '/sign-in',
+    '/sign-in/check-your-mail',
+    '/sign-in/confirm',
+  ],
 };
