@@ -110,6 +110,20 @@ describe('signing in by mailed link or code', () => {
     expect((await typeCode(ada.email, next)).headers.get('location')).toBe('/sign-in?error=code');
   });
 
+  it('keeps no user agent nor address with a session, even if better-auth is handed them', async () => {
+    const db = await getDb();
+    await addPerson(db, ada, null);
+    await askForLink(ada.email);
+    const auth = await getAuth(db);
+    await auth.api.signInEmailOTP({
+      body: { email: ada.email, otp: (await queuedCode(ada.email)) ?? '' },
+      headers: new Headers({ 'user-agent': 'Mozilla/5.0 (Ada laptop)', 'x-forwarded-for': '192.0.2.1' }),
+    });
+    expect(await db.select({ userAgent: sessions.userAgent, ip: sessions.ipAddress }).from(sessions)).toEqual([
+      { userAgent: null, ip: null },
+    ]);
+  });
+
   it('spends a link only on a POST from our own pages, and only as the address the page names', async () => {
     const db = await getDb();
     await addPerson(db, ada, null);
