@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { signInLinkMinutes } from '@/lib/auth/sign-in-mail';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Sign in', robots: { index: false }, referrer: 'no-referrer' };
+// The site's referrer policy stands: under `no-referrer` a browser posts the form with `Origin: null`, which
+// lib/auth/sign-in.ts refuses as not our own.
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
 type Props = { searchParams: Promise<{ token?: string | string[]; email?: string | string[] }> };
 
