@@ -94,6 +94,7 @@ export const config = {
     '/admin/enquiries.csv',
     '/sign-in',
     '/sign-in/check-your-mail',
+    '/sign-in/confirm',
     // Any request with a body, and any path with a percent sign, for refusal().
     { source: '/:path*', has: [{ type: 'header', key: 'content-length' }] },
     { source: '/:path*', has: [{ type: 'header', key: 'transfer-encoding' }] },

@@ -1,16 +1,16 @@
-import type { Browser, Page } from '@playwright/test';
+import { request as requestContexts, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { validEnquiry } from '@/test/enquiry-data';
 import { signInAddressLimit } from '@/playwright.config';
-import { mailsTo, nextSignInLink } from './mailbox';
-import { askOnSignInPage, expect, expectNoAxeViolations, signIn, test } from './site';
+import { mailsTo, nextSignInLink, nextSignInMail } from './mailbox';
+import { askOnSignInPage, confirmSignIn, expect, expectNoAxeViolations, signIn, test } from './site';
 
 // Each test here waits for mailed links and drives two or three browsers through the admin's dynamic pages: on a
 // two-core machine running the suite that is 10 to 20 s, so the budget against a hang is 60 s rather than 30.
 test.describe.configure({ timeout: 60_000 });
 
 /** A new browser context (its own cookies): another person, or the same person elsewhere. */
-async function newPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
+async function newPage(browser: Browser, baseURL: string | undefined, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ baseURL, ...options });
   return context.newPage();
 }
 
@@ -46,6 +46,10 @@ test('a member signs in by the mailed link, triages, and the history and the act
 
   const member = await newPage(browser, baseURL);
   await member.goto(await askOnSignInPage(member, memberEmail));
+  // The link opens our page, which spends nothing until its one button is pressed.
+  await expect(member.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  await expectNoAxeViolations(member);
+  await member.getByRole('button', { name: `Sign in as ${memberEmail}` }).click();
   await expect(member).toHaveURL(/\/admin\/enquiries$/);
   await expect(member.getByRole('navigation', { name: 'Admin' })).toContainText(
     `Signed in as Mo Member (${memberEmail})`,
@@ -71,6 +75,7 @@ test('a sign-in link works once', async ({ page, browser, baseURL }) => {
   // The same link, again, in a browser with no session: refused, and nobody is signed in.
   const again = await newPage(browser, baseURL);
   await again.goto(link);
+  await again.getByRole('button', { name: /^Sign in as / }).click();
   await expect(again).toHaveURL(/\/sign-in\?error=INVALID_TOKEN$/);
   await expect(again.getByRole('main').getByRole('alert')).toContainText('expired or has been used already');
   await expectNoAxeViolations(again);
@@ -87,7 +92,7 @@ test('an unknown address gets the same answer as a member, and no mail', async (
   for (const email of [memberEmail, unknown]) {
     asker = await newPage(browser, baseURL);
     await asker.goto('/sign-in');
-    await asker.getByLabel('Email address').fill(email);
+    await asker.locator('form[action="/sign-in/request"]').getByLabel('Email address').fill(email);
     await asker.getByRole('button', { name: 'Mail me a sign-in link' }).click();
     await expect(asker).toHaveURL(/\/sign-in\/check-your-mail$/);
     answers.push(await asker.locator('main').innerText());
@@ -100,12 +105,82 @@ test('an unknown address gets the same answer as a member, and no mail', async (
   expect(mailsTo(unknown)).toEqual([]);
 });
 
-test('a made-up link is refused', async ({ page }) => {
+test('a made-up link is refused, and better-auth’s own link endpoint is not served', async ({ page, request }) => {
   // Expiry is tested against the database in lib/auth/sign-in.test.ts, where the clock can be moved.
-  await page.goto(
-    '/api/auth/magic-link/verify?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&callbackURL=%2Fadmin%2Fenquiries&errorCallbackURL=%2Fsign-in',
-  );
+  await page.goto(`/sign-in/confirm?token=${'a'.repeat(32)}&email=ada%40e2e.example`);
+  await page.getByRole('button', { name: 'Sign in as ada@e2e.example' }).click();
   await expect(page).toHaveURL(/\/sign-in\?error=INVALID_TOKEN$/);
+  await page.goto('/sign-in/confirm?token=short');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('That sign-in link is not whole');
+  const old = await request.get(`/api/auth/magic-link/verify?token=${'a'.repeat(32)}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(404);
+});
+
+test('a mail scanner that opens the link spends nothing: the member’s own click still signs in', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page);
+  const email = await addPerson(page, 'Scanned Member');
+  const asker = await newPage(browser, baseURL);
+  const link = await askOnSignInPage(asker, email);
+  // A scanner: HEAD, then GET, with no cookies, following any redirect on our origin by hand.
+  const scanner = await requestContexts.newContext();
+  const cookies: string[] = [];
+  for (const method of ['HEAD', 'GET'] as const) {
+    let url = link;
+    for (let hops = 0; hops < 5; hops++) {
+      const answer = await scanner.fetch(url, { method, maxRedirects: 0 });
+      cookies.push(
+        ...answer
+          .headersArray()
+          .filter(({ name }) => name.toLowerCase() === 'set-cookie')
+          .map(({ value }) => value),
+      );
+      expect(answer.status()).toBe(200);
+      expect(answer.headers()['x-robots-tag']).toBe('noindex');
+      expect(answer.headers()['cache-control']).toContain('no-store');
+      const next = answer.headers().location;
+      if (!next || new URL(next, url).origin !== new URL(link).origin) break;
+      url = new URL(next, url).toString();
+    }
+  }
+  await scanner.dispose();
+  expect(cookies).toEqual([]);
+  // The member, with JavaScript off: the page and its button work all the same.
+  const member = await newPage(browser, baseURL, { javaScriptEnabled: false });
+  await confirmSignIn(member, link, email);
+  await expect(member.getByRole('navigation', { name: 'Admin' })).toContainText(
+    `Signed in as Scanned Member (${email})`,
+  );
+});
+
+test('the code from the mail, typed on /sign-in in another browser, signs in once', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page);
+  const email = await addPerson(page, 'Code Member');
+  const phone = await newPage(browser, baseURL);
+  await askOnSignInPage(phone, email);
+  const { code } = await nextSignInMail(email, 0);
+  const laptop = await newPage(browser, baseURL);
+  const typeCode = async (typed: string) => {
+    await laptop.goto('/sign-in');
+    const form = laptop.getByRole('form', { name: 'Sign in with the code from the mail' });
+    await form.getByLabel('Email address').fill(email);
+    await form.getByLabel(/^Code/).fill(typed);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+  };
+  await typeCode(code);
+  await expect(laptop).toHaveURL(/\/admin\/enquiries$/);
+  await laptop.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await typeCode(code);
+  await expect(laptop).toHaveURL(/\/sign-in\?error=code$/);
+  await expect(laptop.getByRole('main').getByRole('alert')).toContainText('That code is not right');
+  await expectNoAxeViolations(laptop);
 });
 
 test('a disabled member is signed out at once, cannot sign in again, and is re-enabled', async ({
@@ -117,6 +192,8 @@ test('a disabled member is signed out at once, cannot sign in again, and is re-e
   const memberEmail = await addPerson(page, 'Leaving Member');
   const member = await newPage(browser, baseURL);
   await signIn(member, memberEmail);
+  // A link asked for and not yet used when they are disabled.
+  const held = await askOnSignInPage(await newPage(browser, baseURL), memberEmail);
 
   await page.goto('/admin/people');
   await page.getByRole('button', { name: 'Disable Leaving Member' }).click();
@@ -129,13 +206,18 @@ test('a disabled member is signed out at once, cannot sign in again, and is re-e
   expect(csv.status()).toBeGreaterThanOrEqual(300);
   // Asking again: the same answer, and no mail.
   const seen = mailsTo(memberEmail).length;
-  await member.getByLabel('Email address').fill(memberEmail);
+  await member.locator('form[action="/sign-in/request"]').getByLabel('Email address').fill(memberEmail);
   await member.getByRole('button', { name: 'Mail me a sign-in link' }).click();
   await expect(member).toHaveURL(/\/sign-in\/check-your-mail$/);
 
   await page.getByRole('button', { name: 'Re-enable Leaving Member' }).click();
   await expect(page.getByRole('row').filter({ hasText: memberEmail })).toContainText('Active');
   expect(mailsTo(memberEmail)).toHaveLength(seen);
+  // Disabling revoked the held link: re-enabling does not bring it back.
+  const holder = await newPage(browser, baseURL);
+  await holder.goto(held);
+  await holder.getByRole('button', { name: `Sign in as ${memberEmail}` }).click();
+  await expect(holder).toHaveURL(/\/sign-in\?error=INVALID_TOKEN$/);
   await signIn(member, memberEmail);
 
   await page.goto('/admin/activity');
@@ -169,7 +251,9 @@ test('sign out ends this session; sign out everywhere ends the others too', asyn
   await expect(laptop).toHaveURL(/\/sign-in$/);
 });
 
-test('asking for links again and again for one address is refused after the limit', async ({ request }) => {
+test('asking for links again and again for one address from one client is refused after the limit', async ({
+  request,
+}) => {
   const target = `target.${Date.now()}@e2e.example`;
   const answers: string[] = [];
   for (let i = 0; i <= signInAddressLimit; i++) {

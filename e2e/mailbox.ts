@@ -17,9 +17,10 @@ export function mails(): SinkMail[] {
 export const mailsTo = (address: string) => mails().filter((mail) => mail.to.includes(address));
 
 /**
- * Waits for the next sign-in mail to `address` (after the `seen` it had already), and returns its link.
+ * Waits for the next sign-in mail to `address` (after the `seen` it had already), and returns its link (to our
+ * confirmation page) and its code.
  */
-export async function nextSignInLink(address: string, seen: number): Promise<string> {
+export async function nextSignInMail(address: string, seen: number): Promise<{ link: string; code: string }> {
   await expect
     // Every 100 ms: the mail is usually there within a second, and each sign-in in the suite waits for one.
     .poll(() => mailsTo(address).length, {
@@ -28,8 +29,14 @@ export async function nextSignInLink(address: string, seen: number): Promise<str
       message: `a sign-in mail to ${address}`,
     })
     .toBeGreaterThan(seen);
-  const mail = mailsTo(address)[seen];
-  const link = /https?:\/\/\S+\/api\/auth\/magic-link\/verify\?\S+/.exec(mail?.text ?? '')?.[0];
-  if (!link) throw new Error(`the mail to ${address} has no sign-in link:\n${mail?.text}`);
-  return link;
+  const text = mailsTo(address)[seen]?.text ?? '';
+  const link = /https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(text)?.[0];
+  const code = /code on the sign-in page, with your address: (\d+)/.exec(text)?.[1];
+  if (!link || !code) throw new Error(`the mail to ${address} has no sign-in link or code:\n${text}`);
+  return { link, code };
+}
+
+/** The link of the next sign-in mail to `address` (see nextSignInMail). */
+export async function nextSignInLink(address: string, seen: number): Promise<string> {
+  return (await nextSignInMail(address, seen)).link;
 }

@@ -1,33 +1,62 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { addPerson, type NewPerson } from '@/lib/auth/accounts';
-import { requestSignIn, verifySignInLink } from '@/lib/auth/sign-in';
+import { confirmSignInLink, requestSignIn, signInWithCode, signInsIssued } from '@/lib/auth/sign-in';
 import { getDb } from '@/lib/db';
 import { outbox, users } from '@/lib/db/schema';
 import { site } from '@/lib/site';
 
-/** Asks for a sign-in link as the form on /sign-in does, and returns the answer. */
-export function askForLink(email: string, headers: Record<string, string> = {}) {
-  return requestSignIn(
+/**
+ * Asks for a sign-in mail as the form on /sign-in does, and returns the answer once the mail is queued (it is
+ * queued after the answer).
+ */
+export async function askForLink(email: string, headers: Record<string, string> = {}) {
+  const answer = await requestSignIn(
     new Request(`${site.url}/sign-in/request`, { method: 'POST', headers, body: new URLSearchParams({ email }) }),
   );
+  await signInsIssued();
+  return answer;
 }
 
-/** The last sign-in link queued for `email`, still in the outbox because no worker runs in unit tests. */
-export async function queuedLink(email: string): Promise<string | undefined> {
+/** The last sign-in mail queued for `email`, still in the outbox because no worker runs in unit tests. */
+async function queued(email: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ link: outbox.link })
+    .select({ link: outbox.link, code: outbox.code })
     .from(outbox)
     .innerJoin(users, eq(users.id, outbox.userId))
     .where(and(eq(users.email, email), isNotNull(outbox.link)))
     .orderBy(desc(outbox.id))
     .limit(1);
-  return row?.link ?? undefined;
+  return row;
 }
 
-/** Follows a link as a browser would, and returns the answer (a redirect, with a session cookie if it worked). */
-export function followLink(link: string) {
-  return verifySignInLink(new Request(link));
+/** The link of the last sign-in mail queued for `email`. */
+export const queuedLink = async (email: string) => (await queued(email))?.link ?? undefined;
+
+/** The code of the last sign-in mail queued for `email`. */
+export const queuedCode = async (email: string) => (await queued(email))?.code ?? undefined;
+
+/** Presses the button on the page a mailed link opens, as a browser would (a form POST from our origin). */
+export function followLink(link: string, headers: Record<string, string> = {}) {
+  const { searchParams } = new URL(link);
+  return confirmSignInLink(
+    new Request(`${site.url}/sign-in/link`, {
+      method: 'POST',
+      headers: { origin: site.url, ...headers },
+      body: new URLSearchParams({ token: searchParams.get('token') ?? '', email: searchParams.get('email') ?? '' }),
+    }),
+  );
+}
+
+/** Types the code from the mail on /sign-in, as a browser would. */
+export function typeCode(email: string, code: string, headers: Record<string, string> = {}) {
+  return signInWithCode(
+    new Request(`${site.url}/sign-in/code`, {
+      method: 'POST',
+      headers: { origin: site.url, ...headers },
+      body: new URLSearchParams({ email, code }),
+    }),
+  );
 }
 
 /** The Cookie header a browser would send after the answer's Set-Cookie headers. */

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { signInLinkMinutes } from '@/lib/auth/sign-in-mail';
 import { Field, textControl } from '@/components/field';
+import { SignInCodeForm } from '@/components/sign-in-code-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
@@ -8,8 +9,11 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 /** What went wrong, by the `error` better-auth or our own routes send back here. */
 const problems: Record<string, string> = {
   address: 'Give an email address such as name@example.coop.',
-  'too-many': 'Too many sign-in requests for that address or from where you are. Wait 15 minutes, then try again.',
+  'too-many': 'Too many sign-in requests from where you are. Wait 15 minutes, then try again.',
+  'too-many-mails':
+    'That address has been sent too many sign-in mails in the last hour. Use a link or code already sent, wait an hour, or ask from a browser you have signed in with before.',
   INVALID_TOKEN: `That sign-in link has expired or has been used already: each works once, within ${signInLinkMinutes} minutes. Ask for a new one.`,
+  code: `That code is not right, has expired or has been used already: each works once, within ${signInLinkMinutes} minutes, and after three wrong tries it stops working. Check the address and the code, or ask for a new mail.`,
   new_user_signup_disabled: 'That sign-in link is not for an account here. Ask an admin to add you.',
   failed_to_create_session: 'That account is disabled. Ask an admin if you should still have access.',
 };
@@ -33,8 +37,8 @@ export default async function SignInPage({ searchParams }: Props) {
         </p>
       )}
       <p>
-        For members of the network who triage join enquiries. Give your address and we will mail you a link that signs
-        you in; it works once, within {signInLinkMinutes} minutes.
+        For members of the network who triage join enquiries. Give your address and we will mail you a link and a code
+        that sign you in; either works once, within {signInLinkMinutes} minutes.
       </p>
       <form method="post" action="/sign-in/request" className="space-y-4 rounded border border-line bg-white p-6">
         <Field htmlFor="email" label="Email address">
@@ -44,6 +48,7 @@ export default async function SignInPage({ searchParams }: Props) {
           Mail me a sign-in link
         </button>
       </form>
+      <SignInCodeForm />
     </div>
   );
 }

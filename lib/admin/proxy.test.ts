@@ -24,11 +24,12 @@ describe('the /admin proxy', () => {
   });
 
   it('serves the sign-in pages to anyone, with a nonce CSP and no caching', () => {
-    for (const path of ['/sign-in', '/sign-in/check-your-mail']) {
+    for (const path of ['/sign-in', '/sign-in/check-your-mail', '/sign-in/confirm']) {
       const response = proxy(request(path));
       expect(response.headers.get('x-middleware-next')).toBe('1');
       expect(response.headers.get('content-security-policy')).toMatch(/'nonce-[^']+'/);
       expect(response.headers.get('x-robots-tag')).toBe('noindex');
+      expect(response.headers.get('cache-control')).toBe('no-store');
     }
   });
 });

@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
-import { roles, sessions, users, type Role } from '@/lib/db/schema';
+import { outbox, roles, sessions, users, verifications, type Role } from '@/lib/db/schema';
 
 export type Person = typeof users.$inferSelect;
 
@@ -37,8 +37,9 @@ export async function addPerson(db: Database, person: NewPerson, actorId: string
 }
 
 /**
- * Disables or re-enables a person. Disabling ends their sessions in the same transaction, so the next request
- * they make, on any instance, is signed out. Says whether anything changed.
+ * Disables or re-enables a person. Disabling ends their sessions, and revokes their sign-in links and codes and
+ * any sign-in mail not yet sent, in the same transaction: the next request they make, on any instance, is signed
+ * out, and nothing they were sent before signs them in again once re-enabled. Says whether anything changed.
  */
 export async function setDisabled(db: Database, id: string, disabled: boolean, actorId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -46,9 +47,21 @@ export async function setDisabled(db: Database, id: string, disabled: boolean, a
       .update(users)
       .set({ disabledAt: disabled ? sql`now()` : null, updatedAt: sql`now()` })
       .where(sql`${users.id} = ${id} and (${users.disabledAt} is null) = ${disabled}`)
-      .returning({ id: users.id });
+      .returning({ id: users.id, email: users.email });
     if (!changed) return false;
-    if (disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (disabled) {
+      await tx.delete(sessions).where(eq(sessions.userId, id));
+      await tx.delete(outbox).where(and(eq(outbox.userId, id), eq(outbox.kind, 'sign-in'), isNull(outbox.sentAt)));
+      // better-auth's records (lib/auth/server.ts): a code is kept under `sign-in-otp-<address>`, a link under
+      // `magic-link:<hash of its token>` with the address in its JSON value.
+      await tx.delete(verifications).where(
+        or(
+          eq(verifications.identifier, `sign-in-otp-${changed.email}`),
+          // CASE, so that no other kind of value is read as JSON.
+          sql`case when ${verifications.identifier} like 'magic-link:%' then ${verifications.value}::jsonb ->> 'email' end = ${changed.email}`,
+        ),
+      );
+    }
     await recordAudit(tx, { actorId, action: disabled ? 'account.disabled' : 'account.enabled', targetUserId: id });
     return true;
   });

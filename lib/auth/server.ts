@@ -1,12 +1,12 @@
 import 'server-only';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { emailOTP } from 'better-auth/plugins/email-otp';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type Database } from '@/lib/db';
-import { authAccounts, outbox, roles, sessions, users, verifications } from '@/lib/db/schema';
-import { signInLinkMinutes } from '@/lib/auth/sign-in-mail';
-import { kickOutbox } from '@/lib/mail/worker';
+import { authAccounts, roles, sessions, users, verifications } from '@/lib/db/schema';
+import { confirmationLink, currentIssue, signInCodeLength, signInLinkMinutes } from '@/lib/auth/sign-in-mail';
 import { site } from '@/lib/site';
 import { sessionSecret } from './secret';
 
@@ -39,32 +39,39 @@ function createAuth(db: Database, secret: string) {
     databaseHooks: {
       session: {
         create: {
-          // A disabled person's link may still be valid: it must not start a session.
+          // A disabled person's link may still be valid: it must not start a session. The browser's user agent,
+          // which better-auth keeps by default, is personal data the admin has no use for: it is not stored, and
+          // nor is the address (empty, not null, with IP tracking off alone).
           before: async (session) => {
             const [user] = await db
               .select({ id: users.id })
               .from(users)
               .where(and(eq(users.id, session.userId), isNull(users.disabledAt)));
-            return user ? undefined : false;
+            return user ? { data: { ...session, ipAddress: null, userAgent: null } } : false;
           },
         },
       },
     },
+    // One request makes both a link and a code (lib/auth/sign-in.ts's issueSignIn); the callbacks hand them to it,
+    // and it queues one mail with both, for a person with an account that is not disabled. Neither endpoint is
+    // served over HTTP: the site's own routes call them.
     plugins: [
       magicLink({
         expiresIn: signInLinkMinutes * 60,
         disableSignUp: true,
         storeToken: 'hashed',
-        // Only people with an account that is not disabled get a mail; the answer to the request is the same
-        // either way, so the form cannot tell anyone who has an account.
-        sendMagicLink: async ({ email, url }) => {
-          const [user] = await db
-            .select({ id: users.id })
-            .from(users)
-            .where(and(eq(users.email, email.toLowerCase()), isNull(users.disabledAt)));
-          if (!user) return;
-          await db.insert(outbox).values({ kind: 'sign-in', userId: user.id, link: url });
-          kickOutbox();
+        sendMagicLink: async ({ email, token }) => {
+          currentIssue().link = confirmationLink(token, email);
+        },
+      }),
+      emailOTP({
+        expiresIn: signInLinkMinutes * 60,
+        otpLength: signInCodeLength,
+        allowedAttempts: 3,
+        disableSignUp: true,
+        storeOTP: 'hashed',
+        sendVerificationOTP: async ({ otp }) => {
+          currentIssue().code = otp;
         },
       }),
     ],

@@ -1,21 +1,48 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { escapeHtml } from '@/lib/html';
 import { htmlParagraphs, type Mail } from '@/lib/mail/compose';
 import { site } from '@/lib/site';
 
-/** How long a sign-in link works, in minutes: said in the mail and enforced by lib/auth/server.ts and the outbox. */
+/** How long a sign-in link and code work, in minutes: said in the mail and enforced by lib/auth/server.ts and the outbox. */
 export const signInLinkMinutes = 15;
 
-/** A member's one-time sign-in link. Only our own words and the link: nothing anyone typed. */
-export function composeSignInMail(to: string, link: string): Mail {
+/** Digits in a sign-in code: few enough to type, and with three tries per code, too many to guess. */
+export const signInCodeLength = 8;
+
+/**
+ * The page a mailed link opens: it shows one button and spends nothing, so a mail scanner that opens the link
+ * leaves it for the person (app/sign-in/confirm/page.tsx).
+ */
+export function confirmationLink(token: string, email: string): string {
+  const url = new URL('/sign-in/confirm', site.url);
+  url.searchParams.set('token', token);
+  url.searchParams.set('email', email);
+  return url.toString();
+}
+
+/** What one sign-in request made: better-auth hands the link and the code to two callbacks, and one mail carries both. */
+export type IssuedSignIn = { link?: string; code?: string };
+export const issuedSignIn = new AsyncLocalStorage<IssuedSignIn>();
+
+/** The request being issued, for better-auth's callbacks; they run only inside lib/auth/sign-in.ts's issueSignIn. */
+export function currentIssue(): IssuedSignIn {
+  const issued = issuedSignIn.getStore();
+  if (!issued) throw new Error('A sign-in link or code was made outside a sign-in request');
+  return issued;
+}
+
+/** A member's one-time sign-in link and code. Only our own words, the link and the code: nothing anyone typed. */
+export function composeSignInMail(to: string, link: string, code: string): Mail {
   const paragraphs = [
     `Someone asked to sign in to the ${site.shortName} members' admin with this address.`,
-    `If it was you, follow this link within ${signInLinkMinutes} minutes. It works once.`,
+    `If it was you, open this link within ${signInLinkMinutes} minutes and press the button on the page. It works once.`,
   ];
-  const ignore = 'If it was not you, ignore this mail: nobody can sign in without the link.';
+  const byCode = `Or type this code on the sign-in page, with your address: ${code}`;
+  const ignore = 'If it was not you, ignore this mail: nobody can sign in without the link or the code.';
   return {
     to,
     subject: `Sign in to the ${site.shortName} members' admin`,
-    text: `${paragraphs.join('\n\n')}\n\n${link}\n\n${ignore}\n`,
-    html: `${htmlParagraphs(paragraphs)}<p><a href="${escapeHtml(link)}">Sign in</a></p>${htmlParagraphs([ignore])}`,
+    text: `${paragraphs.join('\n\n')}\n\n${link}\n\n${byCode}\n\n${ignore}\n`,
+    html: `${htmlParagraphs(paragraphs)}<p><a href="${escapeHtml(link)}">Sign in</a></p>${htmlParagraphs([byCode, ignore])}`,
   };
 }

@@ -138,6 +138,8 @@ export const outbox = pgTable(
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     /** The sign-in link, while it waits to be sent. */
     link: text('link'),
+    /** The sign-in code sent with the link, while it waits to be sent (the database keeps only its hash otherwise). */
+    code: text('code'),
     /** The co-op a forwarded brief goes to (its slug): its address is read from the directory when it is sent. */
     coopSlug: text('coop_slug'),
     kind: text('kind', { enum: mailKinds }).notNull(),
@@ -184,16 +186,21 @@ const scopes: LimitScopeName[] = [
   'receipts',
   'sign-in-address',
   'sign-in-client',
+  'sign-in-client-address',
 ];
 export const limitScopes = scopes as [LimitScopeName, ...LimitScopeName[]];
 type LimitScopeName =
-  (typeof enquiryKindList)[number]['endpoint']['rateLimit'] | 'receipts' | 'sign-in-address' | 'sign-in-client';
+  | (typeof enquiryKindList)[number]['endpoint']['rateLimit']
+  | 'receipts'
+  | 'sign-in-address'
+  | 'sign-in-client'
+  | 'sign-in-client-address';
 export type LimitScope = (typeof limitScopes)[number];
 
 /**
  * Counts per fixed window, in the database so every instance counts against one limit: join enquiries and briefs
  * per client (`join`, `briefs`), receipts mailed to applicants, for everyone at once (`receipts`), and sign-in
- * requests per address and per client.
+ * requests per client, per client and address, and mails per address (lib/auth/sign-in.ts).
  */
 export const rateLimits = pgTable(
   'rate_limits',

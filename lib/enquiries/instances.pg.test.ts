@@ -137,9 +137,15 @@ describe('two instances on one database', () => {
     expect(asked.headers.get('location')).toBe('/sign-in/check-your-mail');
     await waitFor(() => sink.received.slice(seen).some((mail) => mail.to.includes(adminEmail)), 'the sign-in mail');
     const mail = sink.received.slice(seen).find((received) => received.to.includes(adminEmail));
-    const link = new URL(/https?:\/\/\S+\/api\/auth\/magic-link\/verify\?\S+/.exec(mail?.parsed.text ?? '')?.[0] ?? '');
-    const followed = await fetch(`http://127.0.0.1:${ports[0]}${link.pathname}${link.search}`, {
-      headers: { 'x-forwarded-for': '192.0.2.77' },
+    const link = new URL(/https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(mail?.parsed.text ?? '')?.[0] ?? '');
+    // The button on the page the link opens.
+    const followed = await fetch(`http://127.0.0.1:${ports[0]}/sign-in/link`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '192.0.2.77', origin: `http://127.0.0.1:${ports[0]}` },
+      body: new URLSearchParams({
+        token: link.searchParams.get('token') ?? '',
+        email: link.searchParams.get('email') ?? '',
+      }),
       redirect: 'manual',
     });
     const cookie = followed.headers

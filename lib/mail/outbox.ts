@@ -9,7 +9,8 @@ import type { Mail } from './compose';
  * carries its link, which a site without SMTP writes to the log for the person to follow.
  */
 export type MailLabel =
-  { kind: Exclude<MailKind, 'sign-in'>; enquiryId: string } | { kind: 'sign-in'; userId: string; link: string };
+  | { kind: Exclude<MailKind, 'sign-in'>; enquiryId: string }
+  | { kind: 'sign-in'; userId: string; link: string; code: string };
 
 export type Mailer = { sendMail(mail: Mail & { from: string }, label: MailLabel): Promise<unknown> };
 
@@ -102,10 +103,17 @@ export async function deliverOutbox(
     // the row, still held, is released at the start of the next.
     const failure = await send(mailer, settings.from, prepare, row);
     if (failure === undefined) {
-      // A sign-in link is a key: once it has gone out, the database no longer holds it.
+      // A sign-in link and code are keys: once they have gone out, the database no longer holds them.
       await db
         .update(outbox)
-        .set({ sentAt: sql`now()`, lockedUntil: null, attempts: row.attempts + 1, lastError: null, link: null })
+        .set({
+          sentAt: sql`now()`,
+          lockedUntil: null,
+          attempts: row.attempts + 1,
+          lastError: null,
+          link: null,
+          code: null,
+        })
         .where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)));
       sent += 1;
     } else {

@@ -21,7 +21,8 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
       const domain = /@([^@\s>]+)>?\s*$/.exec(mail.to)?.[1] ?? 'an unknown domain';
       const logged = 'mail (SMTP_URL is not set, so logged, not sent)';
       // The person who asked reads their link here: without SMTP there is no other way to sign in.
-      if (label.kind === 'sign-in') console.info(`${logged}: sign-in link for a person at ${domain}: ${label.link}`);
+      if (label.kind === 'sign-in')
+        console.info(`${logged}: sign-in link for a person at ${domain}: ${label.link} (or the code ${label.code})`);
       else if (label.kind === 'receipt') console.info(`${logged}: receipt for enquiry ${label.enquiryId}`);
       else console.info(`${logged}: ${label.kind} for enquiry ${label.enquiryId} to ${domain}`);
     },

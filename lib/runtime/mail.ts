@@ -36,8 +36,11 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
     return (row) => {
       if (row.kind === 'sign-in') {
         const user = row.userId ? usersById.get(row.userId) : undefined;
-        if (!user || !row.link) throw new Error(`sign-in mail ${row.id} has no person or link`);
-        return [composeSignInMail(user.email, row.link), { kind: 'sign-in', userId: user.id, link: row.link }];
+        if (!user || !row.link || !row.code) throw new Error(`sign-in mail ${row.id} has no person, link or code`);
+        return [
+          composeSignInMail(user.email, row.link, row.code),
+          { kind: 'sign-in', userId: user.id, link: row.link, code: row.code },
+        ];
       }
       const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);

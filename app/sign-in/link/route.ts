@@ -1,0 +1,5 @@
+import { confirmSignInLink } from '@/lib/auth/sign-in';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = confirmSignInLink;
