@@ -40,6 +40,7 @@ const ignoredFromShell = Object.fromEntries(
     'TRUST_PROXY',
     'RETENTION_MONTHS',
     'CMS_GITLAB_BRANCH',
+    'BACKUP_DIR',
   ].map((name) => [name, '']),
 );
 
