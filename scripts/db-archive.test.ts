@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,16 @@ describe('backing up and restoring the embedded database', () => {
       await channel.close();
       await closeDatabase(db);
     }
+  });
+
+  it('says that a PostgreSQL server is backed up with pg_dump, when DATABASE_URL is set', () => {
+    const script = ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/db-archive.ts', 'backup', 'x.tar.gz'];
+    const result = spawnSync(process.execPath, script, {
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: 'postgres://db.example/cotech' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toMatch(/^DATABASE_URL is set, .* back it up with pg_dump and restore it with pg_restore/);
+    expect(result.status).toBe(1);
   });
 
   it('refuses a file that is not a backup, and leaves nothing behind', async () => {

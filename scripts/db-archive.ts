@@ -93,11 +93,13 @@ async function countEnquiries(db: PGlite): Promise<number> {
 }
 
 async function main() {
-  const [command, file] = process.argv.slice(2);
+  const [command, named] = process.argv.slice(2);
   const dataDir = process.env.DATA_DIR || '.data';
-  if (!['backup', 'restore'].includes(command ?? '') || !file) {
+  if (!['backup', 'restore'].includes(command ?? '') || !named) {
     throw new Error('Usage: npm run db:backup -- FILE, or npm run db:restore -- FILE');
   }
+  // npm runs scripts in the package's directory; FILE is named from where the command was typed (INIT_CWD).
+  const file = resolve(process.env.INIT_CWD ?? '.', named);
   if (process.env.DATABASE_URL) {
     throw new Error(
       'DATABASE_URL is set, so the site keeps its data in that PostgreSQL server, not in DATA_DIR: back it up with ' +
@@ -107,7 +109,7 @@ async function main() {
   if (command === 'backup') {
     const { enquiries, byServer } = await backupDataDir(dataDir, file);
     const by = byServer ? ', taken by the server that runs on it,' : '';
-    console.log(`Backed up ${resolve(dataDir)} (${enquiries} enquiries)${by} to ${resolve(file)}`);
+    console.log(`Backed up ${resolve(dataDir)} (${enquiries} enquiries)${by} to ${file}`);
   } else {
     const enquiries = await restoreDataDir(file, dataDir);
     console.log(`Restored ${file} (${enquiries} enquiries) into ${resolve(dataDir)}`);
