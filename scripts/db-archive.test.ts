@@ -56,7 +56,7 @@ describe('backing up and restoring the embedded database', () => {
     const dataDir = join(work, 'served');
     const db = await openDatabase({ DATA_DIR: dataDir });
     const client = (db as unknown as { $client: PGlite }).$client;
-    const channel = await serveBackups(dataDir, (file) => backUpTo(client, file));
+    const channel = await serveBackups(dataDir, (file) => backUpTo(client, dataDir, file));
     try {
       expect(statSync(backupSocketPath(dataDir)).mode & 0o777).toBe(0o600);
       await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });

@@ -25,7 +25,7 @@ export async function backupDataDir(dataDir: string, file: string): Promise<{ en
   try {
     const db = await PGlite.create(dataDir);
     try {
-      const { enquiries } = await backUpTo(db, resolve(file));
+      const { enquiries } = await backUpTo(db, dataDir, resolve(file));
       return { enquiries, byServer: false };
     } finally {
       await db.close();

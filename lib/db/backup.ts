@@ -1,10 +1,11 @@
-// A backup of embedded PGlite while it serves: one .tar.gz file of the data directory, taken between transactions,
+// A backup of embedded PGlite while it serves: one .tar.gz file of the data directory, copied between transactions,
 // written under a temporary name and then linked into place, so a half-written backup never carries the final
 // name. `npm run db:backup` asks the server that holds DATA_DIR for one over a Unix socket beside the directory
 // (the server has the data and is its one writer); the server's scheduled backups (lib/runtime/backups.ts) are
 // taken the same way. Plain TypeScript with no imports but Node's, so the backup scripts run it with Node's type
 // stripping, like data-dir-lock.ts.
 import { closeSync, fsyncSync, linkSync, lstatSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,20 +17,85 @@ import { lockFileName } from './data-dir-lock.ts';
 export type BackupSummary = { file: string; bytes: number; enquiries: number };
 
 /**
- * The database as one gzipped tar, consistent: PGlite runs one transaction at a time (`transaction()` holds its
- * transaction lock until COMMIT, and every `query()` outside one takes the same lock), so inside a transaction of
- * ours no other can be half done, and nothing writes until the copy is made. The copy (`dumpDataDir`) is the
- * data files as they are on disk: with every committed transaction's WAL written, it opens as a database does
- * after a power cut, with committed work replayed.
+ * The database in `dataDir` as one gzipped tar, consistent: PGlite runs one transaction at a time (`transaction()`
+ * holds its transaction lock until COMMIT, and every `query()` outside one takes the same lock), so inside a
+ * transaction of ours no other is half done, and nothing writes to the directory while we copy it. The copy is the
+ * data files as they are on disk, as PGlite's `dumpDataDir` makes it, and opens (with `loadDataDir`, or
+ * `npm run db:restore`) as a database does after a power cut: every committed transaction is in the WAL, and is
+ * replayed. It is not `dumpDataDir` itself because that reads every file synchronously on the server's one thread:
+ * 2 s without an answer to anyone for a directory of 5,000 enquiries (`npm run bench:backup`). Here the files are
+ * read by Node's thread pool; only enquiries wait for the copy, and pages keep answering.
  */
-export async function dumpDatabase(client: PGlite): Promise<{ archive: Buffer; enquiries: number }> {
+export async function dumpDatabase(client: PGlite, dataDir: string): Promise<{ archive: Buffer; enquiries: number }> {
   const { tar, enquiries } = await client.transaction(async (tx) => {
     const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from enquiries');
-    const dump = await client.dumpDataDir('none');
-    return { tar: Buffer.from(await dump.arrayBuffer()), enquiries: rows[0]?.n ?? 0 };
+    return { tar: await tarDirectory(resolve(dataDir)), enquiries: rows[0]?.n ?? 0 };
   });
-  // Compressed off the main thread (zlib's thread pool): pages keep answering meanwhile.
-  return { archive: await promisify(gzip)(withoutEntry(tar, lockFileName)), enquiries };
+  // Compressed off the main thread (zlib's thread pool), once the database is free again.
+  return { archive: await promisify(gzip)(tar), enquiries };
+}
+
+/**
+ * A plain ustar archive of `root`'s directories and files, named relative to it, as PGlite's `dumpDataDir` writes
+ * one (and its `loadDataDir` reads). The lock file is left out: it names the process that held the directory, and
+ * a restored directory must not start out locked by it. So is anything that is neither file nor directory.
+ */
+async function tarDirectory(root: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  const visit = async (relative: string): Promise<void> => {
+    const entries = await readdir(join(root, relative), { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (name === lockFileName) continue;
+      const path = join(root, name);
+      if (entry.isDirectory()) {
+        const { mtimeMs, mode } = await stat(path);
+        parts.push(tarHeader(name, { size: 0, mtimeMs, mode, directory: true }));
+        await visit(name);
+      } else if (entry.isFile()) {
+        const [bytes, { mtimeMs, mode }] = await Promise.all([readFile(path), stat(path)]);
+        parts.push(tarHeader(name, { size: bytes.length, mtimeMs, mode, directory: false }), bytes);
+        const padding = (512 - (bytes.length % 512)) % 512;
+        if (padding) parts.push(Buffer.alloc(padding));
+      }
+    }
+  };
+  await visit('');
+  return Buffer.concat([...parts, Buffer.alloc(1024)]);
+}
+
+function tarHeader(
+  name: string,
+  { size, mtimeMs, mode, directory }: { size: number; mtimeMs: number; mode: number; directory: boolean },
+): Buffer {
+  const header = Buffer.alloc(512);
+  // Longer names go in ustar's prefix field, split at a slash; the data directory's are all far shorter.
+  const cut = Buffer.byteLength(name) > 100 ? name.indexOf('/', Buffer.byteLength(name) - 101) : -1;
+  const [prefix, rest] = cut > 0 ? [name.slice(0, cut), name.slice(cut + 1)] : ['', name];
+  if (Buffer.byteLength(rest) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`${name}: name too long`);
+  const octal = (value: number, offset: number, length: number) =>
+    header.write(
+      `${Math.floor(value)
+        .toString(8)
+        .padStart(length - 1, '0')}\0`,
+      offset,
+      length,
+      'latin1',
+    );
+  header.write(rest, 0, 100, 'utf8');
+  octal(mode & 0o7777, 100, 8);
+  octal(0, 108, 8); // uid
+  octal(0, 116, 8); // gid
+  octal(size, 124, 12);
+  octal(mtimeMs / 1000, 136, 12);
+  header.write(directory ? '5' : '0', 156, 1, 'latin1');
+  header.write('ustar\u000000', 257, 8, 'latin1');
+  header.write(prefix, 345, 155, 'utf8');
+  // The checksum is the sum of the header's bytes with its own field counted as spaces.
+  header.fill(' ', 148, 156);
+  const sum = header.reduce((total, byte) => total + byte, 0);
+  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
+  return header;
 }
 
 /**
@@ -66,9 +132,9 @@ export function writeNewFileAtomically(file: string, bytes: Uint8Array): void {
   }
 }
 
-/** Takes a backup of `client` into `file` (a path the caller resolved), which must not exist. */
-export async function backUpTo(client: PGlite, file: string): Promise<BackupSummary> {
-  const { archive, enquiries } = await dumpDatabase(client);
+/** Takes a backup of `client`, open on `dataDir`, into `file` (a path the caller resolved), which must not exist. */
+export async function backUpTo(client: PGlite, dataDir: string, file: string): Promise<BackupSummary> {
+  const { archive, enquiries } = await dumpDatabase(client, dataDir);
   writeNewFileAtomically(file, archive);
   return { file, bytes: archive.length, enquiries };
 }
@@ -227,10 +293,4 @@ export function tarEntries(tar: Buffer): { name: string; bytes: Buffer }[] {
     offset = end;
   }
   return entries;
-}
-
-// The lock file names the process that held the directory: a restored directory must not start out locked by it.
-function withoutEntry(tar: Buffer, name: string): Buffer {
-  const kept = tarEntries(tar).filter((entry) => entry.name !== name);
-  return Buffer.concat([...kept.map((entry) => entry.bytes), Buffer.alloc(1024)]);
 }

@@ -21,11 +21,12 @@ import { validEnquiry } from '@/test/enquiry-data';
 import { backupFileName, backupStatus, scheduleBackups } from './backups';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-backups-'));
+const dataDir = join(work, 'data');
 let db: Database;
 let client: PGlite;
 
 beforeAll(async () => {
-  db = await openDatabase({ DATA_DIR: join(work, 'data') });
+  db = await openDatabase({ DATA_DIR: dataDir });
   client = (db as unknown as { $client: PGlite }).$client;
   await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
 });
@@ -60,7 +61,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
       keep: 2,
       backUp: async (file) => {
         taken.push(file);
-        return backUpTo(client, file);
+        return backUpTo(client, dataDir, file);
       },
     });
     // Read from the newest backup already there, before any is taken: long ago, so overdue (still a report).
@@ -91,7 +92,12 @@ describe('scheduled backups (BACKUP_DIR)', () => {
     writeFileSync(blocker, 'a file where BACKUP_DIR would go');
     const dir = join(blocker, 'backups');
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const schedule = scheduleBackups({ dir, intervalMs: 300, keep: 3, backUp: (file) => backUpTo(client, file) });
+    const schedule = scheduleBackups({
+      dir,
+      intervalMs: 300,
+      keep: 3,
+      backUp: (file) => backUpTo(client, dataDir, file),
+    });
     try {
       const failed = /^backup: .*\/not-a-directory\/backups\/cotech-.*\.tar\.gz failed, to be tried again in /;
       const lines = () => errors.mock.calls.map((call) => String(call[0]));

@@ -29,7 +29,7 @@ export async function startBackups(current: Settings): Promise<void> {
     return;
   }
   if (current.DATA_DIR === 'memory://') return;
-  const backUp = async (file: string) => backUpTo(await embeddedClient(), file);
+  const backUp = async (file: string) => backUpTo(await embeddedClient(), current.DATA_DIR, file);
   try {
     // Only the holder of the data directory's lock may listen: a start that could not open it is not that.
     await getDb();
