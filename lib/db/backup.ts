@@ -4,8 +4,8 @@
 // (the server has the data and is its one writer); the server's scheduled backups (lib/runtime/backups.ts) are
 // taken the same way. Plain TypeScript with no imports but Node's, so the backup scripts run it with Node's type
 // stripping, like data-dir-lock.ts.
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstatSync, unlinkSync } from 'node:fs';
+import { link, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -101,41 +101,38 @@ function tarHeader(
 /**
  * Writes `bytes` to `file`, which must not exist: to a temporary name in the same directory first, flushed to
  * disk, then linked to the final name (atomic, and refused if the name is taken) and the directory flushed. Only
- * the machine's user may read it: it holds personal data.
+ * the machine's user may read it: it holds personal data. Asynchronous throughout: a flush to a busy disk can take
+ * long, and the server's thread has pages to answer meanwhile.
  */
-export function writeNewFileAtomically(file: string, bytes: Uint8Array): void {
+export async function writeNewFileAtomically(file: string, bytes: Uint8Array): Promise<void> {
   const draft = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
-  const fd = openSync(draft, 'wx', 0o600);
+  const handle = await open(draft, 'wx', 0o600);
   try {
     try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
+      await handle.writeFile(bytes);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
-    try {
-      linkSync(draft, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new Error(`${file} exists already: choose a new file name`, { cause: error });
-      }
-      throw error;
-    }
+    await link(draft, file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      throw new Error(`${file} exists already: choose a new file name`, { cause: error });
+    });
   } finally {
-    unlinkSync(draft);
+    await unlink(draft);
   }
-  const dir = openSync(dirname(file), 'r');
+  const directory = await open(dirname(file), 'r');
   try {
-    fsyncSync(dir);
+    await directory.sync();
   } finally {
-    closeSync(dir);
+    await directory.close();
   }
 }
 
 /** Takes a backup of `client`, open on `dataDir`, into `file` (a path the caller resolved), which must not exist. */
 export async function backUpTo(client: PGlite, dataDir: string, file: string): Promise<BackupSummary> {
   const { archive, enquiries } = await dumpDatabase(client, dataDir);
-  writeNewFileAtomically(file, archive);
+  await writeNewFileAtomically(file, archive);
   return { file, bytes: archive.length, enquiries };
 }
 
