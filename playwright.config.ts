@@ -43,6 +43,7 @@ const ignoredFromShell = Object.fromEntries(
     'TRUST_PROXY',
     'RETENTION_MONTHS',
     'CMS_GITLAB_BRANCH',
+    'BACKUP_DIR',
   ].map((name) => [name, '']),
 );
 
@@ -58,7 +59,7 @@ export default defineConfig({
   // Not test-results/ itself: Playwright empties its outputDir, and the unit runners report there too.
   outputDir: 'test-results/e2e-artifacts',
   projects: [
-    { name: 'chromium', testIgnore: [/(lighthouse|lifecycle|hostile-requests)\.spec\.ts/, /\.dev\.spec\.ts/] },
+    { name: 'chromium', testIgnore: [/(lighthouse|lifecycle|backup|hostile-requests)\.spec\.ts/, /\.dev\.spec\.ts/] },
     // `next dev` compiles each page on its first request, which takes a while on a small machine and slows every
     // other test that runs beside it: the dev tests run after the browser tests (alone: `--project=dev --no-deps`).
     {
@@ -72,7 +73,9 @@ export default defineConfig({
     // These time the site: they run after the browser tests, one after the other, with the machine to themselves.
     // On their own: `npx playwright test --project=lifecycle --no-deps` (or hostile-requests, or lighthouse).
     { name: 'lifecycle', testMatch: /lifecycle\.spec\.ts/, dependencies: ['chromium', 'dev'] },
-    { name: 'hostile-requests', testMatch: /hostile-requests\.spec\.ts/, dependencies: ['lifecycle'] },
+    // A backup of a running server (e2e/backup.spec.ts); alone: `npx playwright test --project=backup --no-deps`.
+    { name: 'backup', testMatch: /backup\.spec\.ts/, dependencies: ['lifecycle'] },
+    { name: 'hostile-requests', testMatch: /hostile-requests\.spec\.ts/, dependencies: ['backup'] },
     { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['hostile-requests'], fullyParallel: false },
   ],
   use: {

@@ -25,6 +25,9 @@ const siteVariables = [
   'OUTBOX_POLL_MS',
   'OUTBOX_RETRY_SECONDS',
   'NEXT_MANUAL_SIG_HANDLE',
+  'BACKUP_DIR',
+  'BACKUP_INTERVAL_HOURS',
+  'BACKUP_KEEP',
 ];
 for (const name of siteVariables) delete process.env[name];
 

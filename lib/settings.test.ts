@@ -33,6 +33,8 @@ describe('settings', () => {
       TRUST_PROXY: false,
       PORT: 3000,
       SITE_URL: 'http://localhost:3000',
+      BACKUP_INTERVAL_HOURS: 24,
+      BACKUP_KEEP: 7,
     });
     expect(defaults.DATABASE_URL).toBeUndefined();
   });
@@ -40,6 +42,7 @@ describe('settings', () => {
   it('read what is set, with its type', () => {
     const read = parseSettings({ JOIN_RATE_LIMIT: '12', TRUST_PROXY: '1', ADMIN_EMAILS: 'A@x.coop, b@x.coop,' });
     expect(read).toMatchObject({ JOIN_RATE_LIMIT: 12, TRUST_PROXY: true, ADMIN_EMAILS: ['a@x.coop', 'b@x.coop'] });
+    expect(parseSettings({ BACKUP_INTERVAL_HOURS: '0.5' }).BACKUP_INTERVAL_HOURS).toBe(0.5);
   });
 
   it.each([
@@ -52,6 +55,9 @@ describe('settings', () => {
     ['TRUST_PROXY', 'yes', /^TRUST_PROXY is "yes"/],
     ['ADMIN_EMAILS', 'ada@example.coop, nobody', /^ADMIN_EMAILS is "ada@example.coop, nobody"/],
     ['PORT', '70000', /^PORT is "70000"/],
+    ['BACKUP_INTERVAL_HOURS', '0', /^BACKUP_INTERVAL_HOURS is "0", but it takes a number of hours from 0.001 to 168/],
+    ['BACKUP_INTERVAL_HOURS', '1e3', /^BACKUP_INTERVAL_HOURS is "1e3"/],
+    ['BACKUP_KEEP', '0', /^BACKUP_KEEP is "0", but it takes a whole number from 1 to 1000/],
   ])('refuse %s=%s in one line naming it, what it got and what it takes', (name, value, message) => {
     const attempt = () => parseSettings({ [name]: value });
     expect(attempt).toThrow(SettingsError);

@@ -21,6 +21,17 @@ const wholeNumber = (fallback: number, min: number, max: number) => ({
   takes: `a whole number from ${min} to ${max} (default ${fallback})`,
 });
 
+const decimal = (fallback: number, min: number, max: number, unit: string) => ({
+  schema: z.pipe(
+    z.transform((value: unknown) => unset(value) ?? String(fallback)),
+    z.pipe(
+      z.string().check(z.regex(/^\s*(\d+(\.\d*)?|\.\d+)\s*$/)),
+      z.pipe(z.transform(Number), z.number().check(z.gte(min), z.lte(max))),
+    ),
+  ),
+  takes: `a number of ${unit} from ${min} to ${max} (default ${fallback})`,
+});
+
 const optional = <S extends Input>(schema: S, takes: string) => ({
   schema: z.pipe(
     z.transform((value: unknown) => unset(value) as string | undefined),
@@ -78,6 +89,10 @@ const schema = {
   BRIEF_RATE_LIMIT: wholeNumber(5, 1, 1_000_000_000),
   RECEIPT_HOURLY_LIMIT: wholeNumber(30, 0, 1_000_000),
   TRUST_PROXY: flag('1 behind a reverse proxy that appends to X-Forwarded-For, or nothing'),
+  BACKUP_DIR: optional(z.string().check(z.minLength(1)), 'a directory for scheduled backups, or nothing'),
+  // Fractions allowed (0.5 is every half hour); a week at most, within what one timer can wait.
+  BACKUP_INTERVAL_HOURS: decimal(24, 0.001, 168, 'hours'),
+  BACKUP_KEEP: wholeNumber(7, 1, 1000),
   OUTBOX_POLL_MS: wholeNumber(5_000, 10, 3_600_000),
   OUTBOX_RETRY_SECONDS: wholeNumber(15, 1, 3_600),
   NEXT_MANUAL_SIG_HANDLE: flag('1 to leave SIGTERM and SIGINT to the site under next start, or nothing'),

@@ -45,6 +45,7 @@ export async function startSite(port) {
   if (first.status !== 201) throw new Error(`POST /api/join answered ${first.status}`);
   return {
     url,
+    dataDir,
     stop: () => {
       server.kill();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,14 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PGlite } from '@electric-sql/pglite';
 import { closeDatabase, openDatabase } from '@/lib/db';
+import { backupSocketPath, backUpTo, serveBackups, tarEntries } from '@/lib/db/backup';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { createEnquiry, getEnquiry } from '@/lib/enquiries/store';
 import { validEnquiry } from '@/test/enquiry-data';
-import { backupDataDir, restoreDataDir, tarEntries } from './db-archive.ts';
+import { backupDataDir, restoreDataDir } from './db-archive.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-archive-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,11 +24,15 @@ describe('backing up and restoring the embedded database', () => {
     if (stored.outcome === 'conflict') throw new Error('the enquiry was not stored');
     const { id } = stored;
     const backup = join(work, 'cotech.tar.gz');
-    // The database is open, as in a running server: no backup of a directory that is being written.
-    await expect(backupDataDir(dataDir, backup)).rejects.toThrow(`${dataDir} is in use by process ${process.pid}`);
+    // The database is open, as in a running server, but nothing takes backup requests: no copy of a directory that
+    // is being written.
+    await expect(backupDataDir(dataDir, backup)).rejects.toThrow(
+      `${dataDir} is in use by process ${process.pid}, which takes no backup requests`,
+    );
+    expect(existsSync(backup)).toBe(false);
     await closeDatabase(db);
 
-    expect(await backupDataDir(dataDir, backup)).toBe(1);
+    expect(await backupDataDir(dataDir, backup)).toEqual({ enquiries: 1, byServer: false });
     const names = tarEntries(gunzipSync(readFileSync(backup))).map((entry) => entry.name);
     expect(names).toContain('PG_VERSION');
     expect(names.some((name) => name.endsWith(lockFileName))).toBe(false);
@@ -45,6 +52,38 @@ describe('backing up and restoring the embedded database', () => {
     }
   });
 
+  it('is taken by the server that holds the directory, over a socket only its user can use', async () => {
+    const dataDir = join(work, 'served');
+    const db = await openDatabase({ DATA_DIR: dataDir });
+    const client = (db as unknown as { $client: PGlite }).$client;
+    const channel = await serveBackups(dataDir, (file) => backUpTo(client, dataDir, file));
+    try {
+      expect(statSync(backupSocketPath(dataDir)).mode & 0o777).toBe(0o600);
+      await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
+      const backup = join(work, 'served.tar.gz');
+      expect(await backupDataDir(dataDir, backup)).toEqual({ enquiries: 1, byServer: true });
+      expect(statSync(backup).mode & 0o777).toBe(0o600);
+      // Never over a backup that exists, and no temporary file is left behind.
+      await expect(backupDataDir(dataDir, backup)).rejects.toThrow(`${backup} exists already`);
+      await expect(serveBackupRequest(dataDir, backup)).rejects.toThrow(`${backup} exists already`);
+      expect(readdirSync(work).filter((name) => name.includes('partial'))).toEqual([]);
+      expect(await restoreDataDir(backup, join(work, 'served-restored'))).toBe(1);
+    } finally {
+      await channel.close();
+      await closeDatabase(db);
+    }
+  });
+
+  it('says that a PostgreSQL server is backed up with pg_dump, when DATABASE_URL is set', () => {
+    const script = ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/db-archive.ts', 'backup', 'x.tar.gz'];
+    const result = spawnSync(process.execPath, script, {
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: 'postgres://db.example/cotech' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toMatch(/^DATABASE_URL is set, .* back it up with pg_dump and restore it with pg_restore/);
+    expect(result.status).toBe(1);
+  });
+
   it('refuses a file that is not a backup, and leaves nothing behind', async () => {
     const junk = join(work, 'junk.tar.gz');
     writeFileSync(junk, 'not an archive');
@@ -53,3 +92,9 @@ describe('backing up and restoring the embedded database', () => {
     expect(existsSync(target)).toBe(false);
   });
 });
+
+/** A request straight to the server, past the script's own check that the file does not exist. */
+async function serveBackupRequest(dataDir: string, file: string) {
+  const { backUpThroughServer } = await import('@/lib/db/backup');
+  return backUpThroughServer(dataDir, file, 0);
+}

@@ -1,32 +1,46 @@
 // `npm run db:backup -- FILE` and `npm run db:restore -- FILE`: a copy of the embedded PGlite database in DATA_DIR
-// (default ./.data) as one .tar.gz file (PGlite's dumpDataDir), and back. Both hold the data directory's lock, so
-// they refuse while a server uses it: stop the server first. A PostgreSQL server (DATABASE_URL) is backed up with
-// pg_dump instead (README).
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// (default ./.data) as one .tar.gz file (PGlite's dumpDataDir), and back. While a server runs on DATA_DIR, the
+// backup is taken by that server, between transactions, and written by it to FILE (lib/db/backup.ts); otherwise
+// this script opens the directory itself, holding its lock. A restore refuses while a server uses the directory.
+// A PostgreSQL server (DATABASE_URL) is backed up with pg_dump instead (README).
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { acquireDataDirLock, lockFileName } from '../lib/db/data-dir-lock.ts';
+import { backUpThroughServer, backUpTo, tarEntries } from '../lib/db/backup.ts';
+import { acquireDataDirLock, type DataDirLock, DataDirLockedError, lockFileName } from '../lib/db/data-dir-lock.ts';
 
-/** Writes the database in `dataDir` to `file` (gzipped tar); returns how many enquiries it holds. */
-export async function backupDataDir(dataDir: string, file: string): Promise<number> {
+/**
+ * Writes the database in `dataDir` to `file` (gzipped tar), itself or through the server that holds the
+ * directory; returns how many enquiries it holds, and whether the server took it.
+ */
+export async function backupDataDir(dataDir: string, file: string): Promise<{ enquiries: number; byServer: boolean }> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`There is no database in ${resolve(dataDir)}`);
   if (existsSync(file)) throw new Error(`${file} exists already: choose a new file name`);
-  const lock = acquireDataDirLock(dataDir);
+  const lock = tryDataDirLock(dataDir);
+  if (lock instanceof DataDirLockedError) {
+    const { enquiries } = await backUpThroughServer(dataDir, file, lock.holderPid);
+    return { enquiries, byServer: true };
+  }
   try {
     const db = await PGlite.create(dataDir);
     try {
-      const enquiries = await countEnquiries(db);
-      const tar = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
-      // Written whole under another name first: a backup cut short never looks like a good one.
-      writeFileSync(`${file}.partial`, gzipSync(withoutEntry(tar, lockFileName)));
-      renameSync(`${file}.partial`, file);
-      return enquiries;
+      const { enquiries } = await backUpTo(db, dataDir, resolve(file));
+      return { enquiries, byServer: false };
     } finally {
       await db.close();
     }
   } finally {
     lock.release();
+  }
+}
+
+function tryDataDirLock(dataDir: string): DataDirLock | DataDirLockedError {
+  try {
+    return acquireDataDirLock(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) return error;
+    throw error;
   }
 }
 
@@ -62,34 +76,6 @@ export async function restoreDataDir(file: string, dataDir: string): Promise<num
   }
 }
 
-/**
- * The entries of a tar archive as PGlite writes it, plain ustar: a 512-byte header per entry (name at 0, octal
- * size at 124), its data padded to 512 bytes, two zero blocks at the end.
- */
-export function tarEntries(tar: Buffer): { name: string; bytes: Buffer }[] {
-  const entries: { name: string; bytes: Buffer }[] = [];
-  let offset = 0;
-  while (offset + 512 <= tar.length) {
-    const header = tar.subarray(offset, offset + 512);
-    if (header.every((byte) => byte === 0)) break;
-    const field = (start: number, length: number) =>
-      header.toString('latin1', start, start + length).replace(/\0.*$/s, '');
-    const size = parseInt(field(124, 12).trim() || '0', 8);
-    const end = offset + 512 + Math.ceil(size / 512) * 512;
-    if (Number.isNaN(size) || end > tar.length) throw new Error('not a tar archive');
-    entries.push({ name: field(0, 100).replace(/^\/+/, ''), bytes: tar.subarray(offset, end) });
-    offset = end;
-  }
-  return entries;
-}
-
-// The backup holds the lock while it copies, and a restored directory must not start out locked by the backup's
-// (dead) process: the lock file is left out of the archive.
-function withoutEntry(tar: Buffer, name: string): Buffer {
-  const kept = tarEntries(tar).filter((entry) => entry.name !== name);
-  return Buffer.concat([...kept.map((entry) => entry.bytes), Buffer.alloc(1024)]);
-}
-
 /** The archive's tar, or a clear error when `file` is not a backup this script made. */
 function readBackup(file: string): Buffer<ArrayBuffer> {
   try {
@@ -107,17 +93,23 @@ async function countEnquiries(db: PGlite): Promise<number> {
 }
 
 async function main() {
-  const [command, file] = process.argv.slice(2);
+  const [command, named] = process.argv.slice(2);
   const dataDir = process.env.DATA_DIR || '.data';
-  if (!['backup', 'restore'].includes(command ?? '') || !file) {
+  if (!['backup', 'restore'].includes(command ?? '') || !named) {
     throw new Error('Usage: npm run db:backup -- FILE, or npm run db:restore -- FILE');
   }
+  // npm runs scripts in the package's directory; FILE is named from where the command was typed (INIT_CWD).
+  const file = resolve(process.env.INIT_CWD ?? '.', named);
   if (process.env.DATABASE_URL) {
-    throw new Error('DATABASE_URL is set: back up and restore the PostgreSQL server with pg_dump and pg_restore');
+    throw new Error(
+      'DATABASE_URL is set, so the site keeps its data in that PostgreSQL server, not in DATA_DIR: back it up with ' +
+        'pg_dump and restore it with pg_restore, while the site runs (README, "Back it up").',
+    );
   }
   if (command === 'backup') {
-    const enquiries = await backupDataDir(dataDir, file);
-    console.log(`Backed up ${resolve(dataDir)} (${enquiries} enquiries) to ${file}`);
+    const { enquiries, byServer } = await backupDataDir(dataDir, file);
+    const by = byServer ? ', taken by the server that runs on it,' : '';
+    console.log(`Backed up ${resolve(dataDir)} (${enquiries} enquiries)${by} to ${file}`);
   } else {
     const enquiries = await restoreDataDir(file, dataDir);
     console.log(`Restored ${file} (${enquiries} enquiries) into ${resolve(dataDir)}`);

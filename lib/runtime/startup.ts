@@ -5,6 +5,7 @@ import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/http/client-address';
 import { createMailer, startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
 import { settingsOrExit, type Settings } from '@/lib/settings';
+import { startBackups } from './backups';
 import { createPruner } from './housekeeping';
 import { beginShutdown, markStarted, onShutdown, runShutdownTasks, signalsHandledByServer } from './lifecycle';
 import { outboxSettings } from './mail';
@@ -12,8 +13,8 @@ import { outboxSettings } from './mail';
 /**
  * What the server does before it answers anyone (instrumentation.ts): checks the settings (a bad one stops the
  * start, in one line), says if client addresses cannot be known, opens and migrates the database, saying how long
- * that took, gives each address in ADMIN_EMAILS without an account an admin account, starts the outbox worker, and
- * arranges for both to stop cleanly at shutdown.
+ * that took, gives each address in ADMIN_EMAILS without an account an admin account, starts the outbox worker and
+ * the backups (lib/runtime/backups.ts), and arranges for all of them to stop cleanly at shutdown.
  */
 export async function openAtStart(): Promise<void> {
   const current = settingsOrExit();
@@ -29,6 +30,8 @@ export async function openAtStart(): Promise<void> {
       afterRound: pruner,
     });
     onShutdown(stopOutboxWorker);
+    // Its shutdown tasks (the last scheduled backup among them) run before the database closes.
+    await startBackups(current);
     onShutdown(shutDownDb);
     if (!signalsHandledByServer()) stopOnSignalsUnderNextStart(current.NEXT_MANUAL_SIG_HANDLE);
   } finally {
