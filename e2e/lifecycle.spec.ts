@@ -118,8 +118,16 @@ async function signInFromLog(server: Server): Promise<string> {
   const logged = /sign-in link for a person at e2e\.example: (\S+)/;
   await expect.poll(() => logged.test(server.output().slice(before)), { timeout: 15_000 }).toBe(true);
   const link = new URL(logged.exec(server.output().slice(before))?.[1] ?? '');
-  // SITE_URL is the webServer's: the same path on this server.
-  const followed = await fetch(`${server.url}${link.pathname}${link.search}`, { redirect: 'manual' });
+  // The link opens a confirmation page; its button posts the token and address, from this server's origin.
+  const followed = await fetch(`${server.url}/sign-in/link`, {
+    method: 'POST',
+    headers: { origin: server.url },
+    body: new URLSearchParams({
+      token: link.searchParams.get('token') ?? '',
+      email: link.searchParams.get('email') ?? '',
+    }),
+    redirect: 'manual',
+  });
   return followed.headers
     .getSetCookie()
     .map((cookie) => cookie.split(';')[0])

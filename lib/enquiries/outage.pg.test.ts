@@ -116,6 +116,12 @@ describe('PostgreSQL stopped and started again under load', () => {
     const csv = await fetch(`${site}/admin/enquiries.csv`, {
       headers: { cookie: 'better-auth.session_token=made-up.signature' },
     });
+    const signIn = await fetch(`${site}/sign-in/request`, {
+      method: 'POST',
+      headers: { origin: site },
+      body: new URLSearchParams({ email: 'someone@example.coop' }),
+      redirect: 'manual',
+    });
     await sleep(2_000);
     const port = new URL(url).port;
     await pgCtl(
@@ -138,6 +144,8 @@ describe('PostgreSQL stopped and started again under load', () => {
     expect(acknowledged.length).toBeGreaterThan(before);
     expect(csv.status).toBe(503);
     expect(csv.headers.get('retry-after')).toBe('30');
+    expect(signIn.status).toBe(503);
+    expect(signIn.headers.get('retry-after')).toBe('30');
 
     const db = new Client({ connectionString: url });
     await db.connect();

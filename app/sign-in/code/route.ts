@@ -1,5 +1,6 @@
 import { signInWithCode } from '@/lib/auth/sign-in';
+import { withDatabase } from '@/lib/http/database-unavailable';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = signInWithCode;
+export const POST = withDatabase('sign-in', signInWithCode);

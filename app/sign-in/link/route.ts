@@ -1,5 +1,6 @@
 import { confirmSignInLink } from '@/lib/auth/sign-in';
+import { withDatabase } from '@/lib/http/database-unavailable';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = confirmSignInLink;
+export const POST = withDatabase('sign-in', confirmSignInLink);
