@@ -23,12 +23,14 @@ const coopName = 'Secretive Co-op';
 let id: string;
 let member: string;
 let admin: string;
+let contact: string;
 
 beforeAll(async () => {
   await resetDatabase();
   ({ id } = await storeEnquiry({ ...validEnquiry, coopName }));
   ({ cookie: member } = await signedIn({ name: 'Mary Member', email: 'mary@example.coop', role: 'member' }));
   ({ cookie: admin } = await signedIn({ name: 'Ada Admin', email: 'ada@example.coop', role: 'admin' }));
+  ({ cookie: contact } = await signedIn({ name: 'Cleo Contact', email: 'cleo@example.coop', role: 'contact' }));
 });
 afterAll(closeDb);
 
@@ -41,6 +43,12 @@ describe('the enquiries CSV route on its own, without the proxy', () => {
       expect(body).not.toContain(coopName);
       expect(body).not.toContain(id);
     }
+  });
+
+  it('answers a co-op contact, who is signed in but not a member, as it answers a stranger', async () => {
+    const refused = await csv(contact);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).not.toContain(coopName);
   });
 
   it('gives a signed-in member the enquiries', async () => {
@@ -64,6 +72,11 @@ describe('the admin pages and their layout on their own, without the proxy', () 
       request.headers = asking(cookie);
       for (const render of pages) await expect(render()).rejects.toMatchObject(redirectToSignIn);
     }
+  });
+
+  it('give a co-op contact the not-found page, whichever admin page they ask for', async () => {
+    request.headers = asking(contact);
+    for (const render of pages) await expect(render()).rejects.toMatchObject(notFoundError);
   });
 
   it('let a member triage, and keep account management and activity to admins', async () => {

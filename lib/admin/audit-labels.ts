@@ -30,12 +30,16 @@ export function changeLabel(entry: AuditEntry, coopName: (slug: string) => strin
     case 'lead.forwarded':
       return `forwarded the brief to ${coopName(entry.to ?? '')}`;
     case 'account.created':
-      return `added ${target} as ${entry.to === 'admin' ? 'an admin' : 'a member'}`;
+      return `added ${target} as ${entry.to === 'admin' ? 'an admin' : entry.to === 'contact' ? 'a co-op contact' : 'a member'}`;
     case 'account.disabled':
       return `disabled ${target}`;
     case 'account.enabled':
       return `re-enabled ${target}`;
     case 'account.role':
       return `changed ${target}’s role from ${entry.from} to ${entry.to}`;
+    case 'coop.linked':
+      return `linked ${target} to ${coopName(entry.to ?? '')}`;
+    case 'coop.unlinked':
+      return `unlinked ${target} from ${coopName(entry.from ?? '')}`;
   }
 }

@@ -2,7 +2,10 @@ import 'server-only';
 import type { Role } from '@/lib/db/schema';
 import { getAuth } from './server';
 
-/** The signed-in person, as the admin needs them: to check their role and to record who acted. */
+/**
+ * The signed-in person, as the admin needs them: to check their role and to record who acted. A `contact` is
+ * signed in but is not a member: lib/admin/require-member.ts keeps them out of enquiries and accounts.
+ */
 export type Member = { id: string; email: string; name: string; role: Role };
 
 /**
@@ -14,5 +17,6 @@ export async function currentMember(requestHeaders: Headers): Promise<Member | u
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session || session.user.disabledAt) return undefined;
   const { id, email, name, role } = session.user;
-  return { id, email, name, role: role === 'admin' ? 'admin' : 'member' };
+  // Anything but a known role gets the least: a contact, who sees no enquiries.
+  return { id, email, name, role: role === 'admin' || role === 'member' ? role : 'contact' };
 }

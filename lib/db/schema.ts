@@ -122,7 +122,7 @@ export const enquiries = pgTable(
   ],
 );
 
-export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward'] as const;
+export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward', 'review'] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /**
@@ -157,9 +157,9 @@ export const outbox = pgTable(
       .where(sql`${table.sentAt} is null`),
     check(
       'outbox_subject_check',
-      sql`(${table.kind} = 'sign-in' and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} <> 'sign-in' and ${table.enquiryId} is not null)`,
+      sql`(${table.kind} in ('sign-in', 'review') and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} not in ('sign-in', 'review') and ${table.enquiryId} is not null)`,
     ),
-    check('outbox_coop_check', sql`(${table.kind} = 'forward') = (${table.coopSlug} is not null)`),
+    check('outbox_coop_check', sql`(${table.kind} in ('forward', 'review')) = (${table.coopSlug} is not null)`),
   ],
 );
 
@@ -215,12 +215,13 @@ export const rateLimits = pgTable(
   (table) => [primaryKey({ columns: [table.scope, table.client, table.windowStart] })],
 );
 
-export const roles = ['member', 'admin'] as const;
+export const roles = ['contact', 'member', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 /**
- * The people who may sign in (better-auth's `user` model). `member`s triage enquiries; `admin`s also manage
- * accounts. A disabled person keeps their row, so the audit trail still names them, but cannot sign in.
+ * The people who may sign in (better-auth's `user` model). `contact`s only keep their own co-ops' entries current
+ * (`coop_people`); `member`s triage enquiries; `admin`s also manage accounts. A disabled person keeps their row, so
+ * the audit trail still names them, but cannot sign in.
  */
 export const users = pgTable(
   'users',
@@ -235,7 +236,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('users_role_check', sql`${table.role} in ('member', 'admin')`)],
+  (table) => [check('users_role_check', sql`${table.role} in ('contact', 'member', 'admin')`)],
 );
 
 /** Signed-in sessions (better-auth's `session` model), in the database so every instance knows them. */
@@ -312,6 +313,8 @@ export const auditActions = [
   'account.disabled',
   'account.enabled',
   'account.role',
+  'coop.linked',
+  'coop.unlinked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -338,3 +341,83 @@ export const auditEvents = pgTable(
     index('audit_events_enquiry_id_idx').on(table.enquiryId, table.at),
   ],
 );
+
+/**
+ * Who may keep which co-op's entry current: an admin links a person (a `contact`, or a member or admin) to a co-op
+ * at /admin/people; linking and unlinking are in the audit trail (`coop.linked`, `coop.unlinked`, with the co-op's
+ * slug in `to` or `from`). `coop` is the slug of the entry under content/coops, which lives in Git, not here.
+ */
+export const coopPeople = pgTable(
+  'coop_people',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    coop: text('coop').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.coop] }), index('coop_people_coop_idx').on(table.coop)],
+);
+
+export const proposalStatuses = ['queued', 'pushed', 'failed'] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/**
+ * A change to a co-op's entry that one of its people sent: stored first, then pushed by the worker to the content
+ * repository as a branch with a merge request (lib/proposals). `queued` until pushed (a failed push stays queued,
+ * with `lastError`, and is tried again at `nextAttemptAt`, as mail is); `pushed` names its `branch`; `failed` is
+ * for a proposal that can never be pushed (its entry is gone), with the reason in `lastError`.
+ */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    coop: text('coop').notNull(),
+    /** Who asked: kept as name and address too, since they are the commit's author even after the account goes. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    authorEmail: text('author_email').notNull(),
+    /** Why, in the person's words, for the merge request's description. */
+    reason: text('reason').notNull().default(''),
+    /** The front matter's changed fields and their new values (null removes a field). */
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    /** A new logo: its file name under public/images/coops and its bytes, base64, until pushed. */
+    logoName: text('logo_name'),
+    logoData: text('logo_data'),
+    status: text('status', { enum: proposalStatuses }).notNull().default('queued'),
+    branch: text('branch'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A claim: while in the future, one worker is pushing this proposal and the others leave it alone. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    pushedAt: timestamp('pushed_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('proposals_coop_idx').on(table.coop, table.createdAt),
+    index('proposals_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} = 'queued'`),
+  ],
+);
+
+/**
+ * The last check of each link the directory and the case studies name (a co-op's website, a case study's links),
+ * once a week: the HTTP status (null when nothing answered), the address the redirects ended at, what went wrong,
+ * and how many checks in a row found it broken.
+ */
+export const linkChecks = pgTable('link_checks', {
+  url: text('url').primaryKey(),
+  status: integer('status'),
+  finalUrl: text('final_url'),
+  error: text('error'),
+  brokenRuns: integer('broken_runs').notNull().default(0),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+});
+
+/** When the people linked to a co-op were last asked to review its unconfirmed entry (at most once a month). */
+export const reviewReminders = pgTable('review_reminders', {
+  coop: text('coop').primaryKey(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+});
