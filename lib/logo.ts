@@ -141,6 +141,14 @@ export function checkLogo(src: string, publicDir = join(process.cwd(), 'public')
   } catch {
     return [`has no file (no public${src})`];
   }
+  return inspectLogo(src, bytes);
+}
+
+/**
+ * A logo's bytes inspected as the file named `src` (an .svg or a .png), or what is wrong with them: the build's
+ * check of a committed logo, and the account area's of an uploaded one, so both hold a logo to the same rules.
+ */
+export function inspectLogo(src: string, bytes: Buffer): LogoImage | string[] {
   const isSvg = src.toLowerCase().endsWith('.svg');
   const size = isSvg ? inspectSvg(bytes.toString('utf8')) : pngSize(bytes);
   if (typeof size === 'string') return [size];

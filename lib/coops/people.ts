@@ -1,0 +1,61 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { recordAudit } from '@/lib/audit';
+import type { Database } from '@/lib/db';
+import { coopPeople } from '@/lib/db/schema';
+
+/**
+ * Who may keep which co-op's entry current. A link is one row and one audit event, written in one transaction, so
+ * the activity list never misses a link nor shows one that was not made. Each says whether anything changed:
+ * linking twice or unlinking what was never linked records nothing.
+ */
+export async function linkCoop(db: Database, userId: string, coop: string, actorId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [linked] = await tx
+      .insert(coopPeople)
+      .values({ userId, coop })
+      .onConflictDoNothing()
+      .returning({ coop: coopPeople.coop });
+    if (!linked) return false;
+    await recordAudit(tx, { actorId, action: 'coop.linked', targetUserId: userId, to: coop });
+    return true;
+  });
+}
+
+export async function unlinkCoop(db: Database, userId: string, coop: string, actorId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [unlinked] = await tx
+      .delete(coopPeople)
+      .where(and(eq(coopPeople.userId, userId), eq(coopPeople.coop, coop)))
+      .returning({ coop: coopPeople.coop });
+    if (!unlinked) return false;
+    await recordAudit(tx, { actorId, action: 'coop.unlinked', targetUserId: userId, from: coop });
+    return true;
+  });
+}
+
+/** The slugs of the co-ops a person is linked to, in order. */
+export async function coopsOf(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ coop: coopPeople.coop })
+    .from(coopPeople)
+    .where(eq(coopPeople.userId, userId))
+    .orderBy(asc(coopPeople.coop));
+  return rows.map((row) => row.coop);
+}
+
+/** Every link, for the people list: person id → their co-ops' slugs. */
+export async function allLinks(db: Database): Promise<Map<string, string[]>> {
+  const rows = await db.select().from(coopPeople).orderBy(asc(coopPeople.coop));
+  const links = new Map<string, string[]>();
+  for (const row of rows) links.set(row.userId, [...(links.get(row.userId) ?? []), row.coop]);
+  return links;
+}
+
+export async function isLinked(db: Database, userId: string, coop: string): Promise<boolean> {
+  const [row] = await db
+    .select({ coop: coopPeople.coop })
+    .from(coopPeople)
+    .where(and(eq(coopPeople.userId, userId), eq(coopPeople.coop, coop)));
+  return row !== undefined;
+}

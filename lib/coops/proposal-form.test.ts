@@ -1,0 +1,150 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { addPerson } from '@/lib/auth/accounts';
+import { closeDb, getDb } from '@/lib/db';
+import { proposals } from '@/lib/db/schema';
+import { listProposals, proposalState, storeProposal } from '@/lib/proposals/store';
+import { solidPng } from '@/test/images';
+import { resetDatabase } from '@/test/database';
+import { checkProposal, entryValues, today } from './proposal-form';
+
+beforeEach(resetDatabase);
+afterAll(closeDb);
+
+const choices = { services: ['web-development', 'design'], technologies: ['php', 'python'] };
+const current = entryValues({
+  name: 'Outlandish',
+  member: true,
+  website: 'https://outlandish.com',
+  town: 'London',
+  services: ['web-development'],
+  technologies: ['php'],
+  workerMembers: 12,
+  body: { raw: 'ignored' },
+});
+
+/** The form as the page renders it for the current entry, with `changed` fields set. */
+function form(changed: Record<string, string | string[]> = {}, logo?: File): FormData {
+  const data = new FormData();
+  const fields: Record<string, string | string[]> = {
+    name: 'Outlandish',
+    website: 'https://outlandish.com',
+    email: '',
+    town: 'London',
+    latitude: '',
+    longitude: '',
+    workerMembers: '12',
+    services: ['web-development'],
+    technologies: ['php'],
+    reason: 'We moved.',
+    ...changed,
+  };
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) data.append(name, one);
+  }
+  if (logo) data.append('logo', logo);
+  return data;
+}
+
+describe('checking an edit of a co-op entry', () => {
+  it('proposes only the fields that changed', async () => {
+    const checked = await checkProposal(
+      form({ website: 'https://outlandish.coop', services: ['web-development', 'design'] }),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(checked).toMatchObject({
+      ok: true,
+      reason: 'We moved.',
+      changes: { website: 'https://outlandish.coop', services: ['web-development', 'design'] },
+    });
+    expect(checked.ok && Object.keys(checked.changes)).toEqual(['website', 'services']);
+  });
+
+  it('proposes null for a field that was cleared, and takes a ticked box', async () => {
+    const checked = await checkProposal(
+      form({ workerMembers: '', showEmail: 'on', email: 'hi@outlandish.com' }),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(checked.ok && checked.changes).toEqual({ workerMembers: null, email: 'hi@outlandish.com', showEmail: true });
+  });
+
+  it('refuses a form with no change, saying so', async () => {
+    const checked = await checkProposal(form(), 'outlandish', current, choices);
+    expect(checked).toMatchObject({ ok: false, errors: { form: expect.stringContaining('Nothing has changed') } });
+  });
+
+  it('refuses bad values field by field, by the content schema’s rules, and services not in the directory', async () => {
+    const checked = await checkProposal(
+      form({ name: ' ', website: 'not a url', latitude: '100', workerMembers: '0', services: ['hacking'] }),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(checked.ok).toBe(false);
+    expect(Object.keys(checked.ok ? {} : checked.errors).sort()).toEqual(
+      ['latitude', 'name', 'services', 'website', 'workerMembers'].sort(),
+    );
+  });
+
+  it('takes a valid PNG logo under the co-op’s name, and refuses one that is not what it says', async () => {
+    const png = new File([new Uint8Array(solidPng(8, 4, [0, 128, 0]))], 'My Logo.PNG', { type: 'image/png' });
+    const checked = await checkProposal(form({}, png), 'outlandish', current, choices);
+    expect(checked).toMatchObject({ ok: true, changes: { logo: '/images/coops/outlandish.png' } });
+    expect(checked.logo?.name).toBe('outlandish.png');
+
+    const fake = new File(['<svg><script>alert(1)</script></svg>'], 'logo.svg', { type: 'image/svg+xml' });
+    const refused = await checkProposal(
+      form({ website: 'https://outlandish.coop' }, fake),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(refused).toMatchObject({ ok: false, errors: { logo: expect.stringMatching(/^Logo: /) } });
+    const gif = new File(['GIF89a'], 'logo.gif', { type: 'image/gif' });
+    expect(await checkProposal(form({}, gif), 'outlandish', current, choices)).toMatchObject({
+      ok: false,
+      errors: { logo: 'Logo: upload an .svg or a .png file.' },
+    });
+  });
+});
+
+describe('storing a proposal', () => {
+  it('stores who asked, why and what changed, queued; and lists it for its co-op only', async () => {
+    const db = await getDb();
+    const cleo = await addPerson(db, { name: 'Cleo', email: 'cleo@example.coop', role: 'contact' }, null);
+    const author = { id: cleo?.id ?? '', name: 'Cleo', email: 'cleo@example.coop' };
+    const stored = await storeProposal(db, {
+      coop: 'outlandish',
+      author,
+      reason: 'Still right.',
+      changes: { confirmed: today(new Date('2026-12-05T10:00:00Z')) },
+      logo: { name: 'outlandish.png', data: solidPng(2, 2, [0, 0, 0]) },
+    });
+    expect(stored).toMatchObject({
+      status: 'queued',
+      authorName: 'Cleo',
+      authorEmail: 'cleo@example.coop',
+      changes: { confirmed: '2026-12-05' },
+      logoName: 'outlandish.png',
+    });
+    expect(Buffer.from(stored.logoData ?? '', 'base64')).toEqual(solidPng(2, 2, [0, 0, 0]));
+    expect((await listProposals(db, ['outlandish'])).map((p) => p.id)).toEqual([stored.id]);
+    expect(await listProposals(db, ['agile-collective'])).toEqual([]);
+    expect(await listProposals(db, [])).toEqual([]);
+    expect(proposalState(stored)).toBe('Queued');
+    expect(proposalState({ ...stored, status: 'pushed', branch: 'proposal/outlandish-1' })).toContain(
+      'proposal/outlandish-1',
+    );
+    expect(proposalState({ ...stored, lastError: 'connection refused' })).toContain('connection refused');
+  });
+
+  it('refuses to store a proposal that changes nothing', async () => {
+    const db = await getDb();
+    const author = { id: 'nobody', name: 'N', email: 'n@example.coop' };
+    await expect(storeProposal(db, { coop: 'outlandish', author, reason: '', changes: {} })).rejects.toThrow();
+    expect(await db.select().from(proposals)).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import { logoFolder } from '@/lib/content-schema';
+import { inspectLogo } from '@/lib/logo';
+import {
+  editableFields,
+  entryChanges,
+  entrySchema,
+  fieldErrors,
+  formEntry,
+  type EntryChoices,
+  type EntryValues,
+} from './entry';
+
+/** The largest logo file the form takes: committed logos are a few kilobytes; this keeps proposals' rows small. */
+export const maxLogoBytes = 256 * 1024;
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** A logo carried between the preview and sending, as the form's hidden fields hold it. */
+export type CarriedLogo = { name: string; data: string };
+
+/** What the edit form shows after it posts: the values given, what is wrong with them, or a preview. */
+export type EntryFormState = {
+  values?: EntryValues;
+  reason?: string;
+  errors?: FieldErrors;
+  preview?: boolean;
+  logo?: CarriedLogo;
+};
+
+export type CheckedProposal =
+  | { ok: false; values: EntryValues; reason: string; errors: FieldErrors; logo?: CarriedLogo }
+  | { ok: true; values: EntryValues; reason: string; changes: Record<string, unknown>; logo?: CarriedLogo };
+
+/** The current entry's editable fields, as the form starts from them. */
+export function entryValues(coop: Partial<Record<string, unknown>>): EntryValues {
+  const values: EntryValues = {};
+  for (const name of editableFields) {
+    const value = coop[name];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[name] = value;
+    else if (Array.isArray(value)) values[name] = value.filter((item): item is string => typeof item === 'string');
+  }
+  return values;
+}
+
+/** An uploaded logo checked by the rules the build holds committed logos to (lib/logo.ts), named for its co-op. */
+async function uploadedLogo(form: FormData, coop: string): Promise<CarriedLogo | string | undefined> {
+  const file = form.get('logo');
+  if (file instanceof File && file.size > 0) {
+    const extension = file.name.toLowerCase().match(/\.(svg|png)$/)?.[1];
+    if (!extension) return 'Logo: upload an .svg or a .png file.';
+    if (file.size > maxLogoBytes) return `Logo: the file is over ${maxLogoBytes / 1024} KB; upload a smaller one.`;
+    return checkedLogo(`${coop}.${extension}`, Buffer.from(await file.arrayBuffer()));
+  }
+  // Carried from the preview: checked again, as anything a browser sends is.
+  const name = form.get('logoName');
+  const data = form.get('logoData');
+  if (typeof name === 'string' && typeof data === 'string' && name && data) {
+    if (name !== `${coop}.svg` && name !== `${coop}.png`) return 'Logo: upload the file again.';
+    const bytes = Buffer.from(data, 'base64');
+    if (bytes.length > maxLogoBytes) return 'Logo: upload the file again.';
+    return checkedLogo(name, bytes);
+  }
+  return undefined;
+}
+
+function checkedLogo(name: string, bytes: Buffer): CarriedLogo | string {
+  const checked = inspectLogo(`${logoFolder}/${name}`, bytes);
+  if (Array.isArray(checked)) return `Logo: the file ${checked.join('; ')}.`;
+  return { name, data: bytes.toString('base64') };
+}
+
+/**
+ * Checks a submitted edit form against the entry's rules and the entry as it is: the values, and what changed
+ * (only the fields that differ, and the logo's path when it moves). Nothing is stored here.
+ */
+export async function checkProposal(
+  form: FormData,
+  coop: string,
+  current: EntryValues & { logo?: string },
+  choices: EntryChoices,
+): Promise<CheckedProposal> {
+  const raw = formEntry(form);
+  const reasonGiven = form.get('reason');
+  const reason = typeof reasonGiven === 'string' ? reasonGiven.trim().slice(0, 2000) : '';
+  const parsed = entrySchema(choices).safeParse(raw);
+  const logo = await uploadedLogo(form, coop);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  if (typeof logo === 'string') errors.logo = logo;
+  const values = (parsed.success ? parsed.data : raw) as EntryValues;
+  const carried = typeof logo === 'string' ? undefined : logo;
+  if (!parsed.success || typeof logo === 'string') return { ok: false, values, reason, errors, logo: carried };
+  const changes = entryChanges(current, parsed.data as EntryValues);
+  if (carried) {
+    const path = `${logoFolder}/${carried.name}`;
+    if (path !== current.logo) changes.logo = path;
+  }
+  if (Object.keys(changes).length === 0 && !carried) {
+    return {
+      ok: false,
+      values,
+      reason,
+      errors: { form: 'Nothing has changed: change a field, or press "Still correct".' },
+    };
+  }
+  return { ok: true, values, reason, changes, logo: carried };
+}
+
+/** Today's date as the entry's `confirmed:` line holds it (YYYY-MM-DD, UTC). */
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);

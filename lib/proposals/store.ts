@@ -1,0 +1,53 @@
+import 'server-only';
+import { desc, inArray } from 'drizzle-orm';
+import type { Database } from '@/lib/db';
+import { proposals } from '@/lib/db/schema';
+
+export type Proposal = typeof proposals.$inferSelect;
+
+export type NewProposal = {
+  coop: string;
+  author: { id: string; name: string; email: string };
+  reason: string;
+  /** Changed front-matter fields and their new values; null removes a field. */
+  changes: Record<string, unknown>;
+  logo?: { name: string; data: Buffer };
+};
+
+/**
+ * Stores a proposal, queued for the Git worker, which polls for due rows (`proposals_due_idx`): nothing else is
+ * needed to wake it. One insert, so one transaction: the proposal is there in full or not at all.
+ */
+export async function storeProposal(db: Database, proposal: NewProposal): Promise<Proposal> {
+  if (Object.keys(proposal.changes).length === 0 && !proposal.logo) throw new Error('A proposal must change something');
+  const [stored] = await db
+    .insert(proposals)
+    .values({
+      coop: proposal.coop,
+      userId: proposal.author.id,
+      authorName: proposal.author.name,
+      authorEmail: proposal.author.email,
+      reason: proposal.reason,
+      changes: proposal.changes,
+      logoName: proposal.logo?.name ?? null,
+      logoData: proposal.logo?.data.toString('base64') ?? null,
+    })
+    .returning();
+  if (!stored) throw new Error('The proposal was not stored');
+  return stored;
+}
+
+/** Proposals for the given co-ops, newest first; without `coops`, every proposal (for admins). */
+export async function listProposals(db: Database, coops?: readonly string[]): Promise<Proposal[]> {
+  if (coops && coops.length === 0) return [];
+  const query = db.select().from(proposals);
+  return (coops ? query.where(inArray(proposals.coop, [...coops])) : query).orderBy(desc(proposals.createdAt));
+}
+
+/** What a proposal's state is, in words, for the person and for admins. */
+export function proposalState(proposal: Pick<Proposal, 'status' | 'branch' | 'lastError' | 'attempts'>): string {
+  if (proposal.status === 'pushed') return `Sent for review as branch ${proposal.branch ?? '(unnamed)'}`;
+  if (proposal.status === 'failed') return `Failed: ${proposal.lastError ?? 'no reason recorded'}`;
+  if (proposal.lastError) return `Queued, retrying after: ${proposal.lastError}`;
+  return 'Queued';
+}
