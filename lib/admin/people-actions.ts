@@ -3,8 +3,10 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { addPerson, newPerson, setDisabled, setRole } from '@/lib/auth/accounts';
+import { linkCoop, unlinkCoop } from '@/lib/coops/people';
 import { getDb } from '@/lib/db';
 import { roles } from '@/lib/db/schema';
+import { directory } from '@/lib/members';
 import { memberForAction } from './require-member';
 
 /** Adds a person who may sign in; the page says what was wrong with the form, field by field. */
@@ -35,4 +37,22 @@ export async function changePersonAction(_previous: void, formData: FormData): P
   if (request.change === 'role') await setRole(db, request.id, request.role, admin.id);
   else await setDisabled(db, request.id, request.change === 'disable', admin.id);
   redirect('/admin/people?changed=1');
+}
+
+const coopLink = z.object({
+  id: z.string().min(1),
+  change: z.enum(['link', 'unlink']),
+  // Only the directory's co-ops: a slug that names no entry could never be edited.
+  coop: z.string().refine((slug) => directory.getCoop(slug) !== undefined),
+});
+
+/** Links a person to a co-op, or unlinks them: each is one audit event, in the same transaction (lib/coops/people.ts). */
+export async function coopLinkAction(_previous: void, formData: FormData): Promise<void> {
+  const admin = await memberForAction('admin');
+  const parsed = coopLink.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect('/admin/people?error=coop');
+  const { id, change, coop } = parsed.data;
+  const db = await getDb();
+  const changed = change === 'link' ? await linkCoop(db, id, coop, admin.id) : await unlinkCoop(db, id, coop, admin.id);
+  redirect(changed ? '/admin/people?changed=1' : '/admin/people?error=invalid');
 }

@@ -14,7 +14,7 @@ export const newPerson = z.object({
     .email('Give an email address such as name@example.coop.')
     .max(320)
     .transform((email) => email.toLowerCase()),
-  role: z.enum(roles, 'Choose member or admin.'),
+  role: z.enum(roles, 'Choose contact, member or admin.'),
 });
 export type NewPerson = z.infer<typeof newPerson>;
 

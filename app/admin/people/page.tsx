@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { PermalinkForm } from '@/components/admin/permalink-form';
 import { formatReceived } from '@/lib/admin/enquiry-labels';
-import { addPersonAction, changePersonAction } from '@/lib/admin/people-actions';
+import { addPersonAction, changePersonAction, coopLinkAction } from '@/lib/admin/people-actions';
 import { requireAdmin } from '@/lib/admin/require-member';
 import { listPeople } from '@/lib/auth/accounts';
+import { allLinks } from '@/lib/coops/people';
+import { directory } from '@/lib/members';
 import { getDb } from '@/lib/db';
 import { Field, selectControl, textControl } from '@/components/field';
 
@@ -13,25 +15,32 @@ export const metadata: Metadata = { title: 'People', robots: { index: false } };
 const problems: Record<string, string> = {
   name: 'Give their name.',
   email: 'Give an email address such as name@example.coop.',
-  role: 'Choose member or admin.',
+  role: 'Choose contact, member or admin.',
+  coop: 'Choose one of the directory’s co-ops.',
   exists: 'That address already has an account.',
   self: 'You cannot disable yourself or change your own role: ask another admin.',
   invalid: 'That change could not be made.',
 };
 
+const roleNames = { contact: 'Contact', member: 'Member', admin: 'Admin' } as const;
+
 type Props = { searchParams: Promise<{ error?: string; added?: string; changed?: string }> };
 
 export default async function PeoplePage({ searchParams }: Props) {
   const admin = await requireAdmin();
-  const people = await listPeople(await getDb());
+  const db = await getDb();
+  const people = await listPeople(db);
+  const links = await allLinks(db);
+  const coopName = (slug: string) => directory.getCoop(slug)?.name ?? slug;
   const { error, added, changed } = await searchParams;
   const problem = error ? (problems[error] ?? problems.invalid) : undefined;
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">People</h1>
       <p>
-        Who may sign in. Members triage join enquiries; admins also manage this list, erase enquiries and see the recent
-        activity. Disabling someone signs them out everywhere at once.
+        Who may sign in. Contacts keep their own co-ops’ entries current, from their account, and see nothing else;
+        members triage join enquiries; admins also manage this list, erase enquiries and see the recent activity. Anyone
+        linked to a co-op may propose changes to its entry. Disabling someone signs them out everywhere at once.
       </p>
       {problem && (
         <p role="alert" className="border-l-4 border-brand bg-brand-light px-4 py-2">
@@ -58,6 +67,9 @@ export default async function PeoplePage({ searchParams }: Props) {
               <th scope="col" className="py-2 pr-4">
                 Status
               </th>
+              <th scope="col" className="py-2 pr-4">
+                Co-ops
+              </th>
               <th scope="col" className="py-2">
                 Change
               </th>
@@ -70,9 +82,41 @@ export default async function PeoplePage({ searchParams }: Props) {
                   {person.name}
                 </th>
                 <td className="py-2 pr-4">{person.email}</td>
-                <td className="py-2 pr-4">{person.role === 'admin' ? 'Admin' : 'Member'}</td>
+                <td className="py-2 pr-4">{roleNames[person.role]}</td>
                 <td className="py-2 pr-4">
                   {person.disabledAt ? `Disabled since ${formatReceived(person.disabledAt)}` : 'Active'}
+                </td>
+                <td className="py-2 pr-4">
+                  <ul className="space-y-1">
+                    {(links.get(person.id) ?? []).map((slug) => (
+                      <li key={slug}>
+                        <PermalinkForm action={coopLinkAction} permalink="/admin/people" className="flex gap-2">
+                          <input type="hidden" name="id" value={person.id} />
+                          <input type="hidden" name="coop" value={slug} />
+                          <span>{coopName(slug)}</span>
+                          <button type="submit" name="change" value="unlink" className="underline">
+                            Unlink {person.name} from {coopName(slug)}
+                          </button>
+                        </PermalinkForm>
+                      </li>
+                    ))}
+                  </ul>
+                  <PermalinkForm action={coopLinkAction} permalink="/admin/people" className="mt-1 flex gap-2">
+                    <input type="hidden" name="id" value={person.id} />
+                    <label htmlFor={`coop-${person.id}`} className="sr-only">
+                      Co-op to link {person.name} to
+                    </label>
+                    <select id={`coop-${person.id}`} name="coop" className={selectControl}>
+                      {directory.coops.map((coop) => (
+                        <option key={coop.slug} value={coop.slug}>
+                          {coop.name}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" name="change" value="link" className="underline">
+                      Link {person.name}
+                    </button>
+                  </PermalinkForm>
                 </td>
                 <td className="py-2">
                   {person.id === admin.id ? (
@@ -115,6 +159,7 @@ export default async function PeoplePage({ searchParams }: Props) {
         </Field>
         <Field htmlFor="role" label="Role">
           <select id="role" name="role" defaultValue="member" className={selectControl}>
+            <option value="contact">Contact: keeps their co-ops’ entries current</option>
             <option value="member">Member: triages enquiries</option>
             <option value="admin">Admin: also manages people</option>
           </select>
