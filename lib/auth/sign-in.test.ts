@@ -250,6 +250,18 @@ describe('signing in by mailed link or code', () => {
   });
 });
 
+describe('where sign-in lands', () => {
+  it('takes a co-op contact, who sees no enquiries, to their account, by link and by code', async () => {
+    const db = await getDb();
+    const cleo = { name: 'Cleo', email: 'cleo@example.coop', role: 'contact' as const };
+    await addPerson(db, cleo, null);
+    await askForLink(cleo.email);
+    expect((await followLink((await queuedLink(cleo.email)) ?? '')).headers.get('location')).toBe('/account');
+    await askForLink(cleo.email);
+    expect((await typeCode(cleo.email, (await queuedCode(cleo.email)) ?? '')).headers.get('location')).toBe('/account');
+  });
+});
+
 describe('sign-in limits', () => {
   it('never lets a stranger’s requests from one client keep a member from a working link from another', async () => {
     const db = await getDb();

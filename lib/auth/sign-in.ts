@@ -28,6 +28,12 @@ export const signInAddressWindowSeconds = 60 * 60;
 /** Where the session starts, whichever way in. */
 const signedInPath = '/admin/enquiries';
 
+/** Where a person lands once signed in: a co-op's contact, who sees no enquiries, on their account. */
+async function landingPath(db: Database, email: string): Promise<string> {
+  const [person] = await db.select({ role: users.role }).from(users).where(eq(users.email, email));
+  return person?.role === 'contact' ? '/account' : signedInPath;
+}
+
 /** Set on a browser once it has signed in, so that no stranger's requests can lock its owner out. */
 export const knownBrowserCookie = 'cotech_signed_in_as';
 
@@ -213,7 +219,7 @@ async function isKnownBrowser(db: Database, headers: Headers, email: string): Pr
 
 /** The session's cookies, and the mark that this browser has signed in as this address (for the limits above). */
 async function signedIn(db: Database, setCookies: string[], email: string): Promise<Response> {
-  const headers = new Headers({ location: signedInPath, 'cache-control': 'no-store' });
+  const headers = new Headers({ location: await landingPath(db, email), 'cache-control': 'no-store' });
   for (const line of setCookies) headers.append('set-cookie', line);
   const secure = site.url.startsWith('https:') ? '; Secure' : '';
   headers.append(
