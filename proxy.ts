@@ -53,11 +53,13 @@ const ownPage = (path: string) =>
   path === '/cms' ||
   path === '/admin' ||
   path.startsWith('/admin/') ||
+  path === '/account' ||
+  path.startsWith('/account/') ||
   path === '/sign-in' ||
   path.startsWith('/sign-in/');
 
 /**
- * The members' admin and the sign-in pages. An /admin request without a session cookie goes to /sign-in at once;
+ * The members' admin, the account area and the sign-in pages. An /admin or /account request without a session cookie goes to /sign-in at once;
  * whether the cookie's session is valid, and whose it is, the admin checks itself against the database
  * (lib/admin/require-member.ts), as the proxy cannot see that. Every page here renders per request, so each gets
  * a nonce CSP, and none is indexed or cached.
@@ -68,7 +70,7 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (!ownPage(pathname)) return NextResponse.next();
   if (pathname === '/cms') return cmsPolicy();
-  if (pathname.startsWith('/admin') && !getSessionCookie(request)) {
+  if ((pathname.startsWith('/admin') || pathname.startsWith('/account')) && !getSessionCookie(request)) {
     const response = NextResponse.redirect(new URL('/sign-in', request.url), 303);
     response.headers.set('cache-control', 'no-store');
     return response;
@@ -92,6 +94,8 @@ export const config = {
     '/admin',
     '/admin/:path*',
     '/admin/enquiries.csv',
+    '/account',
+    '/account/:path*',
     '/sign-in',
     '/sign-in/check-your-mail',
     '/sign-in/confirm',
