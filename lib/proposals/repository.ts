@@ -27,9 +27,8 @@ export type RepositorySettings = {
 /** The worker's directory under the data directory; embedded PGlite in memory (tests) has none, so a temporary one. */
 export async function proposalsDir(dataDir: string): Promise<string> {
   if (dataDir === 'memory://') return mkdtemp(join(tmpdir(), 'cotech-proposals-'));
-  const dir = join(dataDir, 'proposals');
-  await mkdir(dir, { recursive: true });
-  return dir;
+  // Made on first use (contentRemote, workingClone): a site that never receives a proposal gets no directory.
+  return join(dataDir, 'proposals');
 }
 
 /**
@@ -40,7 +39,10 @@ export async function proposalsDir(dataDir: string): Promise<string> {
 export async function contentRemote(settings: RepositorySettings): Promise<Remote> {
   if (settings.address) return remoteOf(settings.address);
   const bare = join(settings.workDir, 'content.git');
-  if (!existsSync(join(bare, 'HEAD'))) await createStandIn(bare, settings);
+  if (!existsSync(join(bare, 'HEAD'))) {
+    await mkdir(settings.workDir, { recursive: true });
+    await createStandIn(bare, settings);
+  }
   return { url: pathToFileURL(bare).href };
 }
 
