@@ -112,7 +112,11 @@ export function git(args: readonly string[], options: GitOptions): Promise<strin
       const stdout = Buffer.concat(out).toString('utf8');
       if (code === 0 && !timedOut) return resolve(stdout);
       const said = redact(Buffer.concat(err).toString('utf8').trim() || stdout.trim());
-      const why = timedOut ? `no answer within ${options.timeoutMs} ms` : said || `exit code ${code}`;
+      // With prompts off, git says a refused token as its failure to ask for one.
+      const refused = /could not read (Username|Password)/.test(said)
+        ? ' (the server asked for credentials: the token in CONTENT_GIT_URL is missing, wrong or expired)'
+        : '';
+      const why = timedOut ? `no answer within ${options.timeoutMs} ms` : `${said || `exit code ${code}`}${refused}`;
       reject(new GitError(`git ${args[0]}: ${why}`.slice(0, 2000), code));
     });
     child.stdin.on('error', () => undefined);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -194,6 +195,42 @@ describe('the proposals worker', () => {
     expect(await deliverProposals(db, settings)).toBe(0);
     expect((await server.branches()).filter((name) => name === branch)).toHaveLength(1);
     expect(await pushesOf(branch)).toHaveLength(1);
+  });
+
+  it('keeps a proposal queued when the token is refused, without the token in its error', async () => {
+    const db = await getDb();
+    const proposal = await propose();
+    const refused = server.urlWithCredentials.replace(token, 'wrong-token');
+    expect(await deliverProposals(db, await settingsFor(refused))).toBe(1);
+    const waiting = await row(proposal.id);
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1, branch: null });
+    expect(waiting.lastError).toMatch(/the token in CONTENT_GIT_URL is missing, wrong or expired/);
+    expect(waiting.lastError).not.toContain('wrong-token');
+    expect(await server.branches()).not.toContain(branchName(proposal));
+  });
+
+  it('gives up on a server that never answers after the timeout, and tries again later', async () => {
+    const db = await getDb();
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const settings = {
+        ...(await settingsFor(`http://deploy:${token}@127.0.0.1:${port}/content.git`)),
+        timeoutMs: 1_000,
+      };
+      const proposal = await propose();
+      const started = Date.now();
+      expect(await deliverProposals(db, settings)).toBe(1);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const waiting = await row(proposal.id);
+      expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+      expect(waiting.lastError).toBe('git ls-remote: no answer within 1000 ms');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('takes a branch an earlier attempt pushed (its answer lost) as pushed, and pushes nothing again', async () => {
