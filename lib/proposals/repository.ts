@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { logoFolder } from '@/lib/content-schema';
+import { proposalsFolder } from '@/lib/db/backup';
 import { git, remoteOf, type Remote } from './git';
 
 /** Who commits for the site: the person who asked is each commit's author. */
@@ -28,7 +29,7 @@ export type RepositorySettings = {
 export async function proposalsDir(dataDir: string): Promise<string> {
   if (dataDir === 'memory://') return mkdtemp(join(tmpdir(), 'cotech-proposals-'));
   // Made on first use (contentRemote, workingClone): a site that never receives a proposal gets no directory.
-  return join(dataDir, 'proposals');
+  return join(dataDir, proposalsFolder);
 }
 
 /**
