@@ -93,7 +93,7 @@ export const identPart = (text: string) => oneLine(text.replace(/[<>]/g, ''));
 export type Described = { title: string; lines: string[] };
 
 /** The merge request's title and its description's lines: who asked, when, why, and what changed. */
-export function describe(proposal: Proposal): Described {
+export function describeProposal(proposal: Proposal): Described {
   const who = `${identPart(proposal.authorName)} <${identPart(proposal.authorEmail)}>`;
   const when = proposal.createdAt.toISOString().replace(/\.\d+Z$/, 'Z');
   return {
@@ -108,7 +108,7 @@ export function describe(proposal: Proposal): Described {
 
 /** The commit's message: the title, the description, and the trailer that ties the branch to the proposal. */
 export function commitMessage(proposal: Proposal): string {
-  const { title, lines } = describe(proposal);
+  const { title, lines } = describeProposal(proposal);
   return `${title}\n\n${lines.join('\n')}\n\n${proposalTrailer(proposal)}\n`;
 }
 
@@ -119,7 +119,7 @@ const maxOptionLength = 8_000;
 
 /** The push options that make GitLab open a merge request of the branch into `target`. */
 export function mergeRequestOptions(proposal: Proposal, target: string): string[] {
-  const { title, lines } = describe(proposal);
+  const { title, lines } = describeProposal(proposal);
   return [
     'merge_request.create',
     `merge_request.target=${target}`,
