@@ -57,8 +57,9 @@ async function createStandIn(bare: string, settings: RepositorySettings) {
   });
   // GitLab takes push options; so does the stand-in, so pushes carry them here too.
   await git(['config', 'receive.advertisePushOptions', 'true'], { cwd: building, timeoutMs });
+  // Read where the site runs, never traced into the server's output: the content ships with the site in any case.
   const folders = ['content', join('public', logoFolder)].filter((folder) =>
-    existsSync(join(settings.siteDir, folder)),
+    existsSync(join(/*turbopackIgnore: true*/ settings.siteDir, folder)),
   );
   // Added straight from the site's directory through a temporary index: nothing is copied.
   const index = join(building, 'seed-index');
