@@ -1,6 +1,6 @@
 import 'server-only';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,9 +25,12 @@ export type RepositorySettings = {
   timeoutMs: number;
 };
 
-/** The worker's directory under the data directory; embedded PGlite in memory (tests) has none, so a temporary one. */
-export async function proposalsDir(dataDir: string): Promise<string> {
-  if (dataDir === 'memory://') return mkdtemp(join(tmpdir(), 'cotech-proposals-'));
+/**
+ * The worker's directory under the data directory; embedded PGlite in memory (tests) has none, so one of this
+ * process's in the temporary directory.
+ */
+export function proposalsDir(dataDir: string): string {
+  if (dataDir === 'memory://') return join(tmpdir(), `cotech-proposals-${process.pid}`);
   // Made on first use (contentRemote, workingClone): a site that never receives a proposal gets no directory.
   return join(dataDir, proposalsFolder);
 }

@@ -15,15 +15,15 @@ const gitTimeoutMs = 60_000;
  * under `DATA_DIR`), for merge requests into the branch the site is built from (`CMS_GITLAB_BRANCH`, the same fact
  * the content manager reads), committed by the site.
  */
-export async function proposalSettings(
+export function proposalSettings(
   settings: Pick<Settings, 'CONTENT_GIT_URL' | 'CMS_GITLAB_BRANCH' | 'DATA_DIR' | 'PROPOSALS_RETRY_SECONDS'>,
-): Promise<ProposalSettings> {
+): ProposalSettings {
   const target = settings.CMS_GITLAB_BRANCH?.trim() || 'main';
   if (!/^[\w./-]+$/.test(target)) throw new Error(`CMS_GITLAB_BRANCH "${target}" is not a branch name`);
   return {
     address: settings.CONTENT_GIT_URL,
     target,
-    workDir: await proposalsDir(settings.DATA_DIR),
+    workDir: proposalsDir(settings.DATA_DIR),
     siteDir: process.cwd(),
     committer: { name: site.name, email: site.email },
     timeoutMs: gitTimeoutMs,

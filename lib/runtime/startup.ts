@@ -33,7 +33,7 @@ export async function openAtStart(): Promise<void> {
       afterRound: pruner,
     });
     onShutdown(stopOutboxWorker);
-    await startProposals(current);
+    startProposals(current);
     // Its shutdown tasks (the last scheduled backup among them) run before the database closes.
     await startBackups(current);
     onShutdown(shutDownDb);
@@ -44,9 +44,9 @@ export async function openAtStart(): Promise<void> {
 }
 
 /** The proposals' worker, stopped at shutdown before the database closes. */
-async function startProposals(current: Settings) {
+function startProposals(current: Settings) {
   try {
-    startProposalWorker({ settings: await proposalSettings(current), pollMs: proposalPollMs });
+    startProposalWorker({ settings: proposalSettings(current), pollMs: proposalPollMs });
     onShutdown(stopProposalWorker);
   } catch (error) {
     // Proposals wait in the database; the site still serves everything else.
