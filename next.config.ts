@@ -3,7 +3,7 @@ import { settingsOrExit } from './lib/settings';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import { contentSecurityPolicy, securityHeaders } from './lib/http/security-headers';
 import { loadRedirects } from './lib/redirects';
-import { largeBodyBytes } from './lib/http/body-limit';
+import { uploadBodyBytes } from './lib/http/body-limit';
 
 /**
  * `next dev` sends every page with React's inline scripts (the production build takes them out of public pages,
@@ -27,8 +27,9 @@ const nextConfig = (phase: string): NextConfig => ({
   // by their headers, and these bound what Next.js itself buffers (1 MB and 10 MB by default) if one gets here. A
   // Server Action over the limit is refused by Next.js after reading that much.
   experimental: {
-    serverActions: { bodySizeLimit: largeBodyBytes },
-    proxyClientMaxBodySize: largeBodyBytes,
+    // The largest of the limits: Next.js has one for every path; the per-path limits are checked first.
+    serverActions: { bodySizeLimit: uploadBodyBytes },
+    proxyClientMaxBodySize: uploadBodyBytes,
   },
   // Security lives where Next.js owns the response, so it holds however the build is started (`npm start`,
   // `next start`, standalone). The admin's nonce policy replaces the CSP on its pages (proxy.ts).

@@ -4,6 +4,8 @@ import { SaxesParser } from 'saxes';
 import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
 import { logoFolder } from '@/lib/content-schema';
 
+export { maxLogoBytes } from './logo-limit.ts';
+
 // A co-op's logo: an SVG or PNG file under public/images/coops/ (where a CMS uploads it), named by its co-op's
 // `logo` field. The content build checks every logo (lib/content-checks.ts); the pages and the preview cards read it
 // again as they render, at build time, for its size, so that each <img> carries a width and height and nothing
@@ -187,6 +189,9 @@ export function fitLogo(logo: Pick<LogoImage, 'width' | 'height' | 'mediaType'>,
     height: Math.max(1, Math.round(logo.height * scale)),
   };
 }
+
+/** The box a co-op's page shows its logo in, and the preview of a proposed change to it. */
+export const coopPageLogoBox: Size = { width: 96, height: 96 };
 
 /** What an <img> needs to show a co-op's logo in a box of the given size: its address and its drawn size. */
 export function logoInBox(src: string | undefined, box: Size): (Size & { src: string }) | undefined {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enquiryKindList } from '@/lib/enquiry-kinds';
-import { bodyLimit, bodyRefusal, largeBodyBytes, largeBodyPaths, smallBodyBytes } from './body-limit';
+import { maxLogoBytes } from '@/lib/logo-limit';
+import { bodyLimit, bodyRefusal, largeBodyBytes, largeBodyPaths, smallBodyBytes, uploadBodyBytes } from './body-limit';
 
 describe('bodyLimit', () => {
   it('gives every enquiry endpoint the large limit', () => {
@@ -47,5 +48,13 @@ describe('bodyRefusal', () => {
     expect(bodyRefusal('/sign-out', '99999999999999999999', undefined)?.status).toBe(413);
     expect(bodyRefusal('/sign-out', undefined, 'chunked')?.status).toBe(411);
     expect(bodyRefusal('/api/join', '10', 'chunked')?.status).toBe(411);
+  });
+
+  it('takes a logo upload on a co-op’s edit form in the account area, and only there', () => {
+    expect(bodyLimit('/account/coops/outlandish')).toBe(uploadBodyBytes);
+    expect(bodyLimit('/account')).toBe(smallBodyBytes);
+    expect(bodyRefusal('/account/coops/outlandish', String(uploadBodyBytes + 1), undefined)?.status).toBe(413);
+    // Room for the largest logo as a file and twice as base64, and the form's other fields.
+    expect(uploadBodyBytes).toBeGreaterThanOrEqual(maxLogoBytes * (1 + 8 / 3) + largeBodyBytes);
   });
 });

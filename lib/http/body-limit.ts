@@ -2,10 +2,20 @@
 // by `npm start`'s server for every request (server/server.ts), by proxy.ts under `next start`, and the same
 // limits bound Next.js's own buffers (next.config.ts). A sign-in request or a sign-out is a few dozen bytes; a
 // 30 MB form used to be read whole, and acted on.
-// It imports nothing: plain Node.js loads it from server/ as it is, and Next.js bundles it into the app.
+// It imports only what imports nothing: plain Node.js loads it from server/ as it is, and Next.js bundles it.
+
+import { maxLogoBytes } from '../logo-limit.ts';
 
 /** An enquiry (`/api/join`, `/api/briefs`) or an admin form (a note of up to 5,000 characters), in bytes. */
 export const largeBodyBytes = 32 * 1024;
+/**
+ * A co-op's edit form in the account area (lib/coops/proposal-form.ts), which carries a logo of up to
+ * `maxLogoBytes` as a file and, after a preview, as base64 twice: in its hidden field and in the form's previous
+ * state, which React sends back with the form (useActionState). Its other fields fit in `largeBodyBytes`.
+ */
+export const uploadBodyBytes = maxLogoBytes + 2 * Math.ceil(maxLogoBytes / 3) * 4 + largeBodyBytes;
+/** Where a body may be up to `uploadBodyBytes`. */
+export const uploadBodyPaths = ['/account/coops'] as const;
 /** Any other body: sign-in, sign-out and whatever else takes a few fields. */
 export const smallBodyBytes = 8 * 1024;
 
@@ -14,7 +24,10 @@ export const largeBodyPaths = ['/api/join', '/api/briefs', '/admin'] as const;
 
 /** The most bytes a request to `pathname` may send. */
 export function bodyLimit(pathname: string): number {
-  const large = largeBodyPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  const under = (paths: readonly string[]) =>
+    paths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  if (under(uploadBodyPaths)) return uploadBodyBytes;
+  const large = under(largeBodyPaths);
   return large ? largeBodyBytes : smallBodyBytes;
 }
 
