@@ -5,6 +5,7 @@ import ActivityPage from '@/app/admin/activity/page';
 import EnquiryPage from '@/app/admin/enquiries/[id]/page';
 import EnquiriesPage from '@/app/admin/enquiries/page';
 import PeoplePage from '@/app/admin/people/page';
+import ProposalsPage from '@/app/admin/proposals/page';
 import { closeDb } from '@/lib/db';
 import { validEnquiry } from '@/test/enquiry-data';
 import { resetDatabase, storeEnquiry } from '@/test/database';
@@ -65,6 +66,7 @@ describe('the admin pages and their layout on their own, without the proxy', () 
     () => AdminLayout({ children: coopName }),
     () => PeoplePage({ searchParams: Promise.resolve({}) }),
     () => ActivityPage(),
+    () => ProposalsPage(),
   ];
 
   it('send anyone not signed in to sign in', async () => {
@@ -83,6 +85,7 @@ describe('the admin pages and their layout on their own, without the proxy', () 
     request.headers = asking(member);
     await expect(AdminLayout({ children: coopName })).resolves.toBeTruthy();
     await expect(EnquiriesPage({ searchParams: Promise.resolve({}) })).resolves.toBeTruthy();
+    await expect(ProposalsPage()).resolves.toBeTruthy();
     await expect(PeoplePage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject(notFoundError);
     await expect(ActivityPage()).rejects.toMatchObject(notFoundError);
     request.headers = asking(admin);

@@ -9,8 +9,10 @@ export function AdminBar({ member }: { member: Member }) {
       className="mb-8 flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-line pb-4 text-sm"
     >
       <Link href="/admin/enquiries">Enquiries</Link>
+      <Link href="/admin/proposals">Proposals</Link>
       {member.role === 'admin' && <Link href="/admin/people">People</Link>}
       {member.role === 'admin' && <Link href="/admin/activity">Recent activity</Link>}
+      <Link href="/account">Your co-ops</Link>
       <span className="grow text-right">
         Signed in as <strong>{member.name}</strong> ({member.email})
       </span>

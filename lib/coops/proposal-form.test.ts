@@ -92,8 +92,9 @@ describe('checking an edit of a co-op entry', () => {
   it('takes a valid PNG logo under the co-op’s name, and refuses one that is not what it says', async () => {
     const png = new File([new Uint8Array(solidPng(8, 4, [0, 128, 0]))], 'My Logo.PNG', { type: 'image/png' });
     const checked = await checkProposal(form({}, png), 'outlandish', current, choices);
-    expect(checked).toMatchObject({ ok: true, changes: { logo: '/images/coops/outlandish.png' } });
-    expect(checked.logo?.name).toBe('outlandish.png');
+    // The logo alone is a change; its path is the worker's to set (lib/proposals/change.ts), not a changed field.
+    expect(checked).toMatchObject({ ok: true, changes: {}, logo: { name: 'outlandish.png', width: 8, height: 4 } });
+    expect(checked.logo?.data).toBe(solidPng(8, 4, [0, 128, 0]).toString('base64'));
 
     const fake = new File(['<svg><script>alert(1)</script></svg>'], 'logo.svg', { type: 'image/svg+xml' });
     const refused = await checkProposal(

@@ -1,5 +1,5 @@
 import { logoFolder } from '@/lib/content-schema';
-import { inspectLogo } from '@/lib/logo';
+import { coopPageLogoBox, fitLogo, inspectLogo, maxLogoBytes } from '@/lib/logo';
 import {
   editableFields,
   entryChanges,
@@ -10,13 +10,13 @@ import {
   type EntryValues,
 } from './entry';
 
-/** The largest logo file the form takes: committed logos are a few kilobytes; this keeps proposals' rows small. */
-export const maxLogoBytes = 256 * 1024;
-
 export type FieldErrors = Partial<Record<string, string>>;
 
-/** A logo carried between the preview and sending, as the form's hidden fields hold it. */
-export type CarriedLogo = { name: string; data: string };
+/**
+ * A logo carried between the preview and sending, as the form's hidden fields hold it, with its size fitted to the
+ * co-op page's logo box for the preview.
+ */
+export type CarriedLogo = { name: string; data: string; width: number; height: number };
 
 /** What the edit form shows after it posts: the values given, what is wrong with them, or a preview. */
 export type EntryFormState = {
@@ -66,7 +66,7 @@ async function uploadedLogo(form: FormData, coop: string): Promise<CarriedLogo |
 function checkedLogo(name: string, bytes: Buffer): CarriedLogo | string {
   const checked = inspectLogo(`${logoFolder}/${name}`, bytes);
   if (Array.isArray(checked)) return `Logo: the file ${checked.join('; ')}.`;
-  return { name, data: bytes.toString('base64') };
+  return { name, data: bytes.toString('base64'), ...fitLogo(checked, coopPageLogoBox) };
 }
 
 /**
@@ -76,7 +76,7 @@ function checkedLogo(name: string, bytes: Buffer): CarriedLogo | string {
 export async function checkProposal(
   form: FormData,
   coop: string,
-  current: EntryValues & { logo?: string },
+  current: EntryValues,
   choices: EntryChoices,
 ): Promise<CheckedProposal> {
   const raw = formEntry(form);
@@ -89,17 +89,14 @@ export async function checkProposal(
   const values = (parsed.success ? parsed.data : raw) as EntryValues;
   const carried = typeof logo === 'string' ? undefined : logo;
   if (!parsed.success || typeof logo === 'string') return { ok: false, values, reason, errors, logo: carried };
+  // The logo's path is not among the changes: the worker sets `logo` from the file it adds (lib/proposals/change.ts).
   const changes = entryChanges(current, parsed.data as EntryValues);
-  if (carried) {
-    const path = `${logoFolder}/${carried.name}`;
-    if (path !== current.logo) changes.logo = path;
-  }
   if (Object.keys(changes).length === 0 && !carried) {
     return {
       ok: false,
       values,
       reason,
-      errors: { form: 'Nothing has changed: change a field, or press "Still correct".' },
+      errors: { form: 'Nothing has changed: change a field or upload a logo, then send.' },
     };
   }
   return { ok: true, values, reason, changes, logo: carried };

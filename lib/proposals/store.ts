@@ -2,8 +2,9 @@ import 'server-only';
 import { desc, inArray } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { proposals } from '@/lib/db/schema';
+import type { Proposal } from './change';
 
-export type Proposal = typeof proposals.$inferSelect;
+export type { Proposal } from './change';
 
 export type NewProposal = {
   coop: string;

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
 import { CaseStudiesSection } from '@/components/work/case-study-list';
-import { logoInBox } from '@/lib/logo';
+import { coopPageLogoBox, logoInBox } from '@/lib/logo';
 import { townOf } from '@/lib/members/directory';
 import { directory, type Coop } from '@/lib/members';
 import { pageMetadata } from '@/lib/metadata';
@@ -49,54 +50,19 @@ export default async function CoopPage({ params }: Props) {
   const town = townOf(coop);
   const services = directory.servicesOf(coop);
   const technologies = directory.technologiesOf(coop);
-  const logo = logoInBox(coop.logo, { width: 96, height: 96 });
+  const logo = logoInBox(coop.logo, coopPageLogoBox);
   return (
     <article className="mx-auto max-w-prose space-y-8">
-      <header className="space-y-2">
-        <div className="flex items-center gap-4">
-          {logo && (
-            // Decorative beside the name (see the co-op card); its width and height keep its space as it loads.
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={logo.src} alt="" width={logo.width} height={logo.height} decoding="async" />
-          )}
-          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{coop.name}</h1>
-        </div>
-        {!coop.member && (
-          <p className="rounded border border-line bg-white p-3">
-            {coop.name} is a former member: it is no longer part of the CoTech network.
-          </p>
-        )}
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          {town && (
-            <>
-              <dt className="font-semibold">Town</dt>
-              <dd>{coop.member ? <Link href={town.url}>{town.name}</Link> : town.name}</dd>
-            </>
-          )}
-          {coop.website && (
-            <>
-              <dt className="font-semibold">Website</dt>
-              <dd className="break-all">
-                <a href={coop.website}>{coop.website}</a>
-              </dd>
-            </>
-          )}
-          {coop.email && coop.showEmail && (
-            <>
-              <dt className="font-semibold">Email</dt>
-              <dd className="break-all">
-                <a href={`mailto:${coop.email}`}>{coop.email}</a>
-              </dd>
-            </>
-          )}
-          {coop.workerMembers !== undefined && (
-            <>
-              <dt className="font-semibold">Worker-members</dt>
-              <dd>{coop.workerMembers}</dd>
-            </>
-          )}
-        </dl>
-      </header>
+      <CoopHeader
+        name={coop.name}
+        member={coop.member}
+        logo={logo}
+        town={town}
+        website={coop.website}
+        email={coop.email}
+        showEmail={coop.showEmail}
+        workerMembers={coop.workerMembers}
+      />
       {coop.body.raw.trim() && <Prose html={coop.body.html} />}
       <TermSection heading="Services" terms={services} />
       <TermSection heading="Technologies" terms={technologies} />

@@ -1,0 +1,123 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import AccountLayout from '@/app/account/layout';
+import AccountPage from '@/app/account/page';
+import EditCoopPage from '@/app/account/coops/[slug]/page';
+import { proposeEntryAction } from '@/lib/account/edit-coop-action';
+import { linkCoop } from '@/lib/coops/people';
+import { entryValues } from '@/lib/coops/proposal-form';
+import { closeDb, getDb } from '@/lib/db';
+import { proposals } from '@/lib/db/schema';
+import { directory } from '@/lib/members';
+import { resetDatabase } from '@/test/database';
+import { signedIn } from '@/test/sign-in';
+import { site } from '@/lib/site';
+
+// Outside Next.js there is no request for `headers()` to read: pages, layouts and actions get this one.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({ headers: async () => request.headers }));
+
+const redirectTo = (path: string) => ({ digest: expect.stringMatching(new RegExp(`^NEXT_REDIRECT;\\w+;${path};`)) });
+const notFoundError = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
+function coopAt(index: number) {
+  const coop = directory.coops[index];
+  if (!coop) throw new Error('the directory needs two co-ops for this test');
+  return coop;
+}
+const [ours, theirs] = [coopAt(0), coopAt(1)];
+const edit = (slug: string) => EditCoopPage({ params: Promise.resolve({ slug }) });
+const asking = (cookie?: string) =>
+  new Headers({ ...(cookie && { cookie }), origin: site.url, host: new URL(site.url).host });
+let contact: string;
+let contactId: string;
+let admin: string;
+
+beforeAll(async () => {
+  await resetDatabase();
+  ({ cookie: contact, id: contactId } = await signedIn({
+    name: 'Cleo Contact',
+    email: 'cleo@example.coop',
+    role: 'contact',
+  }));
+  ({ cookie: admin } = await signedIn({ name: 'Ada Admin', email: 'ada@example.coop', role: 'admin' }));
+  await linkCoop(await getDb(), contactId, ours.slug, contactId);
+});
+beforeEach(async () => {
+  await (await getDb()).delete(proposals);
+});
+afterAll(closeDb);
+
+/** The edit form as the page fills it in for the entry as it is, with `changed` set. */
+function entryForm(intent: string, changed: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries({ ...entryValues(ours), ...changed })) {
+    if (name === 'showEmail') {
+      if (value === true) form.append(name, 'on');
+    } else for (const one of Array.isArray(value) ? value : [value]) form.append(name, String(one));
+  }
+  form.append('intent', intent);
+  return form;
+}
+
+describe('the account area', () => {
+  it('sends anyone not signed in to sign in', async () => {
+    request.headers = asking();
+    await expect(AccountLayout({ children: 'x' })).rejects.toMatchObject(redirectTo('/sign-in'));
+    await expect(AccountPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject(redirectTo('/sign-in'));
+    await expect(edit(ours.slug)).rejects.toMatchObject(redirectTo('/sign-in'));
+  });
+
+  it('lists a contact’s own co-ops only, and lets them edit only those: anyone else gets not found, admins too', async () => {
+    request.headers = asking(contact);
+    const account = renderToStaticMarkup(await AccountPage({ searchParams: Promise.resolve({}) }));
+    expect(account).toContain(`/account/coops/${ours.slug}`);
+    expect(account).not.toContain(`/account/coops/${theirs.slug}`);
+    await expect(edit(ours.slug)).resolves.toBeTruthy();
+    await expect(edit(theirs.slug)).rejects.toMatchObject(notFoundError);
+    await expect(edit('no-such-coop')).rejects.toMatchObject(notFoundError);
+    request.headers = asking(admin);
+    await expect(edit(ours.slug)).rejects.toMatchObject(notFoundError);
+  });
+
+  it('stores a sent change as one queued proposal of only the changed fields, and shows it on the account', async () => {
+    request.headers = asking(contact);
+    const website = 'https://example.coop/new-site';
+    await expect(proposeEntryAction(ours.slug, {}, entryForm('send', { website }))).rejects.toMatchObject(
+      redirectTo('/account\\?sent=1'),
+    );
+    const rows = await (await getDb()).select().from(proposals);
+    expect(rows.map(({ coop, changes, status, authorEmail }) => ({ coop, changes, status, authorEmail }))).toEqual([
+      { coop: ours.slug, changes: { website }, status: 'queued', authorEmail: 'cleo@example.coop' },
+    ]);
+    const account = renderToStaticMarkup(await AccountPage({ searchParams: Promise.resolve({ sent: '1' }) }));
+    expect(account).toContain('Queued');
+    expect(account).toContain('website');
+  });
+
+  it('answers a preview, bad input and no change with the form, and stores nothing', async () => {
+    request.headers = asking(contact);
+    const preview = await proposeEntryAction(
+      ours.slug,
+      {},
+      entryForm('preview', { website: 'https://example.coop/x' }),
+    );
+    expect(preview).toMatchObject({ preview: true, values: { website: 'https://example.coop/x' } });
+    const bad = await proposeEntryAction(ours.slug, {}, entryForm('send', { website: 'nope', workerMembers: '-3' }));
+    expect(Object.keys(bad.errors ?? {}).sort()).toEqual(['website', 'workerMembers']);
+    const same = await proposeEntryAction(ours.slug, {}, entryForm('send'));
+    expect(same.errors?.form).toContain('Nothing has changed');
+    expect(await (await getDb()).select().from(proposals)).toEqual([]);
+  });
+
+  it('refuses to act for a co-op the person is not linked to, and for no one signed in', async () => {
+    request.headers = asking(contact);
+    await expect(proposeEntryAction(theirs.slug, {}, entryForm('send', { website: 'https://x.coop' }))).rejects.toThrow(
+      'Not linked',
+    );
+    request.headers = asking();
+    await expect(proposeEntryAction(ours.slug, {}, entryForm('send', { website: 'https://x.coop' }))).rejects.toThrow(
+      'Not signed in',
+    );
+    expect(await (await getDb()).select().from(proposals)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { EntryForm } from '@/components/coops/entry-form';
+import { requireLinkedPerson } from '@/lib/account/require-person';
+import { proposeEntryAction } from '@/lib/account/edit-coop-action';
+import { entryValues } from '@/lib/coops/proposal-form';
+import { coopPageLogoBox, logoInBox } from '@/lib/logo';
+import { directory } from '@/lib/members';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Edit your co-op', robots: { index: false } };
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** A co-op's entry as a form, for the people linked to it; anyone else gets the not-found page. */
+export default async function EditCoopPage({ params }: Props) {
+  const { slug } = await params;
+  await requireLinkedPerson(slug);
+  const coop = directory.getCoop(slug);
+  if (!coop) notFound();
+  const terms = (list: readonly { slug: string; name: string; url: string }[]) =>
+    list.map(({ slug, name, url }) => ({ slug, name, url }));
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">Edit {coop.name}</h1>
+      <p className="max-w-prose">
+        Your change is a proposal: the network’s editors review it before it appears on the site. Only what you change
+        is sent.
+      </p>
+      <EntryForm
+        action={proposeEntryAction.bind(null, slug)}
+        permalink={`/account/coops/${slug}`}
+        coop={{ name: coop.name, member: coop.member, logo: logoInBox(coop.logo, coopPageLogoBox) }}
+        current={entryValues(coop)}
+        services={terms(directory.services)}
+        technologies={terms(directory.technologies)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+'use client';
+
+import { useActionState } from 'react';
+import { CoopHeader } from '@/components/members/coop-header';
+import { TermSection } from '@/components/members/term-section';
+import { Field, textControl } from '@/components/field';
+import type { EntryValues } from '@/lib/coops/entry';
+import type { EntryFormState } from '@/lib/coops/proposal-form';
+import type { Size } from '@/lib/logo';
+import type { TermEntry } from '@/lib/members/directory';
+import { townOf } from '@/lib/members/directory';
+
+type Props = {
+  /** The Server Action, bound to the co-op (lib/account/edit-coop-action.ts). */
+  action: (previous: EntryFormState, data: FormData) => Promise<EntryFormState>;
+  /** The page the form is on: where it posts without JavaScript. */
+  permalink: string;
+  coop: { name: string; member: boolean; logo?: Size & { src: string } };
+  current: EntryValues;
+  services: readonly TermEntry[];
+  technologies: readonly TermEntry[];
+};
+
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * The edit form of a co-op's entry. A plain form posting to its own page, so it works without JavaScript: the
+ * server answers a preview or field errors with the form filled in as it was sent.
+ */
+export function EntryForm({ action, permalink, coop, current, services, technologies }: Props) {
+  const [state, formAction, pending] = useActionState(action, {}, permalink);
+  const values = state.values ?? current;
+  const errors = state.errors ?? {};
+  const error = (name: string) =>
+    errors[name] && (
+      <p id={`${name}-error`} className="mt-1 font-semibold text-brand-dark">
+        {errors[name]}
+      </p>
+    );
+  const described = (name: string) =>
+    errors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {};
+  const chosen = (terms: readonly TermEntry[], slugs: string[]) => terms.filter((term) => slugs.includes(term.slug));
+  const uploaded = state.logo;
+  const previewLogo = uploaded
+    ? {
+        src: `data:image/${uploaded.name.endsWith('.svg') ? 'svg+xml' : 'png'};base64,${uploaded.data}`,
+        width: uploaded.width,
+        height: uploaded.height,
+      }
+    : coop.logo;
+  return (
+    <>
+      {state.preview && (
+        <section aria-labelledby="preview-heading" className="space-y-6 rounded border-4 border-dashed border-line p-6">
+          <h2 id="preview-heading" className="text-xl font-bold">
+            Preview: the page as it would look once the change is accepted
+          </h2>
+          <CoopHeader
+            name={text(values.name)}
+            member={coop.member}
+            logo={previewLogo}
+            town={townOf({ town: text(values.town) })}
+            website={text(values.website) || undefined}
+            email={text(values.email) || undefined}
+            showEmail={values.showEmail === true}
+            workerMembers={typeof values.workerMembers === 'number' ? values.workerMembers : undefined}
+          />
+          <TermSection heading="Services" terms={chosen(services, list(values.services))} />
+          <TermSection heading="Technologies" terms={chosen(technologies, list(values.technologies))} />
+        </section>
+      )}
+      <form action={formAction} className="max-w-prose space-y-4 rounded border border-line bg-white p-6">
+        {errors.form && (
+          <p role="alert" className="border-l-4 border-brand bg-brand-light px-4 py-2">
+            {errors.form}
+          </p>
+        )}
+        {Object.keys(errors).some((name) => name !== 'form') && (
+          <p role="alert" className="border-l-4 border-brand bg-brand-light px-4 py-2">
+            Some fields need changing: see below.
+          </p>
+        )}
+        <Field htmlFor="name" label="Name">
+          <input
+            id="name"
+            name="name"
+            required
+            defaultValue={text(values.name)}
+            className={textControl}
+            {...described('name')}
+          />
+          {error('name')}
+        </Field>
+        <Field htmlFor="website" label="Website">
+          <input
+            id="website"
+            name="website"
+            type="url"
+            defaultValue={text(values.website)}
+            className={textControl}
+            {...described('website')}
+          />
+          {error('website')}
+        </Field>
+        <Field htmlFor="town" label="Town">
+          <input
+            id="town"
+            name="town"
+            defaultValue={text(values.town)}
+            className={textControl}
+            {...described('town')}
+          />
+          {error('town')}
+        </Field>
+        <div className="grid grid-cols-2 gap-4">
+          <Field htmlFor="latitude" label="Latitude (map position)">
+            <input
+              id="latitude"
+              name="latitude"
+              inputMode="decimal"
+              defaultValue={text(values.latitude)}
+              className={textControl}
+              {...described('latitude')}
+            />
+            {error('latitude')}
+          </Field>
+          <Field htmlFor="longitude" label="Longitude (map position)">
+            <input
+              id="longitude"
+              name="longitude"
+              inputMode="decimal"
+              defaultValue={text(values.longitude)}
+              className={textControl}
+              {...described('longitude')}
+            />
+            {error('longitude')}
+          </Field>
+        </div>
+        <Field htmlFor="workerMembers" label="Number of worker-members">
+          <input
+            id="workerMembers"
+            name="workerMembers"
+            type="number"
+            min={1}
+            step={1}
+            defaultValue={text(values.workerMembers)}
+            className={textControl}
+            {...described('workerMembers')}
+          />
+          {error('workerMembers')}
+        </Field>
+        <Field htmlFor="email" label="Email for client briefs">
+          <input
+            id="email"
+            name="email"
+            type="email"
+            defaultValue={text(values.email)}
+            className={textControl}
+            {...described('email')}
+          />
+          {error('email')}
+        </Field>
+        <div className="flex items-center gap-2">
+          <input id="showEmail" name="showEmail" type="checkbox" defaultChecked={values.showEmail === true} />
+          <label htmlFor="showEmail">Show the email on the co-op’s page</label>
+        </div>
+        {(['services', 'technologies'] as const).map((name) => (
+          <fieldset key={name} {...described(name)}>
+            <legend className="font-semibold">{name === 'services' ? 'Services' : 'Technologies'}</legend>
+            {error(name)}
+            <div className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
+              {(name === 'services' ? services : technologies).map((term) => (
+                <label key={term.slug} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name={name}
+                    value={term.slug}
+                    defaultChecked={list(values[name]).includes(term.slug)}
+                  />
+                  {term.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <Field
+          htmlFor="logo"
+          label={
+            uploaded ? `Logo (${uploaded.name} uploaded; choose another to replace it)` : 'Logo: an SVG or PNG file'
+          }
+        >
+          <input
+            id="logo"
+            name="logo"
+            type="file"
+            accept=".svg,.png,image/svg+xml,image/png"
+            className="mt-1 block"
+            {...described('logo')}
+          />
+          {error('logo')}
+        </Field>
+        {uploaded && (
+          <>
+            <input type="hidden" name="logoName" value={uploaded.name} />
+            <input type="hidden" name="logoData" value={uploaded.data} />
+          </>
+        )}
+        <Field htmlFor="reason" label="Why: a note for the network’s editors (optional)">
+          <textarea
+            id="reason"
+            name="reason"
+            rows={3}
+            maxLength={2000}
+            defaultValue={state.reason ?? ''}
+            className={textControl}
+          />
+        </Field>
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            name="intent"
+            value="preview"
+            className="rounded border border-brand-dark px-5 py-2 font-semibold"
+          >
+            Preview
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="send"
+            className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand"
+          >
+            Send
+          </button>
+        </div>
+        <p role="status" aria-live="polite" className="empty:hidden">
+          {pending ? 'Working…' : ''}
+        </p>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { linkedPersonForAction } from '@/lib/account/require-person';
+import { getDb } from '@/lib/db';
+import { directory } from '@/lib/members';
+import { storeProposal } from '@/lib/proposals/store';
+import { kickProposals } from '@/lib/proposals/worker';
+import { checkProposal, entryValues, type EntryFormState } from '@/lib/coops/proposal-form';
+
+/** The directory's lists an entry's services and technologies are chosen from. */
+const choices = {
+  services: directory.services.map((service) => service.slug),
+  technologies: directory.technologies.map((technology) => technology.slug),
+};
+
+/**
+ * The edit form of /account/coops/[slug], bound to its co-op. "Preview" answers with the form and the page as it
+ * would look; "Send" stores the proposal (only what changed), wakes the Git worker and shows the account page with
+ * the proposal queued: the push happens after the answer. Bad input answers with field errors and stores nothing.
+ */
+export async function proposeEntryAction(
+  coop: string,
+  _previous: EntryFormState,
+  form: FormData,
+): Promise<EntryFormState> {
+  const person = await linkedPersonForAction(coop);
+  const entry = directory.getCoop(coop);
+  if (!entry) throw new Error('No such co-op');
+  const checked = await checkProposal(form, coop, entryValues(entry), choices);
+  if (!checked.ok) {
+    return { values: checked.values, reason: checked.reason, errors: checked.errors, logo: checked.logo };
+  }
+  if (form.get('intent') !== 'send') {
+    return { values: checked.values, reason: checked.reason, preview: true, logo: checked.logo };
+  }
+  await storeProposal(await getDb(), {
+    coop,
+    author: { id: person.id, name: person.name, email: person.email },
+    reason: checked.reason,
+    changes: checked.changes,
+    logo: checked.logo && { name: checked.logo.name, data: Buffer.from(checked.logo.data, 'base64') },
+  });
+  kickProposals();
+  redirect('/account?sent=1');
+}
