@@ -98,14 +98,24 @@ export function fieldErrors(error: z.ZodError): Partial<Record<EditableField | '
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
+ * A submitted list in the entry's own order: the items it keeps where they were, then the new ones. The form lists
+ * its choices in the directory's order, which need not be the file's; this way adding one item adds one line to
+ * the file, and a list whose items are the same is no change.
+ */
+function inEntryOrder(before: unknown, after: unknown): unknown {
+  if (!Array.isArray(before) || !Array.isArray(after)) return after;
+  return [...before.filter((item) => after.includes(item)), ...after.filter((item) => !before.includes(item))];
+}
+
+/**
  * What a proposal changes: each editable field whose submitted value differs from the entry's, with its new value,
- * or null where a field was cleared (the worker removes that line). Lists compare in order.
+ * or null where a field was cleared (the worker removes that line).
  */
 export function entryChanges(current: EntryValues, submitted: EntryValues): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const name of editableFields) {
     const before = current[name];
-    const after = submitted[name];
+    const after = inEntryOrder(before, submitted[name]);
     const emptyList = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
     if (emptyList(before) && emptyList(after)) continue;
     // A boolean left at its default reads as not set.

@@ -61,6 +61,27 @@ describe('checking an edit of a co-op entry', () => {
     expect(checked.ok && Object.keys(checked.changes)).toEqual(['website', 'services']);
   });
 
+  it('keeps a list in the entry’s order, new items last, and sees the same items in another order as no change', async () => {
+    const entry = { ...current, services: ['web-development', 'design'] };
+    const added = await checkProposal(
+      form({ services: ['consultancy', 'design', 'web-development'] }),
+      'outlandish',
+      entry,
+      {
+        ...choices,
+        services: [...choices.services, 'consultancy'],
+      },
+    );
+    expect(added.ok && added.changes).toEqual({ services: ['web-development', 'design', 'consultancy'] });
+    const reordered = await checkProposal(
+      form({ services: ['design', 'web-development'], website: 'https://outlandish.coop' }),
+      'outlandish',
+      entry,
+      choices,
+    );
+    expect(reordered.ok && reordered.changes).toEqual({ website: 'https://outlandish.coop' });
+  });
+
   it('proposes null for a field that was cleared, and takes a ticked box', async () => {
     const checked = await checkProposal(
       form({ workerMembers: '', showEmail: 'on', email: 'hi@outlandish.com' }),
