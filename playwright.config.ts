@@ -24,11 +24,19 @@ export const adminEmails = Array.from({ length: 4 }, (_, n) => `admin${n}@e2e.ex
 export const signInAddressLimit = 30;
 // The SMTP sink the test server mails to (e2e/global-setup.ts): beside the servers' ports, 3102 by default.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3102);
+/**
+ * The content repository the test server pushes co-ops' proposals to (CONTENT_GIT_URL): git's own HTTP server
+ * (test/git-server.ts), which e2e/global-setup.ts starts beside the SMTP sink.
+ */
+const gitPort = Number(process.env.E2E_GIT_PORT ?? 3104);
+/** The co-op whose file the content repository holds: the one e2e/coop-contacts.spec.ts proposes changes to. */
+export const proposalCoop = 'outlandish';
 // A fresh embedded database per run, and a fresh folder for the mail the sink receives (workers inherit the
 // variables, so all agree on them).
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));
 process.env.E2E_MAIL_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-mail-'));
 process.env.E2E_SMTP_PORT = String(smtpPort);
+process.env.E2E_GIT_PORT = String(gitPort);
 
 // Playwright adds the webServer's env to the caller's environment: the site's other variables are emptied, so a
 // developer's DATABASE_URL or SMTP_URL does not reach the test servers.
@@ -122,6 +130,8 @@ export default defineConfig({
         CMS_GITLAB_URL: cmsGitlab.url,
         CMS_GITLAB_REPO: cmsGitlab.repo,
         CMS_GITLAB_APP_ID: cmsGitlab.appId,
+        CONTENT_GIT_URL: `http://127.0.0.1:${gitPort}/content.git`,
+        PROPOSALS_RETRY_SECONDS: '1',
         // Set to show a production server ignores it: the local backend is for `next dev` alone.
         CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort),
       },

@@ -1,8 +1,14 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { proposalCoop } from '@/playwright.config';
+import { startGitServer } from '@/test/git-server';
 import { startSmtpSink } from '@/test/smtp-sink';
 
 /**
+ * The content repository the production test server pushes proposals to (CONTENT_GIT_URL in playwright.config.ts):
+ * a bare repository holding the co-op the tests propose changes to, served by `git http-backend` with a hook that
+ * records the push options. The test workers read it by its path, E2E_GIT_BARE.
+ *
  * The SMTP sink the production test server mails to (SMTP_URL in playwright.config.ts). Test workers are other
  * processes, so each mail is written to E2E_MAIL_DIR as one JSON file, which e2e/mailbox.ts reads. Written under
  * another name and then renamed, so a reader polling the folder never parses half a file.
@@ -25,5 +31,9 @@ export default async function globalSetup() {
     );
     renameSync(`${file}.partial`, file);
   });
-  return () => sink.close();
+  const git = await startGitServer({ coops: [proposalCoop], port: Number(process.env.E2E_GIT_PORT) });
+  process.env.E2E_GIT_BARE = git.bare;
+  return async () => {
+    await Promise.all([sink.close(), git.close()]);
+  };
 }

@@ -19,6 +19,8 @@ export type GitServerOptions = {
   files?: Readonly<Record<string, string>>;
   /** When given, the HTTP server asks for Basic authentication with this user and token, as GitLab does. */
   credentials?: { user: string; token: string };
+  /** The HTTP server's port, when the address must be known before it starts (the e2e site's CONTENT_GIT_URL). */
+  port?: number;
 };
 
 const isolated = {
@@ -59,10 +61,11 @@ export async function startGitServer({
   coops = ['agile-collective', 'autonomic'],
   files = {},
   credentials,
+  port: fixedPort = 0,
 }: GitServerOptions = {}) {
   const root = await mkdtemp(join(tmpdir(), 'cotech-git-server-'));
   const bare = join(root, 'content.git');
-  const record = join(root, 'pushes.log');
+  const record = pushRecord(bare);
   const git = async (args: string[], cwd = bare) =>
     (await run('git', args, { cwd, env: { ...process.env, ...isolated } })).stdout;
 
@@ -98,7 +101,7 @@ export async function startGitServer({
     }
     httpBackend(root, request, response);
   });
-  let port = 0;
+  let port = fixedPort;
   const start = async () => {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -130,17 +133,7 @@ export async function startGitServer({
     /** Runs git in the bare repository. */
     git,
     async pushes(): Promise<RecordedPush[]> {
-      const text = await readFile(record, 'utf8').catch(() => '');
-      const pushes: RecordedPush[] = [];
-      for (const line of text.split('\n')) {
-        const [kind = '', ...rest] = line.split(' ');
-        if (kind === 'push') pushes.push({ options: [], refs: [] });
-        const current = pushes.at(-1);
-        if (kind === 'option' && current) current.options.push(rest.join(' '));
-        if (kind === 'ref' && current)
-          current.refs.push({ old: rest[0] ?? '', new: rest[1] ?? '', ref: rest[2] ?? '' });
-      }
-      return pushes;
+      return recordedPushes(bare);
     },
     /** The repository's branches, by name. */
     async branches(): Promise<string[]> {
@@ -155,6 +148,28 @@ export async function startGitServer({
 }
 
 export type GitServer = Awaited<ReturnType<typeof startGitServer>>;
+
+/** Where the pre-receive hook of the bare repository `bare` records the pushes it receives. */
+function pushRecord(bare: string): string {
+  return join(dirname(bare), 'pushes.log');
+}
+
+/**
+ * The pushes the bare repository `bare` has received, oldest first: for a process other than the one that started
+ * the server (the e2e tests' workers), which knows only the repository's path.
+ */
+export async function recordedPushes(bare: string): Promise<RecordedPush[]> {
+  const text = await readFile(pushRecord(bare), 'utf8').catch(() => '');
+  const pushes: RecordedPush[] = [];
+  for (const line of text.split('\n')) {
+    const [kind = '', ...rest] = line.split(' ');
+    if (kind === 'push') pushes.push({ options: [], refs: [] });
+    const current = pushes.at(-1);
+    if (kind === 'option' && current) current.options.push(rest.join(' '));
+    if (kind === 'ref' && current) current.refs.push({ old: rest[0] ?? '', new: rest[1] ?? '', ref: rest[2] ?? '' });
+  }
+  return pushes;
+}
 
 /** One request through `git http-backend` as a CGI script: the request's body in, its headers and body out. */
 function httpBackend(root: string, request: IncomingMessage, response: ServerResponse) {

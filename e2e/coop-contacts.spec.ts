@@ -1,0 +1,148 @@
+// A co-op keeps its own entry current (issue 22): an admin links a contact to a co-op, the contact proposes a change
+// through the account area's form, and the test server's worker pushes it to the content repository over git's HTTP
+// server (CONTENT_GIT_URL, started by e2e/global-setup.ts), with the push options that open a GitLab merge request.
+// The same over file:// and the retries are tested in lib/proposals/worker.test.ts.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Browser, Page } from '@playwright/test';
+import { proposalCoop } from '@/playwright.config';
+import { recordedPushes } from '@/test/git-server';
+import { mailsTo, nextSignInLink } from './mailbox';
+import { coopFiles, expect, expectNoAxeViolations, namesIn, signIn, test } from './site';
+
+// Two people sign in by mailed links and the worker pushes over HTTP: more than the default 30 s on a small machine.
+test.describe.configure({ timeout: 90_000 });
+
+const run = promisify(execFile);
+const bare = process.env.E2E_GIT_BARE ?? '';
+const git = async (...args: string[]) => (await run('git', ['-C', bare, ...args])).stdout;
+
+const coop = coopFiles.find((file) => file.slug === proposalCoop);
+const other = coopFiles.find((file) => file.slug !== proposalCoop);
+const service = { slug: 'machine-learning', name: namesIn('services').get('machine-learning') ?? '' };
+const logo =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><rect width="40" height="20" fill="#075"/></svg>\n';
+
+async function signInAsContact(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  const seen = mailsTo(email).length;
+  const asked = await page.request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
+  expect(asked.headers().location).toBe('/sign-in/check-your-mail');
+  await page.goto(await nextSignInLink(email, seen));
+  await page.getByRole('button', { name: `Sign in as ${email}` }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  return page;
+}
+
+test('a contact proposes a change to their co-op, which arrives as a branch with a merge request', async ({
+  page: admin,
+  browser,
+  baseURL,
+}) => {
+  if (!coop || !other || !service.name)
+    throw new Error('the content needs the proposal co-op, another and the service');
+  expect(bare, 'E2E_GIT_BARE, from e2e/global-setup.ts').not.toBe('');
+
+  // The admin adds a contact and links them to the co-op.
+  await signIn(admin);
+  const email = `cleo.contact.${Date.now()}@e2e.example`;
+  await admin.goto('/admin/people');
+  await admin.getByLabel('Name', { exact: true }).fill('Cleo Contact');
+  await admin.getByLabel('Email address').fill(email);
+  await admin.getByLabel('Role').selectOption('contact');
+  await admin.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(admin.getByRole('status')).toHaveText('Added: they can sign in now.');
+  const row = admin.getByRole('row').filter({ hasText: email });
+  await row.getByLabel('Co-op to link Cleo Contact to').selectOption(coop.slug);
+  await row.getByRole('button', { name: 'Link Cleo Contact' }).click();
+  await expect(row.getByRole('button', { name: `Unlink Cleo Contact from ${coop.name}` })).toBeVisible();
+
+  // The contact signs in, lands on their account and opens their co-op's form.
+  const contact = await signInAsContact(browser, baseURL, email);
+  await expect(contact.getByRole('heading', { level: 2 })).toHaveText([coop.name]);
+  await expectNoAxeViolations(contact);
+  await contact.getByRole('link', { name: `Edit ${coop.name}’s entry` }).click();
+  await expect(contact.getByRole('heading', { level: 1 })).toHaveText(`Edit ${coop.name}`);
+  await expectNoAxeViolations(contact);
+
+  // Bad input: a specific error on its field, the values kept, nothing stored. The browser's own checks (type="url",
+  // min) would stop it first; they are switched off to see the server's, which every browser gets.
+  await contact.locator('form:has(#website)').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+  await contact.getByLabel('Website', { exact: true }).fill('outlandish dot coop');
+  await contact.getByLabel('Number of worker-members').fill('0');
+  await contact.getByRole('button', { name: 'Preview' }).click();
+  await expect(contact.getByText('Website: give an address starting https://.')).toBeVisible();
+  await expect(contact.getByText('Worker members: at least 1.')).toBeVisible();
+  await expect(contact.getByLabel('Website', { exact: true })).toHaveValue('outlandish dot coop');
+  await expectNoAxeViolations(contact);
+
+  // A change to the website and a service, and a logo: the preview shows the page as it would be.
+  const website = 'https://outlandish.coop/';
+  await contact.getByLabel('Website', { exact: true }).fill(website);
+  await contact.getByLabel('Number of worker-members').fill(String(coop.workerMembers));
+  await contact.getByRole('checkbox', { name: service.name, exact: true }).check();
+  await contact
+    .getByLabel('Logo: an SVG or PNG file')
+    .setInputFiles({ name: 'Our logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(logo) });
+  await contact.getByLabel(/^Why/).fill('We moved to our own domain.');
+  await contact.getByRole('button', { name: 'Preview' }).click();
+  const preview = contact.getByRole('region', { name: /^Preview/ });
+  await expect(preview.getByRole('link', { name: website })).toBeVisible();
+  await expect(preview.getByRole('link', { name: service.name })).toBeVisible();
+  await expect(preview.locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  await expectNoAxeViolations(contact);
+
+  // Sending answers at once with the proposal stored; the worker pushes it soon after.
+  await contact.getByRole('button', { name: 'Send' }).click();
+  await expect(contact).toHaveURL(/\/account\?sent=1$/);
+  await expect(contact.getByRole('status')).toContainText('Sent');
+  const proposals = contact.getByRole('table', { name: `Changes proposed for ${coop.name}` });
+  await expect(proposals).toContainText('website, services, logo (outlandish.svg)');
+  await expect(async () => {
+    await contact.reload();
+    await expect(proposals).toContainText(/Sent for review as branch proposal\/outlandish-/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // The repository has the branch: exactly the changed lines and the logo file, with the merge request's options.
+  const branches = (await git('for-each-ref', '--format=%(refname:short)', 'refs/heads/proposal')).split('\n');
+  const branch = branches.find((name) => name.startsWith(`proposal/${coop.slug}-`)) ?? '';
+  await expect(proposals).toContainText(branch);
+  expect((await git('diff', '--name-only', 'main', branch)).trim().split('\n')).toEqual([
+    `content/coops/${coop.slug}.md`,
+    `public/images/coops/${coop.slug}.svg`,
+  ]);
+  const changed = (await git('diff', '-U0', 'main', branch, '--', `content/coops/${coop.slug}.md`))
+    .split('\n')
+    .filter((line) => /^[-+](?![-+]{2} )/.test(line));
+  expect(changed.sort()).toEqual(
+    [
+      '-website: http://www.outlandish.com',
+      `+website: ${website}`,
+      `+  - ${service.slug}`,
+      `+logo: /images/coops/${coop.slug}.svg`,
+    ].sort(),
+  );
+  expect(await git('show', `${branch}:public/images/coops/${coop.slug}.svg`)).toBe(logo);
+  expect(await git('log', '-1', '--format=%an <%ae>', branch)).toBe(`Cleo Contact <${email}>\n`);
+  const push = (await recordedPushes(bare)).find((one) => one.refs.some((ref) => ref.ref === `refs/heads/${branch}`));
+  expect(push?.options).toEqual([
+    'merge_request.create',
+    'merge_request.target=main',
+    `merge_request.title=Update ${coop.slug}: proposed by Cleo Contact`,
+    expect.stringMatching(
+      new RegExp(
+        `^merge_request\\.description=Proposed by Cleo Contact <${email.replace(/\./g, '\\.')}> .*Why: We moved to our own domain\\.`,
+      ),
+    ),
+  ]);
+
+  // Admins see it pushed too.
+  await admin.goto('/admin/proposals');
+  await expect(admin.getByRole('row').filter({ hasText: email })).toContainText(`Sent for review as branch ${branch}`);
+  await expectNoAxeViolations(admin);
+
+  // The contact sees nothing else: not another co-op's form, not the enquiries.
+  expect((await contact.goto(`/account/coops/${other.slug}`))?.status()).toBe(404);
+  expect((await contact.goto('/admin/enquiries'))?.status()).toBe(404);
+  expect((await contact.goto('/admin/proposals'))?.status()).toBe(404);
+});
