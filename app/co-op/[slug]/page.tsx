@@ -102,11 +102,15 @@ export default async function CoopPage({ params }: Props) {
       <TermSection heading="Technologies" terms={technologies} />
       <CaseStudiesSection items={caseStudies.byCoop(coop.slug)} />
       <p>
-        <Link href="/hire" className="font-semibold">
-          {coop.member
-            ? `Hire ${coop.name} or another member co-op: send us your brief`
-            : 'Hire a member co-op: send us your brief'}
-        </Link>
+        {coop.member ? (
+          <Link href={`/hire?coop=${encodeURIComponent(coop.slug)}`} className="font-semibold">
+            Send {coop.name} a brief
+          </Link>
+        ) : (
+          <Link href="/hire" className="font-semibold">
+            Hire a member co-op: send us your brief
+          </Link>
+        )}
       </p>
       <p>
         <Link href="/members">All member co-ops</Link>
