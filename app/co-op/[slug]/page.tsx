@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
 import { CaseStudiesSection } from '@/components/work/case-study-list';
+import { lastConfirmedToShow } from '@/lib/coops/confirmation';
+import { formatDate } from '@/lib/format';
 import { logoInBox } from '@/lib/logo';
 import { townOf } from '@/lib/members/directory';
 import { directory, type Coop } from '@/lib/members';
@@ -50,6 +52,8 @@ export default async function CoopPage({ params }: Props) {
   const services = directory.servicesOf(coop);
   const technologies = directory.technologiesOf(coop);
   const logo = logoInBox(coop.logo, { width: 96, height: 96 });
+  // Prerendered: "now" is the build's time, and every content change and deploy rebuilds (lib/coops/confirmation.ts).
+  const lastConfirmed = lastConfirmedToShow(coop, new Date());
   return (
     <article className="mx-auto max-w-prose space-y-8">
       <header className="space-y-2">
@@ -93,6 +97,16 @@ export default async function CoopPage({ params }: Props) {
             <>
               <dt className="font-semibold">Worker-members</dt>
               <dd>{coop.workerMembers}</dd>
+            </>
+          )}
+          {lastConfirmed && (
+            <>
+              <dt className="font-semibold">Last confirmed</dt>
+              <dd>
+                <time dateTime={lastConfirmed.toISOString().slice(0, 10)}>
+                  {formatDate(lastConfirmed.toISOString())}
+                </time>
+              </dd>
             </>
           )}
         </dl>
