@@ -6,7 +6,7 @@ import { unknownAddressWarning } from '@/lib/http/client-address';
 import { createMailer, startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
 import { settingsOrExit, type Settings } from '@/lib/settings';
 import { startBackups } from './backups';
-import { createPruner } from './housekeeping';
+import { createPruner, createUpkeep } from './housekeeping';
 import { beginShutdown, markStarted, onShutdown, runShutdownTasks, signalsHandledByServer } from './lifecycle';
 import { outboxSettings } from './mail';
 
@@ -14,7 +14,7 @@ import { outboxSettings } from './mail';
  * What the server does before it answers anyone (instrumentation.ts): checks the settings (a bad one stops the
  * start, in one line), says if client addresses cannot be known, opens and migrates the database, saying how long
  * that took, gives each address in ADMIN_EMAILS without an account an admin account, starts the outbox worker and
- * the backups (lib/runtime/backups.ts), and arranges for all of them to stop cleanly at shutdown.
+ * the backups (lib/runtime/backups.ts), with the housekeeping after each outbox round (pruning, review reminders, link checks: lib/runtime/housekeeping.ts), and arranges for all of them to stop cleanly at shutdown.
  */
 export async function openAtStart(): Promise<void> {
   const current = settingsOrExit();
@@ -23,11 +23,15 @@ export async function openAtStart(): Promise<void> {
   try {
     await openDatabaseAtStart(current);
     const pruner = createPruner(current.RETENTION_MONTHS);
+    const upkeep = createUpkeep();
     startOutboxWorker({
       mailer: createMailer(current.SMTP_URL),
       settings: outboxSettings(current),
       pollMs: current.OUTBOX_POLL_MS,
-      afterRound: pruner,
+      afterRound: async (db) => {
+        await pruner(db);
+        await upkeep(db);
+      },
     });
     onShutdown(stopOutboxWorker);
     // Its shutdown tasks (the last scheduled backup among them) run before the database closes.
