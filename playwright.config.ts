@@ -43,6 +43,7 @@ const ignoredFromShell = Object.fromEntries(
     'TRUST_PROXY',
     'RETENTION_MONTHS',
     'CMS_GITLAB_BRANCH',
+    'CONTENT_GIT_URL',
     'BACKUP_DIR',
   ].map((name) => [name, '']),
 );

@@ -28,6 +28,8 @@ const siteVariables = [
   'BACKUP_DIR',
   'BACKUP_INTERVAL_HOURS',
   'BACKUP_KEEP',
+  'CONTENT_GIT_URL',
+  'PROPOSALS_RETRY_SECONDS',
 ];
 for (const name of siteVariables) delete process.env[name];
 

@@ -95,6 +95,12 @@ const schema = {
   BACKUP_KEEP: wholeNumber(7, 1, 1000),
   OUTBOX_POLL_MS: wholeNumber(5_000, 10, 3_600_000),
   OUTBOX_RETRY_SECONDS: wholeNumber(15, 1, 3_600),
+  CONTENT_GIT_URL: optional(
+    url(/^(https?|file)$/),
+    'an http(s) address of the content repository, with a deploy token in it ' +
+      '(https://user:token@gitlab.example/group/project.git), a file:// address, or nothing',
+  ),
+  PROPOSALS_RETRY_SECONDS: wholeNumber(60, 1, 3_600),
   NEXT_MANUAL_SIG_HANDLE: flag('1 to leave SIGTERM and SIGINT to the site under next start, or nothing'),
   PORT: wholeNumber(3000, 0, 65_535),
   HOSTNAME: withDefault('localhost', z.string().check(z.minLength(1)), 'a host name or address to listen on'),
@@ -117,6 +123,14 @@ export type Settings = {
   readonly [N in Exclude<SettingName, Flags>]: z.output<(typeof schema)[N]['schema']>;
 } & { readonly [N in Flags]: boolean };
 
+/**
+ * Text with the user and password of any address in it hidden (`https://***@host/…`): an address may carry a
+ * token or a password (CONTENT_GIT_URL, DATABASE_URL), and neither belongs in a log.
+ */
+export function withoutCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, '$1***@');
+}
+
 /** A setting the site cannot run with. Its message is the one line the start prints before it exits. */
 export class SettingsError extends Error {}
 
@@ -127,7 +141,8 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
     const { schema: setting, takes } = schema[name];
     const result = setting.safeParse(env[name]);
     if (!result.success) {
-      throw new SettingsError(`${name} is ${JSON.stringify(env[name])}, but it takes ${takes}.`);
+      const got = env[name] === undefined ? 'undefined' : JSON.stringify(withoutCredentials(env[name]));
+      throw new SettingsError(`${name} is ${got}, but it takes ${takes}.`);
     }
     values[name] = result.data;
   }

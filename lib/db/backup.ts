@@ -13,6 +13,13 @@ import { gzip } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { lockFileName } from './data-dir-lock.ts';
 
+/**
+ * The proposals worker's folder in the data directory (lib/proposals: its working clone of the content repository,
+ * and in development the stand-in repository). Not the database: a backup leaves it out, and the clone is fetched
+ * again after a restore.
+ */
+export const proposalsFolder = 'proposals';
+
 /** What a backup held: its size, and how many enquiries, counted in the same transaction as the copy. */
 export type BackupSummary = { file: string; bytes: number; enquiries: number };
 
@@ -38,7 +45,8 @@ export async function dumpDatabase(client: PGlite, dataDir: string): Promise<{ a
 /**
  * A plain ustar archive of `root`'s directories and files, named relative to it, as PGlite's `dumpDataDir` writes
  * one (and its `loadDataDir` reads). The lock file is left out: it names the process that held the directory, and
- * a restored directory must not start out locked by it. So is anything that is neither file nor directory.
+ * a restored directory must not start out locked by it. So are the proposals' folder, which is not the database,
+ * and anything that is neither file nor directory.
  */
 async function tarDirectory(root: string): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -46,7 +54,7 @@ async function tarDirectory(root: string): Promise<Buffer> {
     const entries = await readdir(join(root, relative), { withFileTypes: true });
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
-      if (name === lockFileName) continue;
+      if (name === lockFileName || name === proposalsFolder) continue;
       const path = join(root, name);
       if (entry.isDirectory()) {
         const { mtimeMs, mode } = await stat(path);

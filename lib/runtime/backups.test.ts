@@ -53,6 +53,10 @@ describe('scheduled backups (BACKUP_DIR)', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not a backup: left alone');
     expect(backupStatus(Date.parse('2026-01-02T00:00:00Z') + 1000)).toBeUndefined();
 
+    // The proposals worker's clone shares the data directory, but is not the database.
+    mkdirSync(join(dataDir, 'proposals', 'clone'), { recursive: true });
+    writeFileSync(join(dataDir, 'proposals', 'clone', 'README'), 'a working clone');
+
     const intervalMs = 1_000;
     const taken: string[] = [];
     const schedule = scheduleBackups({
@@ -78,6 +82,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
       expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
       const entries = tarEntries(gunzipSync(readFileSync(join(dir, name)))).map((entry) => entry.name);
       expect(entries).toContain('PG_VERSION');
+      expect(entries.filter((entry) => entry.startsWith('proposals'))).toEqual([]);
     }
     // Names sort as the backups were taken, and readiness reports the last one, a moment old.
     expect(kept[0]! < kept[1]!).toBe(true);

@@ -4,6 +4,8 @@ import { getDb, shutDownDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/http/client-address';
 import { createMailer, startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
+import { proposalPollMs, proposalSettings } from '@/lib/proposals/settings';
+import { startProposalWorker, stopProposalWorker } from '@/lib/proposals/worker';
 import { settingsOrExit, type Settings } from '@/lib/settings';
 import { startBackups } from './backups';
 import { createPruner, createUpkeep } from './housekeeping';
@@ -14,7 +16,9 @@ import { outboxSettings } from './mail';
  * What the server does before it answers anyone (instrumentation.ts): checks the settings (a bad one stops the
  * start, in one line), says if client addresses cannot be known, opens and migrates the database, saying how long
  * that took, gives each address in ADMIN_EMAILS without an account an admin account, starts the outbox worker and
- * the backups (lib/runtime/backups.ts), with the housekeeping after each outbox round (pruning, review reminders, link checks: lib/runtime/housekeeping.ts), and arranges for all of them to stop cleanly at shutdown.
+ * the worker that pushes co-ops' proposals to the content repository (lib/proposals), the backups
+ * (lib/runtime/backups.ts), with the housekeeping after each outbox round (pruning, review reminders, link checks:
+ * lib/runtime/housekeeping.ts), and arranges for all of them to stop cleanly at shutdown.
  */
 export async function openAtStart(): Promise<void> {
   const current = settingsOrExit();
@@ -34,12 +38,24 @@ export async function openAtStart(): Promise<void> {
       },
     });
     onShutdown(stopOutboxWorker);
+    startProposals(current);
     // Its shutdown tasks (the last scheduled backup among them) run before the database closes.
     await startBackups(current);
     onShutdown(shutDownDb);
     if (!signalsHandledByServer()) stopOnSignalsUnderNextStart(current.NEXT_MANUAL_SIG_HANDLE);
   } finally {
     markStarted();
+  }
+}
+
+/** The proposals' worker, stopped at shutdown before the database closes. */
+function startProposals(current: Settings) {
+  try {
+    startProposalWorker({ settings: proposalSettings(current), pollMs: proposalPollMs });
+    onShutdown(stopProposalWorker);
+  } catch (error) {
+    // Proposals wait in the database; the site still serves everything else.
+    console.error(`proposals: the worker could not start: ${error instanceof Error ? error.message : error}`);
   }
 }
 

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyProposal,
+  branchName,
+  coopFile,
+  logoOf,
+  mergeRequestOptions,
+  UnpushableProposal,
+  type Proposal,
+} from './change';
+
+const proposal = (values: Partial<Proposal> = {}): Proposal => ({
+  id: '0123abcd-0000-4000-8000-000000000000',
+  coop: 'outlandish',
+  userId: null,
+  authorName: 'Ada <Lovelace>\nSmith',
+  authorEmail: 'ada@example.coop',
+  reason: 'First line.\r\nSecond line.',
+  changes: { website: 'https://outlandish.example/' },
+  logoName: null,
+  logoData: null,
+  status: 'queued',
+  branch: null,
+  attempts: 0,
+  nextAttemptAt: new Date(),
+  lockedUntil: null,
+  lastError: null,
+  createdAt: new Date('2026-12-05T10:00:00.123Z'),
+  pushedAt: null,
+  ...values,
+});
+
+describe('a proposal as a change to the content repository', () => {
+  it('is pushed as a branch named by its co-op and id', () => {
+    expect(branchName(proposal())).toBe('proposal/outlandish-0123abcd');
+    expect(coopFile(proposal())).toBe('content/coops/outlandish.md');
+  });
+
+  it('has push options without line breaks, naming who asked, when and why, however the person wrote', () => {
+    const options = mergeRequestOptions(proposal(), 'main');
+    expect(options.slice(0, 2)).toEqual(['merge_request.create', 'merge_request.target=main']);
+    for (const option of options) expect(option).not.toMatch(/[\r\n]/);
+    expect(options[2]).toBe('merge_request.title=Update outlandish: proposed by Ada Lovelace Smith');
+    expect(options[3]).toBe(
+      'merge_request.description=Proposed by Ada Lovelace Smith <ada@example.coop> on 2026-12-05T10:00:00Z through ' +
+        'the site.<br>Why: First line. Second line.<br>What changed: website: https://outlandish.example/',
+    );
+  });
+
+  it('cuts a very long reason so the description fits in one push option', () => {
+    const [, , , description] = mergeRequestOptions(proposal({ reason: 'why '.repeat(10_000) }), 'main');
+    expect(description?.length).toBe(8_000);
+  });
+
+  it('removes a field set to null and sets the logo to the uploaded file', () => {
+    const text = '---\nname: Outlandish\ntown: London # HQ\nworkerMembers: 20\n---\nBody.\n';
+    const changed = applyProposal(
+      text,
+      proposal({
+        changes: { workerMembers: null },
+        logoName: 'outlandish.png',
+        logoData: Buffer.from('png').toString('base64'),
+      }),
+    );
+    expect(changed).toBe('---\nname: Outlandish\ntown: London # HQ\nlogo: /images/coops/outlandish.png\n---\nBody.\n');
+  });
+
+  it.each([
+    ['a slug that is not one', { coop: '../secrets' }],
+    ['a logo name with a path in it', { logoName: '../x.svg', logoData: 'eA==' }],
+    ['a logo without its bytes', { logoName: 'x.svg', logoData: null }],
+    ['a change to the body', { changes: { body: 'replaced' } }],
+  ])('can never be pushed with %s', (_, values) => {
+    const attempt = () => {
+      const bad = proposal(values);
+      coopFile(bad);
+      logoOf(bad);
+      applyProposal('---\nname: Outlandish\n---\n', bad);
+    };
+    expect(attempt).toThrow(UnpushableProposal);
+  });
+});

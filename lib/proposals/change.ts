@@ -1,0 +1,129 @@
+import 'server-only';
+import { posix } from 'node:path';
+import { readEntry, sourceKey, writeEntry } from '@/lib/cms/front-matter';
+import { coopSchema, logoFolder } from '@/lib/content-schema';
+import type { proposals } from '@/lib/db/schema';
+import { logoFileName } from '@/lib/logo';
+
+export type Proposal = typeof proposals.$inferSelect;
+
+/** What makes a proposal impossible to push, ever (its entry is gone, its data is not a change): it is `failed`. */
+export class UnpushableProposal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnpushableProposal';
+  }
+}
+
+const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The co-op's file in the content repository. */
+export function coopFile(proposal: Pick<Proposal, 'coop'>): string {
+  if (!slugPattern.test(proposal.coop)) throw new UnpushableProposal(`"${proposal.coop}" is not a co-op's slug`);
+  return posix.join('content', coopSchema.folder, `${proposal.coop}.md`);
+}
+
+/**
+ * The branch a proposal is pushed as: named from its id, so that a second attempt (after a push whose answer was
+ * lost) finds the first one's branch rather than making another.
+ */
+export function branchName(proposal: Pick<Proposal, 'id' | 'coop'>): string {
+  return `proposal/${proposal.coop}-${proposal.id.slice(0, 8)}`;
+}
+
+/** The trailer each proposal's commit ends with: how a branch is known to be this proposal's. */
+export const proposalTrailer = (proposal: Pick<Proposal, 'id'>) => `Proposal-Id: ${proposal.id}`;
+
+/** A new logo: where it goes in the repository, and the `logo` value that names it (a site path). */
+export function logoOf(
+  proposal: Pick<Proposal, 'logoName' | 'logoData'>,
+): { file: string; src: string; bytes: Buffer } | undefined {
+  if (!proposal.logoName) return undefined;
+  if (!logoFileName.test(proposal.logoName) || !proposal.logoData) {
+    throw new UnpushableProposal(`the logo "${proposal.logoName}" is not an .svg or .png file with content`);
+  }
+  const src = `${logoFolder}/${proposal.logoName}`;
+  return { file: posix.join('public', src), src, bytes: Buffer.from(proposal.logoData, 'base64') };
+}
+
+/** The changes as the entry's fields: the logo's path, when a new logo comes with them, among them. */
+function fieldChanges(proposal: Proposal): Record<string, unknown> {
+  const changes = { ...proposal.changes };
+  for (const reserved of ['body', sourceKey]) {
+    if (reserved in changes) throw new UnpushableProposal(`"${reserved}" is not a front matter field`);
+  }
+  const logo = logoOf(proposal);
+  if (logo) changes.logo = logo.src;
+  return changes;
+}
+
+/**
+ * The co-op's file with the proposal's changes: only the changed lines change (lib/cms/front-matter.ts keeps
+ * comments, quoting, order and the fields the site does not know). A field set to null is removed.
+ */
+export function applyProposal(text: string, proposal: Proposal): string {
+  let entry;
+  try {
+    entry = readEntry(text);
+  } catch (error) {
+    throw new UnpushableProposal(`${coopFile(proposal)}: ${error instanceof Error ? error.message : error}`);
+  }
+  return writeEntry({ ...entry, ...fieldChanges(proposal), body: entry.body, [sourceKey]: text });
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const shown = (value: unknown): string =>
+  value === null || value === undefined
+    ? '(removed)'
+    : Array.isArray(value)
+      ? value.map(shown).join(', ')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+
+/** What changed, field by field, as `field: new value`. */
+export function changeLines(proposal: Proposal): string[] {
+  return Object.entries(fieldChanges(proposal)).map(([field, value]) => `${field}: ${oneLine(shown(value))}`);
+}
+
+/** A name or address as git takes it in an ident: no angle brackets or line breaks. */
+export const identPart = (text: string) => oneLine(text.replace(/[<>]/g, ''));
+
+export type Described = { title: string; lines: string[] };
+
+/** The merge request's title and its description's lines: who asked, when, why, and what changed. */
+export function describeProposal(proposal: Proposal): Described {
+  const who = `${identPart(proposal.authorName)} <${identPart(proposal.authorEmail)}>`;
+  const when = proposal.createdAt.toISOString().replace(/\.\d+Z$/, 'Z');
+  return {
+    title: `Update ${proposal.coop}: proposed by ${identPart(proposal.authorName)}`,
+    lines: [
+      `Proposed by ${who} on ${when} through the site.`,
+      `Why: ${oneLine(proposal.reason) || '(no reason given)'}`,
+      `What changed: ${changeLines(proposal).join('; ')}`,
+    ],
+  };
+}
+
+/** The commit's message: the title, the description, and the trailer that ties the branch to the proposal. */
+export function commitMessage(proposal: Proposal): string {
+  const { title, lines } = describeProposal(proposal);
+  return `${title}\n\n${lines.join('\n')}\n\n${proposalTrailer(proposal)}\n`;
+}
+
+// git refuses push options with line breaks, and GitLab has no escape for them (gitlab-org/gitlab#241710); its
+// Markdown renders <br>, so the description's lines are joined by it. A push option travels in one pkt-line, so a
+// long reason is cut.
+const maxOptionLength = 8_000;
+
+/** The push options that make GitLab open a merge request of the branch into `target`. */
+export function mergeRequestOptions(proposal: Proposal, target: string): string[] {
+  const { title, lines } = describeProposal(proposal);
+  return [
+    'merge_request.create',
+    `merge_request.target=${target}`,
+    `merge_request.title=${title}`.slice(0, maxOptionLength),
+    `merge_request.description=${lines.join('<br>')}`.slice(0, maxOptionLength),
+  ];
+}

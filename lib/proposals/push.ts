@@ -1,0 +1,95 @@
+import 'server-only';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  applyProposal,
+  branchName,
+  commitMessage,
+  coopFile,
+  identPart,
+  logoOf,
+  mergeRequestOptions,
+  proposalTrailer,
+  UnpushableProposal,
+  type Proposal,
+} from './change';
+import { git } from './git';
+import { contentRemote, workingClone, type RepositorySettings } from './repository';
+
+/** The remote's branches of these names and their commits, from `git ls-remote`'s lines. */
+function branchesListed(listed: string): Map<string, string> {
+  const heads = new Map<string, string>();
+  for (const line of listed.split('\n')) {
+    const [commit, ref] = line.split('\t');
+    if (commit && ref?.startsWith('refs/heads/')) heads.set(ref.slice('refs/heads/'.length), commit);
+  }
+  return heads;
+}
+
+/**
+ * Pushes one proposal as a branch of the content repository, with the push options that open its merge request,
+ * and resolves to the branch's name. Throws an UnpushableProposal when it never can be (its entry is gone), and
+ * any other error (a GitError: the server is down, the token refused) when a later attempt may succeed.
+ *
+ * At most once: when the branch is already on the remote and its commit carries this proposal's id, an earlier
+ * attempt pushed it and only its answer was lost, so nothing is pushed again (no second branch, no second merge
+ * request).
+ */
+export async function pushProposal(proposal: Proposal, settings: RepositorySettings): Promise<string> {
+  const { timeoutMs, target } = settings;
+  const file = coopFile(proposal);
+  const remote = await contentRemote(settings);
+  const cwd = await workingClone(settings);
+  const run = (args: string[], env?: Record<string, string>) => git(args, { cwd, remote, env, timeoutMs });
+  const branch = branchName(proposal);
+
+  const heads = branchesListed(
+    await run(['ls-remote', '--heads', remote.url, `refs/heads/${target}`, `refs/heads/${branch}`]),
+  );
+  if (!heads.has(target)) throw new Error(`the content repository has no branch ${target}`);
+  const earlier = heads.get(branch);
+  if (earlier) {
+    await run(['fetch', '--quiet', '--no-tags', remote.url, `+refs/heads/${branch}:refs/proposals/${branch}`]);
+    const message = await run(['log', '-1', '--format=%B', earlier]);
+    if (message.includes(proposalTrailer(proposal))) return branch;
+    throw new UnpushableProposal(`the content repository already has a branch ${branch}, not this proposal's`);
+  }
+
+  const logo = logoOf(proposal);
+  await run(['fetch', '--quiet', '--no-tags', remote.url, `+refs/heads/${target}:refs/remotes/origin/${target}`]);
+  // Detached: the clone keeps no branches of its own, and whatever an earlier attempt left is thrown away.
+  await run(['checkout', '--quiet', '--force', '--detach', `refs/remotes/origin/${target}`]);
+  await run(['clean', '-ffdxq']);
+
+  const path = join(cwd, file);
+  if (!existsSync(path)) throw new UnpushableProposal(`${file} is not in ${target} any more`);
+  await writeFile(path, applyProposal(await readFile(path, 'utf8'), proposal));
+  const added = [file];
+  if (logo) {
+    await mkdir(dirname(join(cwd, logo.file)), { recursive: true });
+    await writeFile(join(cwd, logo.file), logo.bytes);
+    added.push(logo.file);
+  }
+  await run(['add', '--', ...added]);
+  if ((await run(['status', '--porcelain'])).trim() === '') {
+    throw new UnpushableProposal(`${file} already says what the proposal asks: there is nothing to change`);
+  }
+  await run(['commit', '--quiet', '--no-verify', '-m', commitMessage(proposal)], {
+    GIT_AUTHOR_NAME: identPart(proposal.authorName),
+    GIT_AUTHOR_EMAIL: identPart(proposal.authorEmail),
+    GIT_AUTHOR_DATE: proposal.createdAt.toISOString(),
+    GIT_COMMITTER_NAME: settings.committer.name,
+    GIT_COMMITTER_EMAIL: settings.committer.email,
+  });
+  // Not forced: should the branch have appeared since (another attempt whose answer was lost), the push is
+  // refused, and the next attempt finds it above.
+  await run([
+    'push',
+    '--quiet',
+    ...mergeRequestOptions(proposal, target).flatMap((option) => ['-o', option]),
+    remote.url,
+    `HEAD:refs/heads/${branch}`,
+  ]);
+  return branch;
+}

@@ -1,0 +1,139 @@
+import 'server-only';
+import type { Database } from '@/lib/db';
+import { getDb } from '@/lib/db';
+import { UnpushableProposal } from './change';
+import { redact } from './git';
+import { pushProposal } from './push';
+import { claimDueProposals, markFailed, markPushed, releaseProposals, retryLater } from './queue';
+import type { RepositorySettings } from './repository';
+
+export type ProposalSettings = RepositorySettings & {
+  /** The first retry waits this long; each later one twice as long as the one before, up to an hour. */
+  retryBaseSeconds: number;
+  /**
+   * How long a claimed proposal stays claimed by one worker before another may try it (a crashed worker's). Longer
+   * than one push can take: the few git commands of one proposal, each within `timeoutMs`.
+   */
+  leaseSeconds: number;
+};
+
+/**
+ * Pushes the proposals that are due, one at a time (each claimed only when its turn comes, so its lease covers
+ * its own push alone), until none is left or `signal` aborts. `held` is the caller's memory of its claim, as the
+ * outbox's is: a claim left by a round the database interrupted is released first thing in the next.
+ * Resolves to how many proposals were settled (pushed, failed or put back for later).
+ */
+export async function deliverProposals(
+  db: Database,
+  settings: ProposalSettings,
+  { signal, held = new Set() }: { signal?: AbortSignal; held?: Set<string> } = {},
+): Promise<number> {
+  if (held.size > 0) {
+    await releaseProposals(db, [...held]);
+    held.clear();
+  }
+  let settled = 0;
+  while (!signal?.aborted) {
+    const [proposal] = await claimDueProposals(db, settings.leaseSeconds, 1);
+    if (!proposal) break;
+    held.add(proposal.id);
+    // Only the push's own failure is a failed attempt; a database error below ends the round, and the claim,
+    // still held, is released at the start of the next.
+    const outcome = await pushProposal(proposal, settings).then(
+      (branch) => ({ branch }),
+      (error: unknown) => ({ error }),
+    );
+    if ('branch' in outcome) {
+      await markPushed(db, proposal, outcome.branch);
+      console.info(`proposals: ${proposal.id} for ${proposal.coop} pushed as ${outcome.branch}`);
+    } else if (outcome.error instanceof UnpushableProposal) {
+      await markFailed(db, proposal, outcome.error.message);
+      console.warn(`proposals: ${proposal.id} for ${proposal.coop} cannot be pushed: ${outcome.error.message}`);
+    } else {
+      const why = redact(outcome.error instanceof Error ? outcome.error.message : String(outcome.error));
+      await retryLater(db, proposal, why, settings.retryBaseSeconds);
+      console.warn(`proposals: ${proposal.id} for ${proposal.coop} not pushed, will try again: ${why}`);
+    }
+    held.delete(proposal.id);
+    settled += 1;
+  }
+  return settled;
+}
+
+// On globalThis: the worker starts from instrumentation's bundle and is woken from a Server Action's bundle.
+type WorkerState = {
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  wake: () => void;
+  /** Woken during a round: another follows at once, for a proposal stored after this round last looked. */
+  again?: boolean;
+  stop: AbortController;
+  held: Set<string>;
+};
+const worker = globalThis as typeof globalThis & { cotechProposals?: WorkerState };
+
+/**
+ * Runs in the server process (started by lib/runtime/startup.ts): pushes the proposals that are due every
+ * `pollMs`, and at once when kickProposals() says one was stored. Queued proposals stay in the database, so a
+ * restart picks them up again.
+ */
+export function startProposalWorker({ settings, pollMs }: { settings: ProposalSettings; pollMs: number }): void {
+  if (worker.cotechProposals) return;
+  const state: WorkerState = { wake: () => undefined, stop: new AbortController(), held: new Set() };
+  worker.cotechProposals = state;
+  const { signal } = state.stop;
+  const tick = async () => {
+    try {
+      await deliverProposals(await getDb(), settings, { signal, held: state.held });
+    } catch (error) {
+      console.error('proposals:', redact(error instanceof Error ? error.message : String(error)));
+    }
+  };
+  const loop = () => {
+    state.running = tick().finally(() => {
+      state.running = undefined;
+      if (signal.aborted) return;
+      if (state.again) {
+        state.again = false;
+        return loop();
+      }
+      state.timer = setTimeout(loop, pollMs);
+      state.timer.unref();
+    });
+  };
+  state.wake = () => {
+    if (signal.aborted) return;
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    clearTimeout(state.timer);
+    loop();
+  };
+  loop();
+}
+
+/**
+ * Stops the worker for shutdown: it finishes the push it is making and starts no other (a proposal is claimed
+ * only when its turn comes, so none is left claimed). Resolves once it has, or after `timeoutMs` if a git server
+ * keeps it waiting: that proposal then stays claimed until its lease ends, and the next attempt finds its branch
+ * if the push got through.
+ */
+export async function stopProposalWorker(timeoutMs = 5_000): Promise<void> {
+  const state = worker.cotechProposals;
+  if (!state) return;
+  state.stop.abort();
+  clearTimeout(state.timer);
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+  if ((await Promise.race([state.running, waited])) === 'late') {
+    console.error(`proposals: still pushing after ${timeoutMs} ms, stopping without it`);
+  }
+  clearTimeout(timer);
+  worker.cotechProposals = undefined;
+}
+
+/** Ask the worker to push now rather than at its next poll: call it once a proposal is stored. */
+export function kickProposals(): void {
+  worker.cotechProposals?.wake();
+}
