@@ -10,6 +10,7 @@ export function AdminBar({ member }: { member: Member }) {
     >
       <Link href="/admin/enquiries">Enquiries</Link>
       {member.role === 'admin' && <Link href="/admin/people">People</Link>}
+      {member.role === 'admin' && <Link href="/admin/coops">Co-op entries</Link>}
       {member.role === 'admin' && <Link href="/admin/activity">Recent activity</Link>}
       <span className="grow text-right">
         Signed in as <strong>{member.name}</strong> ({member.email})

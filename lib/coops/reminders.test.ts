@@ -16,15 +16,13 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 async function person(id: string, coop: string, disabled = false) {
   const db = await getDb();
-  await db
-    .insert(users)
-    .values({
-      id,
-      name: id,
-      email: `${id}@example.coop`,
-      role: 'contact',
-      ...(disabled && { disabledAt: new Date() }),
-    });
+  await db.insert(users).values({
+    id,
+    name: id,
+    email: `${id}@example.coop`,
+    role: 'contact',
+    ...(disabled && { disabledAt: new Date() }),
+  });
   await db.insert(coopPeople).values({ userId: id, coop });
 }
 

@@ -141,12 +141,12 @@ describe('checkLinks', () => {
       { url: `${local.base}/ok`, coops: ['agile-collective', 'outlandish'] },
       { url: `http://127.0.0.1:${closedPort}/`, coops: ['outlandish'] },
     ];
-    expect(await checkLinks(db, start, { links })).toHaveLength(4);
-    expect(await checkLinks(db, later(0.5), { links })).toEqual([]);
-    await checkLinks(db, later(1), { links });
+    expect(await checkLinks(db, start, { links, intervalMs: week })).toHaveLength(4);
+    expect(await checkLinks(db, later(0.5), { links, intervalMs: week })).toEqual([]);
+    await checkLinks(db, later(1), { links, intervalMs: week });
     let problems = await coopLinkProblems(db, 'agile-collective', links);
     expect(problems.find(({ problem }) => problem === 'broken')).toMatchObject({ brokenRuns: 2, flagged: false });
-    await checkLinks(db, later(2), { links });
+    await checkLinks(db, later(2), { links, intervalMs: week });
     problems = await coopLinkProblems(db, 'agile-collective', links);
     expect(
       problems
@@ -169,7 +169,7 @@ describe('checkLinks', () => {
     const db = await getDb();
     const url = `${local.base}/ok`;
     await db.insert(linkChecks).values({ url, status: 500, brokenRuns: 2, checkedAt: start });
-    await checkLinks(db, later(1), { links: [{ url, coops: [] }] });
+    await checkLinks(db, later(1), { links: [{ url, coops: [] }], intervalMs: week });
     const [row] = await db.select().from(linkChecks);
     expect(row).toMatchObject({ status: 200, brokenRuns: 0, error: null });
   });
@@ -178,7 +178,7 @@ describe('checkLinks', () => {
     const db = await getDb();
     local.seen.maxInFlight = 0;
     const links = ['/slow/1', '/slow/2', '/slow/3'].map((path) => ({ url: `${local.base}${path}`, coops: [] }));
-    expect(await checkLinks(db, start, { links })).toHaveLength(3);
+    expect(await checkLinks(db, start, { links, intervalMs: week })).toHaveLength(3);
     expect(local.seen.maxInFlight).toBe(1);
   });
 });

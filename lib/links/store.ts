@@ -6,8 +6,6 @@ import { directory } from '@/lib/members';
 import { caseStudies } from '@/lib/work';
 import { checkLink, isBroken, type CheckOptions } from './check';
 
-/** Each link is checked once a week: often enough to notice, rarely enough not to bother anyone's server. */
-export const checkIntervalMs = 7 * 24 * 60 * 60_000;
 /** A link broken in this many checks in a row is flagged on the admin list: one bad day is not enough. */
 export const flagAfterRuns = 3;
 /** Hosts checked at once; each host gets one request at a time. */
@@ -29,16 +27,20 @@ export function siteLinks(): NamedLink[] {
   return [...byUrl].map(([url, coops]) => ({ url, coops: [...coops] }));
 }
 
-export type LinkCheckRun = CheckOptions & { links?: readonly NamedLink[] };
+export type LinkCheckRun = CheckOptions & {
+  /** How long after its last check a link is checked again (`LINK_CHECK_DAYS`, a week by default). */
+  intervalMs: number;
+  links?: readonly NamedLink[];
+};
 
 /**
- * Checks every link whose last check is a week old (or that was never checked), one request at a time per host
+ * Checks every link whose last check is `intervalMs` old (or that was never checked), one request at a time per host
  * and a few hosts at once, and records each result: a broken one adds to its run of broken checks, a working one
  * ends it. `link_checks.checked_at` is the record of the last run, so a restart does not check again early.
  * Returns the addresses checked.
  */
-export async function checkLinks(db: Database, now: Date, run: LinkCheckRun = {}): Promise<string[]> {
-  const { links = siteLinks(), ...options } = run;
+export async function checkLinks(db: Database, now: Date, run: LinkCheckRun): Promise<string[]> {
+  const { links = siteLinks(), intervalMs, ...options } = run;
   const urls = [...new Set(links.map(({ url }) => url))];
   if (urls.length === 0) return [];
   const previous = new Map(
@@ -46,7 +48,7 @@ export async function checkLinks(db: Database, now: Date, run: LinkCheckRun = {}
   );
   const due = urls.filter((url) => {
     const last = previous.get(url);
-    return !last || now.getTime() - last.checkedAt.getTime() >= checkIntervalMs;
+    return !last || now.getTime() - last.checkedAt.getTime() >= intervalMs;
   });
   const byHost = Map.groupBy(due, hostOf);
   const queues = [...byHost.values()];

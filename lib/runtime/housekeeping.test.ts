@@ -70,7 +70,7 @@ describe('upkeep', () => {
     await db.insert(coopPeople).values({ userId: 'ann', coop: 'agile-collective' });
     // Every entry in content/coops has a confirmed: date; three years on, all are due.
     let clock = new Date('2029-12-01T00:00:00Z');
-    const upkeep = createUpkeep(60 * 60_000, () => clock, { links: [] });
+    const upkeep = createUpkeep({ links: [], intervalMs: 7 * 24 * 60 * 60_000 }, 60 * 60_000, () => clock);
     expect(await upkeep(db)).toBe(true);
     clock = new Date(clock.getTime() + 5_000);
     expect(await upkeep(db)).toBe(false);

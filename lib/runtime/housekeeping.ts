@@ -39,11 +39,15 @@ export const upkeepIntervalMs = 60 * 60_000;
 
 /**
  * The directory's upkeep after an outbox round, at most once per `intervalMs`: review reminders (at most monthly
- * per co-op, lib/coops/reminders.ts) and link checks (weekly per link, lib/links/store.ts). Link checks can take
- * minutes (10 s for each dead link), so they run beside the outbox rounds rather than holding mail up, and never
- * two runs at once. `clock` lets tests move time, and `linkRun` keeps their link checks on loopback.
+ * per co-op, lib/coops/reminders.ts) and link checks (`linkRun`: each link every `LINK_CHECK_DAYS`, none when it is
+ * undefined; lib/links/store.ts). Link checks can take minutes (10 s for each dead link), so they run beside the
+ * outbox rounds rather than holding mail up, and never two runs at once. `clock` lets tests move time.
  */
-export function createUpkeep(intervalMs = upkeepIntervalMs, clock = () => new Date(), linkRun: LinkCheckRun = {}) {
+export function createUpkeep(
+  linkRun: LinkCheckRun | undefined,
+  intervalMs = upkeepIntervalMs,
+  clock = () => new Date(),
+) {
   let last = -Infinity;
   let checking: Promise<void> | undefined;
   return async (db: Database): Promise<boolean> => {
@@ -52,12 +56,13 @@ export function createUpkeep(intervalMs = upkeepIntervalMs, clock = () => new Da
     last = now.getTime();
     const reminded = await remindReviews(db, now);
     if (reminded.length > 0) console.info(`upkeep: asked ${reminded.length} co-op(s) to review their entries`);
-    checking ??= checkLinks(db, now, linkRun)
-      .then((checked) => {
-        if (checked.length > 0) console.info(`upkeep: checked ${checked.length} links`);
-      })
-      .catch((error: unknown) => console.error('link checks:', error instanceof Error ? error.message : error))
-      .finally(() => (checking = undefined));
+    if (linkRun)
+      checking ??= checkLinks(db, now, linkRun)
+        .then((checked) => {
+          if (checked.length > 0) console.info(`upkeep: checked ${checked.length} links`);
+        })
+        .catch((error: unknown) => console.error('link checks:', error instanceof Error ? error.message : error))
+        .finally(() => (checking = undefined));
     return true;
   };
 }

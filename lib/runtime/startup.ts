@@ -27,7 +27,9 @@ export async function openAtStart(): Promise<void> {
   try {
     await openDatabaseAtStart(current);
     const pruner = createPruner(current.RETENTION_MONTHS);
-    const upkeep = createUpkeep();
+    const upkeep = createUpkeep(
+      current.LINK_CHECK_DAYS > 0 ? { intervalMs: current.LINK_CHECK_DAYS * 24 * 60 * 60_000 } : undefined,
+    );
     startOutboxWorker({
       mailer: createMailer(current.SMTP_URL),
       settings: outboxSettings(current),
