@@ -37,6 +37,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));
 process.env.E2E_MAIL_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-mail-'));
 process.env.E2E_SMTP_PORT = String(smtpPort);
 process.env.E2E_GIT_PORT = String(gitPort);
+// The test servers (and the ones specs start themselves) check no links: their traffic stays on loopback.
+process.env.LINK_CHECK_DAYS = '0';
 
 // Playwright adds the webServer's env to the caller's environment: the site's other variables are emptied, so a
 // developer's DATABASE_URL or SMTP_URL does not reach the test servers.

@@ -28,9 +28,12 @@ export default function HomePage() {
         <p className="text-lg leading-relaxed">{summarise(about.body.raw, 400)}</p>
         <p className="flex flex-wrap gap-4">
           <Link
-            href={about.url}
+            href="/hire"
             className="rounded bg-brand-dark px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand hover:text-white"
           >
+            Hire a co-op
+          </Link>
+          <Link href={about.url} className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline">
             About CoTech
           </Link>
           <Link href="/join" className="rounded border border-brand-dark px-5 py-2.5 font-semibold no-underline">

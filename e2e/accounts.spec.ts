@@ -300,7 +300,7 @@ test('the sign-in page, the privacy notice, the people and the activity pages ha
     '/privacy',
   );
   await signIn(page);
-  for (const path of ['/admin/people', '/admin/activity']) {
+  for (const path of ['/admin/people', '/admin/activity', '/admin/coops']) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }

@@ -107,7 +107,10 @@ test('home, About and co-op pages lead to /hire', async ({ page }) => {
   await expect(page).toHaveURL(/\/hire$/);
   const [member] = memberFiles;
   await page.goto(`/co-op/${member?.slug}`);
-  await page.getByRole('link', { name: `Hire ${member?.name} or another member co-op: send us your brief` }).click();
+  await page.getByRole('link', { name: `Send ${member?.name} a brief` }).click();
+  await expect(page).toHaveURL(`/hire?coop=${member?.slug}`);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hire a co-op' }).click();
   await expect(page).toHaveURL(/\/hire$/);
 });
 

@@ -25,6 +25,7 @@ const unlistedPages: readonly Page[] = [
   { path: '/admin/enquiries?kind=spam', status: 200, signedIn: true },
   { path: '/admin/people', status: 200, signedIn: true },
   { path: '/admin/activity', status: 200, signedIn: true },
+  { path: '/admin/coops', status: 200, signedIn: true },
 ];
 
 /** The paths of the URLs in the built sitemap. */

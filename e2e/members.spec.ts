@@ -165,6 +165,10 @@ test.describe('co-op pages', () => {
       'https://agile.coop/',
     );
     await expect(page.getByRole('definition').filter({ hasText: /^12$/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Send Agile Collective a brief' })).toHaveAttribute(
+      'href',
+      '/hire?coop=agile-collective',
+    );
     const services = page.getByRole('region', { name: 'Services' });
     await expect(services.getByRole('link', { name: 'User Research' })).toHaveAttribute(
       'href',

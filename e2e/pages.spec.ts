@@ -6,6 +6,7 @@ test.describe('home', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Co-operative Technologists');
     await expect(page.getByText(/is a network of co-operatives that sell tech\/digital services/)).toBeVisible();
     const main = page.getByRole('main');
+    await expect(main.getByRole('link', { name: 'Hire a co-op' })).toHaveAttribute('href', '/hire');
     await expect(main.getByRole('link', { name: 'About CoTech' })).toHaveAttribute('href', '/about');
     await expect(main.getByRole('link', { name: 'Join the network' })).toHaveAttribute('href', '/join');
     await expect(page.locator('#contact').getByRole('heading', { name: 'Contact us' })).toBeVisible();
@@ -98,7 +99,7 @@ test.describe('shared layout', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
     await expect(page.locator('main')).toHaveCount(1);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(['Home', 'Members', 'Our work', 'About', 'Join']);
+    await expect(nav.getByRole('link')).toHaveText(['Home', 'Members', 'Hire a co-op', 'Our work', 'About', 'Join']);
     await expect(nav.getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('banner').getByRole('link', { name: /CoTech/ })).toHaveAttribute('href', '/');
     const footer = page.getByRole('contentinfo');

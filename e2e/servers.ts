@@ -49,6 +49,7 @@ export async function startSite(how: keyof typeof commands, env: Record<string, 
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'cotech-site-')),
+      LINK_CHECK_DAYS: '0',
       ...env,
     },
   });

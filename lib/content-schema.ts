@@ -110,6 +110,12 @@ export const coopSchema = {
       label: 'Logo',
       description: `A path to an SVG or PNG file under public${logoFolder}/, such as ${logoFolder}/outlandish.svg.`,
     },
+    confirmed: {
+      type: 'date',
+      label: 'Confirmed',
+      description:
+        'When the co-op last said this entry is right. Its people are asked to review it 12 months on; past 24 months its page says when it was last confirmed.',
+    },
   },
 } as const satisfies DocumentSchema;
 

@@ -101,6 +101,8 @@ const schema = {
       '(https://user:token@gitlab.example/group/project.git), a file:// address, or nothing',
   ),
   PROPOSALS_RETRY_SECONDS: wholeNumber(60, 1, 3_600),
+  // Days between two checks of one link; 0 checks none (the tests' servers: their traffic stays on loopback).
+  LINK_CHECK_DAYS: wholeNumber(7, 0, 365),
   NEXT_MANUAL_SIG_HANDLE: flag('1 to leave SIGTERM and SIGINT to the site under next start, or nothing'),
   PORT: wholeNumber(3000, 0, 65_535),
   HOSTNAME: withDefault('localhost', z.string().check(z.minLength(1)), 'a host name or address to listen on'),

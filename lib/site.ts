@@ -23,6 +23,8 @@ export const site = {
   nav: [
     { href: '/', label: 'Home' },
     { href: '/members', label: 'Members' },
+    // Clients finding co-ops is what the network is for, so hiring leads the pages after the directory.
+    { href: '/hire', label: 'Hire a co-op' },
     { href: '/work', label: 'Our work' },
     { href: '/about', label: 'About' },
     { href: '/join', label: 'Join' },

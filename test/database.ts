@@ -10,7 +10,7 @@ import { serviceSlugs } from '@/lib/members/services';
 export async function resetDatabase(): Promise<void> {
   const db = await getDb();
   await db.execute(
-    sql`truncate enquiries, outbox, idempotency_keys, rate_limits, audit_events, sessions, verifications, auth_accounts, users restart identity cascade`,
+    sql`truncate enquiries, outbox, idempotency_keys, rate_limits, audit_events, sessions, verifications, auth_accounts, users, review_reminders, link_checks restart identity cascade`,
   );
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import AdminLayout from '@/app/admin/layout';
 import { GET as enquiriesCsv } from '@/app/admin/enquiries.csv/route';
 import ActivityPage from '@/app/admin/activity/page';
+import CoopEntriesPage from '@/app/admin/coops/page';
 import EnquiryPage from '@/app/admin/enquiries/[id]/page';
 import EnquiriesPage from '@/app/admin/enquiries/page';
 import PeoplePage from '@/app/admin/people/page';
@@ -67,6 +68,7 @@ describe('the admin pages and their layout on their own, without the proxy', () 
     () => PeoplePage({ searchParams: Promise.resolve({}) }),
     () => ActivityPage(),
     () => ProposalsPage(),
+    () => CoopEntriesPage(),
   ];
 
   it('send anyone not signed in to sign in', async () => {
@@ -88,8 +90,10 @@ describe('the admin pages and their layout on their own, without the proxy', () 
     await expect(ProposalsPage()).resolves.toBeTruthy();
     await expect(PeoplePage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject(notFoundError);
     await expect(ActivityPage()).rejects.toMatchObject(notFoundError);
+    await expect(CoopEntriesPage()).rejects.toMatchObject(notFoundError);
     request.headers = asking(admin);
     await expect(PeoplePage({ searchParams: Promise.resolve({}) })).resolves.toBeTruthy();
     await expect(ActivityPage()).resolves.toBeTruthy();
+    await expect(CoopEntriesPage()).resolves.toBeTruthy();
   });
 });

@@ -11,6 +11,7 @@ export function AdminBar({ member }: { member: Member }) {
       <Link href="/admin/enquiries">Enquiries</Link>
       <Link href="/admin/proposals">Proposals</Link>
       {member.role === 'admin' && <Link href="/admin/people">People</Link>}
+      {member.role === 'admin' && <Link href="/admin/coops">Co-op entries</Link>}
       {member.role === 'admin' && <Link href="/admin/activity">Recent activity</Link>}
       <Link href="/account">Your co-ops</Link>
       <span className="grow text-right">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDate } from '@/lib/format';
 import type { Size } from '@/lib/logo';
 import type { Town } from '@/lib/members/directory';
 
@@ -11,13 +12,25 @@ export type CoopHeaderProps = {
   email?: string;
   showEmail?: boolean;
   workerMembers?: number;
+  /** Shown only when the entry is old enough for it to matter (lib/coops/confirmation.ts). */
+  lastConfirmed?: Date;
 };
 
 /**
  * The top of a co-op's page: its logo, name and facts. One component for the public page and for the preview of a
  * proposed change in the account area, so the preview is the page as it would look.
  */
-export function CoopHeader({ name, member, logo, town, website, email, showEmail, workerMembers }: CoopHeaderProps) {
+export function CoopHeader({
+  name,
+  member,
+  logo,
+  town,
+  website,
+  email,
+  showEmail,
+  workerMembers,
+  lastConfirmed,
+}: CoopHeaderProps) {
   return (
     <header className="space-y-2">
       <div className="flex items-center gap-4">
@@ -60,6 +73,14 @@ export function CoopHeader({ name, member, logo, town, website, email, showEmail
           <>
             <dt className="font-semibold">Worker-members</dt>
             <dd>{workerMembers}</dd>
+          </>
+        )}
+        {lastConfirmed && (
+          <>
+            <dt className="font-semibold">Last confirmed</dt>
+            <dd>
+              <time dateTime={lastConfirmed.toISOString().slice(0, 10)}>{formatDate(lastConfirmed.toISOString())}</time>
+            </dd>
           </>
         )}
       </dl>

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
-import { idempotencyKeys, rateLimits } from '@/lib/db/schema';
+import { coopPeople, idempotencyKeys, outbox, rateLimits, users } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
-import { createPruner } from './housekeeping';
+import { createPruner, createUpkeep } from './housekeeping';
 
 const minutes = (n: number) => sql`now() + make_interval(secs => ${n * 60})`;
 
@@ -60,5 +60,21 @@ describe('pruning', () => {
     clock += 60_000;
     expect(await prune(db)).toBe(true);
     expect(await remaining()).toEqual({ limits: ['* b', 'current b'], keys: ['recent b'] });
+  });
+});
+
+describe('upkeep', () => {
+  it('reminds the directory’s co-ops past 12 months unconfirmed, at most once per interval', async () => {
+    const db = await getDb();
+    await db.insert(users).values({ id: 'ann', name: 'Ann', email: 'ann@example.coop', role: 'contact' });
+    await db.insert(coopPeople).values({ userId: 'ann', coop: 'agile-collective' });
+    // Every entry in content/coops has a confirmed: date; three years on, all are due.
+    let clock = new Date('2029-12-01T00:00:00Z');
+    const upkeep = createUpkeep({ links: [], intervalMs: 7 * 24 * 60 * 60_000 }, 60 * 60_000, () => clock);
+    expect(await upkeep(db)).toBe(true);
+    clock = new Date(clock.getTime() + 5_000);
+    expect(await upkeep(db)).toBe(false);
+    const mails = await db.select({ kind: outbox.kind, coop: outbox.coopSlug, userId: outbox.userId }).from(outbox);
+    expect(mails).toEqual([{ kind: 'review', coop: 'agile-collective', userId: 'ann' }]);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { composeSignInMail, signInLinkMinutes } from '@/lib/auth/sign-in-mail';
+import { composeReviewMail } from '@/lib/coops/review-mail';
 import type { Database } from '@/lib/db';
 import { enquiries, users } from '@/lib/db/schema';
 import {
@@ -11,13 +12,17 @@ import {
 } from '@/lib/enquiries/mail';
 import { coopContacts } from '@/lib/hire/forwarding';
 import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
+import { directory } from '@/lib/members';
 import { hireServices } from '@/lib/members/services';
 import type { Settings } from '@/lib/settings';
 import { site } from '@/lib/site';
 
 const ids = (values: readonly (string | null)[]) => [...new Set(values.filter((value) => value !== null))];
 
-/** Every mail the site sends, each written by what it is about: an enquiry's, a forwarded brief, a sign-in link. */
+/**
+ * Every mail the site sends, each written by what it is about: an enquiry's, a forwarded brief, a sign-in link, a
+ * co-op's review reminder.
+ */
 export function siteComposer(settings: EnquiryMailSettings): Composer {
   return async (db: Database, rows) => {
     const enquiryIds = ids(rows.map((row) => row.enquiryId));
@@ -41,6 +46,12 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
           composeSignInMail(user.email, row.link, row.code),
           { kind: 'sign-in', userId: user.id, link: row.link, code: row.code },
         ];
+      }
+      if (row.kind === 'review') {
+        const user = row.userId ? usersById.get(row.userId) : undefined;
+        const coop = row.coopSlug ? directory.getCoop(row.coopSlug) : undefined;
+        if (!user || !coop) throw new Error(`review mail ${row.id} has no person or co-op`);
+        return [composeReviewMail(user.email, coop), { kind: 'review', userId: user.id, coop: coop.slug }];
       }
       const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);

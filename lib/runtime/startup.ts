@@ -8,7 +8,7 @@ import { proposalPollMs, proposalSettings } from '@/lib/proposals/settings';
 import { startProposalWorker, stopProposalWorker } from '@/lib/proposals/worker';
 import { settingsOrExit, type Settings } from '@/lib/settings';
 import { startBackups } from './backups';
-import { createPruner } from './housekeeping';
+import { createPruner, createUpkeep } from './housekeeping';
 import { beginShutdown, markStarted, onShutdown, runShutdownTasks, signalsHandledByServer } from './lifecycle';
 import { outboxSettings } from './mail';
 
@@ -17,7 +17,8 @@ import { outboxSettings } from './mail';
  * start, in one line), says if client addresses cannot be known, opens and migrates the database, saying how long
  * that took, gives each address in ADMIN_EMAILS without an account an admin account, starts the outbox worker and
  * the worker that pushes co-ops' proposals to the content repository (lib/proposals), the backups
- * (lib/runtime/backups.ts), and arranges for all of them to stop cleanly at shutdown.
+ * (lib/runtime/backups.ts), with the housekeeping after each outbox round (pruning, review reminders, link checks:
+ * lib/runtime/housekeeping.ts), and arranges for all of them to stop cleanly at shutdown.
  */
 export async function openAtStart(): Promise<void> {
   const current = settingsOrExit();
@@ -26,11 +27,17 @@ export async function openAtStart(): Promise<void> {
   try {
     await openDatabaseAtStart(current);
     const pruner = createPruner(current.RETENTION_MONTHS);
+    const upkeep = createUpkeep(
+      current.LINK_CHECK_DAYS > 0 ? { intervalMs: current.LINK_CHECK_DAYS * 24 * 60 * 60_000 } : undefined,
+    );
     startOutboxWorker({
       mailer: createMailer(current.SMTP_URL),
       settings: outboxSettings(current),
       pollMs: current.OUTBOX_POLL_MS,
-      afterRound: pruner,
+      afterRound: async (db) => {
+        await pruner(db);
+        await upkeep(db);
+      },
     });
     onShutdown(stopOutboxWorker);
     startProposals(current);

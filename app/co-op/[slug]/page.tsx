@@ -5,6 +5,7 @@ import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
 import { CaseStudiesSection } from '@/components/work/case-study-list';
+import { lastConfirmedToShow } from '@/lib/coops/confirmation';
 import { coopPageLogoBox, logoInBox } from '@/lib/logo';
 import { townOf } from '@/lib/members/directory';
 import { directory, type Coop } from '@/lib/members';
@@ -51,6 +52,8 @@ export default async function CoopPage({ params }: Props) {
   const services = directory.servicesOf(coop);
   const technologies = directory.technologiesOf(coop);
   const logo = logoInBox(coop.logo, coopPageLogoBox);
+  // Prerendered: "now" is the build's time, and every content change and deploy rebuilds (lib/coops/confirmation.ts).
+  const lastConfirmed = lastConfirmedToShow(coop, new Date());
   return (
     <article className="mx-auto max-w-prose space-y-8">
       <CoopHeader
@@ -62,17 +65,22 @@ export default async function CoopPage({ params }: Props) {
         email={coop.email}
         showEmail={coop.showEmail}
         workerMembers={coop.workerMembers}
+        lastConfirmed={lastConfirmed}
       />
       {coop.body.raw.trim() && <Prose html={coop.body.html} />}
       <TermSection heading="Services" terms={services} />
       <TermSection heading="Technologies" terms={technologies} />
       <CaseStudiesSection items={caseStudies.byCoop(coop.slug)} />
       <p>
-        <Link href="/hire" className="font-semibold">
-          {coop.member
-            ? `Hire ${coop.name} or another member co-op: send us your brief`
-            : 'Hire a member co-op: send us your brief'}
-        </Link>
+        {coop.member ? (
+          <Link href={`/hire?coop=${encodeURIComponent(coop.slug)}`} className="font-semibold">
+            Send {coop.name} a brief
+          </Link>
+        ) : (
+          <Link href="/hire" className="font-semibold">
+            Hire a member co-op: send us your brief
+          </Link>
+        )}
       </p>
       <p>
         <Link href="/members">All member co-ops</Link>
