@@ -3,6 +3,8 @@
 // server (CONTENT_GIT_URL, started by e2e/global-setup.ts), with the push options that open a GitLab merge request.
 // The same over file:// and the retries are tested in lib/proposals/worker.test.ts.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import { proposalCoop } from '@/playwright.config';
@@ -14,6 +16,9 @@ import { coopFiles, expect, expectNoAxeViolations, namesIn, signIn, test } from 
 test.describe.configure({ timeout: 90_000 });
 
 const run = promisify(execFile);
+const confirmedBefore = /^confirmed: (.*)$/m.exec(
+  readFileSync(join(__dirname, '..', 'content', 'coops', `${proposalCoop}.md`), 'utf8'),
+)?.[1];
 const bare = process.env.E2E_GIT_BARE ?? '';
 const git = async (...args: string[]) => (await run('git', ['-C', bare, ...args])).stdout;
 
@@ -63,6 +68,9 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expectNoAxeViolations(contact);
   await contact.getByRole('link', { name: `Edit ${coop.name}’s entry` }).click();
   await expect(contact.getByRole('heading', { level: 1 })).toHaveText(`Edit ${coop.name}`);
+  // The test server checks no links (LINK_CHECK_DAYS=0): none has a problem yet.
+  await expect(contact.getByRole('region', { name: 'Links that need a look' })).toContainText('No problems found.');
+  await expect(contact.getByRole('button', { name: 'Still correct' })).toBeVisible();
   await expectNoAxeViolations(contact);
 
   // Bad input: a specific error on its field, the values kept, nothing stored. The browser's own checks (type="url",
@@ -97,13 +105,13 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(contact).toHaveURL(/\/account\?sent=1$/);
   await expect(contact.getByRole('status')).toContainText('Sent');
   const proposals = contact.getByRole('table', { name: `Changes proposed for ${coop.name}` });
-  await expect(proposals).toContainText('website, services, logo (outlandish.svg)');
+  await expect(proposals).toContainText('website, services, confirmed, logo (outlandish.svg)');
   await expect(async () => {
     await contact.reload();
     await expect(proposals).toContainText(/Sent for review as branch proposal\/outlandish-/, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 
-  // The repository has the branch: exactly the changed lines and the logo file, with the merge request's options.
+  // The repository has the branch: exactly the changed lines (today's confirmation among them) and the logo file, with the merge request's options.
   const branches = (await git('for-each-ref', '--format=%(refname:short)', 'refs/heads/proposal')).split('\n');
   const branch = branches.find((name) => name.startsWith(`proposal/${coop.slug}-`)) ?? '';
   await expect(proposals).toContainText(branch);
@@ -120,6 +128,8 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
       `+website: ${website}`,
       `+  - ${service.slug}`,
       `+logo: /images/coops/${coop.slug}.svg`,
+      `-confirmed: ${confirmedBefore}`,
+      `+confirmed: ${new Date().toISOString().slice(0, 10)}`,
     ].sort(),
   );
   expect(await git('show', `${branch}:public/images/coops/${coop.slug}.svg`)).toBe(logo);

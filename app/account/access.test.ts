@@ -7,7 +7,7 @@ import { proposeEntryAction } from '@/lib/account/edit-coop-action';
 import { linkCoop } from '@/lib/coops/people';
 import { entryValues } from '@/lib/coops/proposal-form';
 import { closeDb, getDb } from '@/lib/db';
-import { proposals } from '@/lib/db/schema';
+import { linkChecks, proposals } from '@/lib/db/schema';
 import { directory } from '@/lib/members';
 import { resetDatabase } from '@/test/database';
 import { signedIn } from '@/test/sign-in';
@@ -46,6 +46,8 @@ beforeEach(async () => {
   await (await getDb()).delete(proposals);
 });
 afterAll(closeDb);
+
+const today = new Date().toISOString().slice(0, 10);
 
 /** The edit form as the page fills it in for the entry as it is, with `changed` set. */
 function entryForm(intent: string, changed: Record<string, string> = {}): FormData {
@@ -87,7 +89,7 @@ describe('the account area', () => {
     );
     const rows = await (await getDb()).select().from(proposals);
     expect(rows.map(({ coop, changes, status, authorEmail }) => ({ coop, changes, status, authorEmail }))).toEqual([
-      { coop: ours.slug, changes: { website }, status: 'queued', authorEmail: 'cleo@example.coop' },
+      { coop: ours.slug, changes: { website, confirmed: today }, status: 'queued', authorEmail: 'cleo@example.coop' },
     ]);
     const account = renderToStaticMarkup(await AccountPage({ searchParams: Promise.resolve({ sent: '1' }) }));
     expect(account).toContain('Queued');
@@ -107,6 +109,32 @@ describe('the account area', () => {
     const same = await proposeEntryAction(ours.slug, {}, entryForm('send'));
     expect(same.errors?.form).toContain('Nothing has changed');
     expect(await (await getDb()).select().from(proposals)).toEqual([]);
+  });
+
+  it('proposes only today’s confirmed date for “Still correct”', async () => {
+    request.headers = asking(contact);
+    await expect(proposeEntryAction(ours.slug, {}, entryForm('confirm'))).rejects.toMatchObject(
+      redirectTo('/account\\?sent=1'),
+    );
+    const rows = await (await getDb()).select().from(proposals);
+    expect(rows.map((row) => row.changes)).toEqual([{ confirmed: today }]);
+  });
+
+  it('shows the co-op’s people its broken and moved links, and no other co-op’s', async () => {
+    request.headers = asking(contact);
+    const db = await getDb();
+    const checkedAt = new Date();
+    await db.insert(linkChecks).values([
+      { url: ours.website ?? '', status: 404, brokenRuns: 2, checkedAt },
+      { url: theirs.website ?? '', status: null, error: 'refused', brokenRuns: 1, checkedAt },
+    ]);
+    try {
+      const page = renderToStaticMarkup(await edit(ours.slug));
+      expect(page).toContain(`${ours.website}</a>: broken (answered 404), 2 checks in a row`);
+      expect(page).not.toContain('refused');
+    } finally {
+      await db.delete(linkChecks);
+    }
   });
 
   it('refuses to act for a co-op the person is not linked to, and for no one signed in', async () => {

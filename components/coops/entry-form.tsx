@@ -238,6 +238,17 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
           {pending ? 'Working…' : ''}
         </p>
       </form>
+      <form action={formAction} className="max-w-prose space-y-2">
+        <p>Nothing to change? Tell the network the entry is still correct.</p>
+        <button
+          type="submit"
+          name="intent"
+          value="confirm"
+          className="rounded border border-brand-dark px-5 py-2 font-semibold"
+        >
+          Still correct
+        </button>
+      </form>
     </>
   );
 }

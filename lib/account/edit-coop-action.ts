@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db';
 import { directory } from '@/lib/members';
 import { storeProposal } from '@/lib/proposals/store';
 import { kickProposals } from '@/lib/proposals/worker';
-import { checkProposal, entryValues, type EntryFormState } from '@/lib/coops/proposal-form';
+import { checkProposal, confirmedWith, entryValues, type EntryFormState } from '@/lib/coops/proposal-form';
 
 /** The directory's lists an entry's services and technologies are chosen from. */
 const choices = {
@@ -16,8 +16,9 @@ const choices = {
 
 /**
  * The edit form of /account/coops/[slug], bound to its co-op. "Preview" answers with the form and the page as it
- * would look; "Send" stores the proposal (only what changed), wakes the Git worker and shows the account page with
- * the proposal queued: the push happens after the answer. Bad input answers with field errors and stores nothing.
+ * would look; "Send" stores the proposal (only what changed, and today's `confirmed:` date), wakes the Git worker
+ * and shows the account page with the proposal queued: the push happens after the answer. "Still correct" proposes
+ * only today's `confirmed:` date. Bad input answers with field errors and stores nothing.
  */
 export async function proposeEntryAction(
   coop: string,
@@ -27,6 +28,12 @@ export async function proposeEntryAction(
   const person = await linkedPersonForAction(coop);
   const entry = directory.getCoop(coop);
   if (!entry) throw new Error('No such co-op');
+  const author = { id: person.id, name: person.name, email: person.email };
+  if (form.get('intent') === 'confirm') {
+    await storeProposal(await getDb(), { coop, author, reason: 'Still correct.', changes: confirmedWith({}) });
+    kickProposals();
+    redirect('/account?sent=1');
+  }
   const checked = await checkProposal(form, coop, entryValues(entry), choices);
   if (!checked.ok) {
     return { values: checked.values, reason: checked.reason, errors: checked.errors, logo: checked.logo };
@@ -36,9 +43,9 @@ export async function proposeEntryAction(
   }
   await storeProposal(await getDb(), {
     coop,
-    author: { id: person.id, name: person.name, email: person.email },
+    author,
     reason: checked.reason,
-    changes: checked.changes,
+    changes: confirmedWith(checked.changes),
     logo: checked.logo && { name: checked.logo.name, data: Buffer.from(checked.logo.data, 'base64') },
   });
   kickProposals();

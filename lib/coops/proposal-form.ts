@@ -96,7 +96,7 @@ export async function checkProposal(
       ok: false,
       values,
       reason,
-      errors: { form: 'Nothing has changed: change a field or upload a logo, then send.' },
+      errors: { form: 'Nothing has changed: change a field or upload a logo, or press "Still correct".' },
     };
   }
   return { ok: true, values, reason, changes, logo: carried };
@@ -104,3 +104,12 @@ export async function checkProposal(
 
 /** Today's date as the entry's `confirmed:` line holds it (YYYY-MM-DD, UTC). */
 export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/**
+ * The changes a proposal sends: the entry's changed fields and `confirmed:` set to today, since whoever proposes a
+ * change has looked at the whole entry; "Still correct" sends that date alone.
+ */
+export const confirmedWith = (changes: Record<string, unknown>, now = new Date()): Record<string, unknown> => ({
+  ...changes,
+  confirmed: today(now),
+});

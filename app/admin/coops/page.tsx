@@ -1,22 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LinkProblemList } from '@/components/coops/link-problems';
 import { requireAdmin } from '@/lib/admin/require-member';
 import { entriesByAge, type EntryAge } from '@/lib/coops/age-list';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
-import type { LinkProblem } from '@/lib/links/store';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Co-op entries', robots: { index: false } };
 
 const age = (row: EntryAge) =>
   row.ageMonths === undefined ? 'Never confirmed' : row.ageMonths === 1 ? '1 month' : `${row.ageMonths} months`;
-
-function describeProblem(link: LinkProblem): string {
-  if (link.problem === 'moved') return `moved to ${link.finalUrl}`;
-  const what = link.error ?? `answered ${link.status}`;
-  return `broken (${what}), ${link.brokenRuns} check${link.brokenRuns === 1 ? '' : 's'} in a row`;
-}
 
 export default async function CoopEntriesPage() {
   await requireAdmin();
@@ -73,17 +67,7 @@ export default async function CoopEntriesPage() {
                 </td>
                 <td className="py-2 pr-4">{row.people}</td>
                 <td className="py-2">
-                  {row.links.length === 0 ? (
-                    'No problems found'
-                  ) : (
-                    <ul className="space-y-1">
-                      {row.links.map((link) => (
-                        <li key={link.url} className="break-all">
-                          <a href={link.url}>{link.url}</a>: {describeProblem(link)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <LinkProblemList links={row.links} />
                 </td>
               </tr>
             ))}

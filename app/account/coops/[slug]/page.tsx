@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EntryForm } from '@/components/coops/entry-form';
+import { LinkProblemList } from '@/components/coops/link-problems';
 import { requireLinkedPerson } from '@/lib/account/require-person';
 import { proposeEntryAction } from '@/lib/account/edit-coop-action';
+import { getDb } from '@/lib/db';
+import { coopLinkProblems } from '@/lib/links/store';
 import { entryValues } from '@/lib/coops/proposal-form';
 import { coopPageLogoBox, logoInBox } from '@/lib/logo';
 import { directory } from '@/lib/members';
@@ -12,12 +15,16 @@ export const metadata: Metadata = { title: 'Edit your co-op', robots: { index: f
 
 type Props = { params: Promise<{ slug: string }> };
 
-/** A co-op's entry as a form, for the people linked to it; anyone else gets the not-found page. */
+/**
+ * A co-op's entry as a form, for the people linked to it, with its broken and moved links from the weekly checks;
+ * anyone else gets the not-found page.
+ */
 export default async function EditCoopPage({ params }: Props) {
   const { slug } = await params;
   await requireLinkedPerson(slug);
   const coop = directory.getCoop(slug);
   if (!coop) notFound();
+  const links = await coopLinkProblems(await getDb(), slug);
   const terms = (list: readonly { slug: string; name: string; url: string }[]) =>
     list.map(({ slug, name, url }) => ({ slug, name, url }));
   return (
@@ -27,6 +34,13 @@ export default async function EditCoopPage({ params }: Props) {
         Your change is a proposal: the network’s editors review it before it appears on the site. Only what you change
         is sent.
       </p>
+      <section aria-labelledby="links-heading" className="max-w-prose space-y-2">
+        <h2 id="links-heading" className="text-xl font-bold">
+          Links that need a look
+        </h2>
+        <p>Your website and your case studies’ links, as the site’s weekly check last found them.</p>
+        <LinkProblemList links={links} />
+      </section>
       <EntryForm
         action={proposeEntryAction.bind(null, slug)}
         permalink={`/account/coops/${slug}`}
