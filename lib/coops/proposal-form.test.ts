@@ -2,7 +2,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { addPerson } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { proposals } from '@/lib/db/schema';
-import { listProposals, proposalState, storeProposal } from '@/lib/proposals/store';
+import { eq, sql } from 'drizzle-orm';
+import { deleteSettledProposals, listProposals, proposalState, storeProposal } from '@/lib/proposals/store';
 import { solidPng } from '@/test/images';
 import { resetDatabase } from '@/test/database';
 import { checkProposal, entryValues, today } from './proposal-form';
@@ -161,6 +162,26 @@ describe('storing a proposal', () => {
       'proposal/outlandish-1',
     );
     expect(proposalState({ ...stored, lastError: 'connection refused' })).toContain('connection refused');
+  });
+
+  it('deletes pushed and failed proposals once settled longer than the retention period, never queued ones', async () => {
+    const db = await getDb();
+    const nell = await addPerson(db, { name: 'Nell', email: 'nell@example.coop', role: 'contact' }, null);
+    const author = { id: nell?.id ?? '', name: 'Nell', email: 'nell@example.coop' };
+    const store = async (status: 'queued' | 'pushed' | 'failed', monthsAgo: number) => {
+      const stored = await storeProposal(db, { coop: 'outlandish', author, reason: status, changes: { name: 'X' } });
+      const at = sql`now() - make_interval(months => ${monthsAgo}, days => 1)`;
+      await db
+        .update(proposals)
+        .set({ status, createdAt: at, pushedAt: status === 'pushed' ? at : null })
+        .where(eq(proposals.id, stored.id));
+      return stored.id;
+    };
+    const kept = [await store('queued', 13), await store('pushed', 11), await store('failed', 11)];
+    await store('pushed', 12);
+    await store('failed', 12);
+    expect(await deleteSettledProposals(db, 12)).toBe(2);
+    expect((await db.select({ id: proposals.id }).from(proposals)).map(({ id }) => id).sort()).toEqual(kept.sort());
   });
 
   it('refuses to store a proposal that changes nothing', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, inArray } from 'drizzle-orm';
+import { and, desc, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { proposals } from '@/lib/db/schema';
 import type { Proposal } from './change';
@@ -43,6 +43,27 @@ export async function listProposals(db: Database, coops?: readonly string[]): Pr
   if (coops && coops.length === 0) return [];
   const query = db.select().from(proposals);
   return (coops ? query.where(inArray(proposals.coop, [...coops])) : query).orderBy(desc(proposals.createdAt));
+}
+
+/**
+ * The retention rule for proposals (the privacy notice's): one pushed or failed over `months` ago is deleted, its
+ * author's name and address with it; the commit in the content repository keeps them, as Git history does. A queued
+ * one stays until it is pushed. Returns how many went.
+ */
+export async function deleteSettledProposals(db: Database, months: number): Promise<number> {
+  const deleted = await db
+    .delete(proposals)
+    .where(
+      and(
+        ne(proposals.status, 'queued'),
+        lte(
+          sql`coalesce(${proposals.pushedAt}, ${proposals.createdAt})`,
+          sql`now() - make_interval(months => ${months})`,
+        ),
+      ),
+    )
+    .returning({ id: proposals.id });
+  return deleted.length;
 }
 
 /** What a proposal's state is, in words, for the person and for admins. */

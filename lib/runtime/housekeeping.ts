@@ -6,13 +6,15 @@ import { idempotencyKeys, rateLimits, sessions, verifications } from '@/lib/db/s
 import { anonymiseExpired } from '@/lib/enquiries/erasure';
 import { keyExpiry } from '@/lib/enquiries/idempotency';
 import { checkLinks, type LinkCheckRun } from '@/lib/links/store';
+import { deleteSettledProposals } from '@/lib/proposals/store';
 
 /** The outbox worker prunes this often: the tables need only stay small, and the deletes cost a scan each. */
 export const pruneIntervalMs = 5 * 60_000;
 
 /**
  * Deletes rate-limit windows that have ended, idempotency keys past their lifetime, and sessions and sign-in
- * links that have expired: none counts any more. Then applies the retention rule to closed enquiries.
+ * links that have expired: none counts any more. Then applies the retention rule to closed enquiries, and to
+ * co-ops' proposals pushed (or failed) as long ago.
  */
 export async function pruneExpired(db: Database, months: number): Promise<void> {
   await db.delete(rateLimits).where(lte(rateLimits.windowEnd, sql`now()`));
@@ -21,6 +23,8 @@ export async function pruneExpired(db: Database, months: number): Promise<void> 
   await db.delete(verifications).where(lte(verifications.expiresAt, sql`now()`));
   const anonymised = await anonymiseExpired(db, months);
   if (anonymised > 0) console.info(`retention: anonymised ${anonymised} enquiries closed over ${months} months ago`);
+  const proposals = await deleteSettledProposals(db, months);
+  if (proposals > 0) console.info(`retention: deleted ${proposals} proposals settled over ${months} months ago`);
 }
 
 /** `pruneExpired` at most once per `intervalMs`, however often it is called; says whether it ran. */
