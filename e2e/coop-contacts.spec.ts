@@ -77,7 +77,7 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   // min) would stop it first; they are switched off to see the server's, which every browser gets.
   await contact.locator('form:has(#website)').evaluate((form: HTMLFormElement) => (form.noValidate = true));
   await contact.getByLabel('Website', { exact: true }).fill('outlandish dot coop');
-  await contact.getByLabel('Number of worker-members').fill('0');
+  await contact.getByLabel('Worker members').fill('0');
   await contact.getByRole('button', { name: 'Preview' }).click();
   await expect(contact.getByText('Website: give an address starting https://.')).toBeVisible();
   await expect(contact.getByText('Worker members: at least 1.')).toBeVisible();
@@ -87,7 +87,7 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   // A change to the website and a service, and a logo: the preview shows the page as it would be.
   const website = 'https://outlandish.coop/';
   await contact.getByLabel('Website', { exact: true }).fill(website);
-  await contact.getByLabel('Number of worker-members').fill(String(coop.workerMembers));
+  await contact.getByLabel('Worker members').fill(String(coop.workerMembers));
   await contact.getByRole('checkbox', { name: service.name, exact: true }).check();
   await contact
     .getByLabel('Logo: an SVG or PNG file')

@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
-import type { EntryValues } from '@/lib/coops/entry';
+import { coopSchema } from '@/lib/content-schema';
+import type { EditableField, EntryValues } from '@/lib/coops/entry';
 import type { EntryFormState } from '@/lib/coops/proposal-form';
 import type { Size } from '@/lib/logo';
 import type { TermEntry } from '@/lib/members/directory';
@@ -23,6 +24,8 @@ type Props = {
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+/** A field's label: the content schema's, which its error messages name too. */
+const label = (name: EditableField | 'logo') => coopSchema.fields[name].label;
 
 /**
  * The edit form of a co-op's entry. A plain form posting to its own page, so it works without JavaScript: the
@@ -81,7 +84,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             Some fields need changing: see below.
           </p>
         )}
-        <Field htmlFor="name" label="Name">
+        <Field htmlFor="name" label={label('name')}>
           <input
             id="name"
             name="name"
@@ -92,7 +95,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
           />
           {error('name')}
         </Field>
-        <Field htmlFor="website" label="Website">
+        <Field htmlFor="website" label={label('website')}>
           <input
             id="website"
             name="website"
@@ -103,7 +106,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
           />
           {error('website')}
         </Field>
-        <Field htmlFor="town" label="Town">
+        <Field htmlFor="town" label={label('town')}>
           <input
             id="town"
             name="town"
@@ -114,7 +117,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
           {error('town')}
         </Field>
         <div className="grid grid-cols-2 gap-4">
-          <Field htmlFor="latitude" label="Latitude (map position)">
+          <Field htmlFor="latitude" label={`${label('latitude')} (map position)`}>
             <input
               id="latitude"
               name="latitude"
@@ -125,7 +128,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             />
             {error('latitude')}
           </Field>
-          <Field htmlFor="longitude" label="Longitude (map position)">
+          <Field htmlFor="longitude" label={`${label('longitude')} (map position)`}>
             <input
               id="longitude"
               name="longitude"
@@ -137,7 +140,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             {error('longitude')}
           </Field>
         </div>
-        <Field htmlFor="workerMembers" label="Number of worker-members">
+        <Field htmlFor="workerMembers" label={label('workerMembers')}>
           <input
             id="workerMembers"
             name="workerMembers"
@@ -150,7 +153,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
           />
           {error('workerMembers')}
         </Field>
-        <Field htmlFor="email" label="Email for client briefs">
+        <Field htmlFor="email" label={label('email')}>
           <input
             id="email"
             name="email"
@@ -163,11 +166,11 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
         </Field>
         <div className="flex items-center gap-2">
           <input id="showEmail" name="showEmail" type="checkbox" defaultChecked={values.showEmail === true} />
-          <label htmlFor="showEmail">Show the email on the co-op’s page</label>
+          <label htmlFor="showEmail">{label('showEmail')} on the co-op’s page</label>
         </div>
         {(['services', 'technologies'] as const).map((name) => (
           <fieldset key={name} {...described(name)}>
-            <legend className="font-semibold">{name === 'services' ? 'Services' : 'Technologies'}</legend>
+            <legend className="font-semibold">{label(name)}</legend>
             {error(name)}
             <div className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
               {(name === 'services' ? services : technologies).map((term) => (
@@ -187,7 +190,9 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
         <Field
           htmlFor="logo"
           label={
-            uploaded ? `Logo (${uploaded.name} uploaded; choose another to replace it)` : 'Logo: an SVG or PNG file'
+            uploaded
+              ? `${label('logo')} (${uploaded.name} uploaded; choose another to replace it)`
+              : `${label('logo')}: an SVG or PNG file`
           }
         >
           <input
