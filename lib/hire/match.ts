@@ -81,9 +81,9 @@ function namesBySlug(kind: string, entries: readonly { slug: string; name: strin
  * A co-op appears only when it offers a wanted service or uses a wanted technology: being nearby is no reason to
  * send a co-op work it does not do. The exception is the co-op the client named: it comes first whatever else
  * matches, with the reason `named by the client` (and its other reasons, if it matches too), worth no points, since
- * the client's wish is not a measure of fit and the score should still say how well it fits. Former members never appear. Slugs in a brief that the directory does not know
- * match nothing (a stored brief can outlive a service); a co-op listing a slug the names do not know is an error,
- * as the content build already refuses it.
+ * the client's wish is not a measure of fit and the score should still say how well it fits. Former members never
+ * appear. Slugs in a brief that the directory does not know match nothing (a stored brief can outlive a service); a
+ * co-op listing a slug the names do not know is an error, as the content build already refuses it.
  */
 export function buildMatcher(coops: readonly MatchableCoop[], names: MatchNames): (brief: Brief) => Suggestion[] {
   const serviceNames = namesBySlug('service', names.services);
