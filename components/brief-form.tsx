@@ -1,10 +1,15 @@
 import { briefKind } from '@/lib/enquiry-kinds';
 import type { FormState } from '@/lib/enquiry-kinds/form';
 import { formOf } from '@/lib/enquiry-kinds/kind';
+import { hireCoops } from '@/lib/members/hire-coops';
 import { hireServices } from '@/lib/members/services';
 import { EnquiryForm } from './enquiry-form';
 
-const choices = { services: hireServices.map(({ slug, name }) => ({ value: slug, label: name })) };
+const options = (entries: readonly { slug: string; name: string }[]) =>
+  entries.map(({ slug, name }) => ({ value: slug, label: name }));
+
+/** The directory's services to tick, and its member co-ops to name one of. */
+const choices = { services: options(hireServices), coop: options(hireCoops) };
 
 /** The brief form with the directory's services to choose from; `service` starts ticked (a service page's link). */
 export function BriefForm({ state, service }: { state?: FormState; service?: string }) {

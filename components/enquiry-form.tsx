@@ -13,7 +13,10 @@ import type { Problem } from '@/lib/http/problem';
 import { isTicked } from '@/lib/enquiry-kinds/field';
 import { honeypotField, type FieldErrors, type FormState } from '@/lib/enquiry-kinds/form';
 
-/** The options of the form's `choices` fields, by field name, as the page knows them (from the content). */
+/**
+ * The options of the form's `choices` fields and of its `select` fields without options of their own, by field
+ * name, as the page knows them (from the content).
+ */
 export type Choices = Readonly<Record<string, readonly { value: string; label: string }[]>>;
 
 type Props = {
@@ -195,7 +198,13 @@ function ChoicesField({ field, errors, values, choices }: FieldProps) {
   );
 }
 
-function Control({ field, errors, values }: FieldProps) {
+/** A select's options: its own, or else the ones the page gives. */
+function optionsOf(field: FormField, choices: Choices): readonly { value: string; label: string }[] {
+  if (field.options) return Object.entries(field.options).map(([value, label]) => ({ value, label }));
+  return choices[field.name] ?? [];
+}
+
+function Control({ field, errors, values, choices }: FieldProps) {
   const invalid = Boolean(errors[field.name]);
   const value = values[field.name];
   const text = typeof value === 'string' ? value : undefined;
@@ -222,7 +231,7 @@ function Control({ field, errors, values }: FieldProps) {
       return (
         <select {...props} defaultValue={text ?? ''} className={inputClass}>
           <option value="">{sharedCopy.choose}</option>
-          {Object.entries(field.options ?? {}).map(([option, label]) => (
+          {optionsOf(field, choices).map(({ value: option, label }) => (
             <option key={option} value={option}>
               {label}
             </option>

@@ -9,7 +9,7 @@ export class JoinFormElement extends EnquiryFormElement {
   protected readonly description = formOf(joinKind);
 
   protected check(values: Record<string, unknown>) {
-    const result = validate(joinKind, values, { serviceSlugs: [] });
+    const result = validate(joinKind, values, { serviceSlugs: [], coopSlugs: [] });
     return result.ok ? undefined : result.errors;
   }
 }

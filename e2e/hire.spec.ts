@@ -2,6 +2,7 @@ import { validBrief } from '@/test/enquiry-data';
 import { expect, expectNoAxeViolations, fillValidBrief, memberFiles, signIn, test } from './site';
 
 const services = (page: import('@playwright/test').Page) => page.getByRole('group', { name: 'Services you need' });
+const coop = (page: import('@playwright/test').Page) => page.getByLabel('A co-op you’d like to work with (optional)');
 
 test.describe('the brief form with JavaScript', () => {
   test('shows errors beside their fields, focuses the first, and keeps what was typed', async ({ page }) => {
@@ -49,6 +50,45 @@ test.describe('the brief form with JavaScript', () => {
   });
 });
 
+test.describe('a brief that names a co-op', () => {
+  test('from a co-op page’s link, arrives with that co-op chosen, named and suggested first', async ({ page }) => {
+    const member = memberFiles.at(-1);
+    if (!member) throw new Error('no member co-op');
+    const organisation = `Named Co-op Org ${Date.now()}`;
+    await page.goto(`/co-op/${member.slug}`);
+    await page.getByRole('link', { name: `Send ${member.name} a brief` }).click();
+    await expect(page).toHaveURL(`/hire?coop=${member.slug}`);
+    await expect(coop(page)).toHaveValue(member.slug);
+    await expect(coop(page).locator('option:checked')).toHaveText(member.name);
+    await fillValidBrief(page, organisation);
+    const posted = page.waitForResponse((response) => response.url().endsWith('/api/briefs'));
+    await page.getByRole('button', { name: 'Send brief' }).click();
+    const answer = await posted;
+    expect(answer.status()).toBe(201);
+    expect(answer.request().postDataJSON()).toMatchObject({ coop: member.slug });
+    await expect(page.getByRole('heading', { name: 'Thank you for your brief' })).toBeFocused();
+    const { id } = (await answer.json()) as { id: string };
+
+    await signIn(page);
+    await page.goto(`/admin/enquiries/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(organisation);
+    await expect(page.locator('div:has(> dt:text-is("Co-op named")) > dd')).toHaveText(member.name);
+    const suggested = page.getByRole('group', { name: 'Suggested co-ops' }).getByRole('listitem');
+    await expect(suggested.first()).toContainText(member.name);
+    await expect(suggested.first().getByRole('checkbox')).toHaveAccessibleDescription(/^named by the client/);
+    // Merged, not listed twice.
+    await expect(page.locator(`input[name="coop"][value="${member.slug}"]`)).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
+
+  test('ignores a co-op the form does not offer', async ({ page }) => {
+    await page.goto('/hire?service=web-design&coop=no-such-coop');
+    // The service ticked: the script has read the query.
+    await expect(services(page).getByLabel('Web Design', { exact: true })).toBeChecked();
+    await expect(coop(page)).toHaveValue('');
+  });
+});
+
 test.describe('the brief form without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -61,6 +101,19 @@ test.describe('the brief form without JavaScript', () => {
     await page.getByRole('button', { name: 'Send brief' }).click();
     await expect(page).toHaveURL(/\/hire\/thanks$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your brief');
+  });
+
+  test('lets the visitor choose the co-op, and posts it', async ({ page }) => {
+    const member = memberFiles.at(0);
+    if (!member) throw new Error('no member co-op');
+    await page.goto(`/hire?coop=${member.slug}`);
+    await expect(coop(page)).toHaveValue('');
+    await fillValidBrief(page, 'No Script Named Org');
+    await coop(page).selectOption(member.slug);
+    const posted = page.waitForRequest((request) => request.url().endsWith('/api/briefs'));
+    await page.getByRole('button', { name: 'Send brief' }).click();
+    expect(new URLSearchParams((await posted).postData() ?? '').get('coop')).toBe(member.slug);
+    await expect(page).toHaveURL(/\/hire\/thanks$/);
   });
 
   test('shows the form again with each error by its field and every value kept', async ({ page }) => {

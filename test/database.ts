@@ -4,6 +4,7 @@ import { briefKind, joinKind } from '@/lib/enquiry-kinds';
 import { schemaOf, type InputOf, type ValuesOf } from '@/lib/enquiry-kinds/kind';
 import { createEnquiry } from '@/lib/enquiries/store';
 import { validBrief, validEnquiry } from './enquiry-data';
+import { coopSlugs } from '@/lib/members/hire-coops';
 import { serviceSlugs } from '@/lib/members/services';
 
 /** Empties every table of the test database (PGlite in memory, or the server in DATABASE_URL). */
@@ -26,11 +27,14 @@ export async function storeEnquiry(
   return stored;
 }
 
-/** Stores a brief as the briefs endpoint does (validated against the real service list), and returns its id. */
+/**
+ * Stores a brief as the briefs endpoint does (validated against the real service and member co-op lists), and
+ * returns its id.
+ */
 export async function storeBrief(
   brief: InputOf<typeof briefKind> = validBrief,
 ): Promise<{ id: string; receipt: boolean }> {
-  const values = schemaOf(briefKind, { serviceSlugs }).parse(brief);
+  const values = schemaOf(briefKind, { serviceSlugs, coopSlugs }).parse(brief);
   const stored = await createEnquiry(await getDb(), briefKind, values, { receiptHourlyLimit: 30 });
   if (stored.outcome !== 'stored') throw new Error(`not stored: ${stored.outcome}`);
   return stored;

@@ -26,6 +26,10 @@ export const mailTestSettings = {
     ['web-design', 'Web Design'],
     ['hosting', 'Hosting'],
   ]),
+  coopNames: new Map([
+    ['with-address', 'Has An Address'],
+    ['without-address', 'No Address Co-op'],
+  ]),
   coops: new Map([
     ['with-address', { name: 'Has An Address', email: 'work@with-address.example' }],
     ['without-address', { name: 'No Address Co-op' }],

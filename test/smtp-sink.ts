@@ -14,6 +14,9 @@ export async function startSmtpSink(port = 0, onMail?: (mail: ReceivedMail) => v
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // The site's mailer keeps pooled connections open (lib/mail/worker.ts): at close, end them after a moment
+    // rather than the 30 s smtp-server waits by default.
+    closeTimeout: 200,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,6 +1,7 @@
 import { formatReceived, statusLabel } from '@/lib/admin/enquiry-labels';
 import { enquiryDetails, enquiryNameOf, kindOfEnquiry, type Detail } from '@/lib/enquiries/details';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
+import { coopNames } from '@/lib/members/hire-coops';
 import { hireServices } from '@/lib/members/services';
 import { DetailList } from './detail-list';
 
@@ -35,7 +36,7 @@ export function EnquiryDetails({ enquiry }: { enquiry: StoredEnquiry }) {
   const details: [string, React.ReactNode][] = [
     ['Received', formatReceived(enquiry.createdAt)],
     ['Status', statusLabel(enquiry.status)],
-    ...enquiryDetails(kind, enquiry, { serviceNames })
+    ...enquiryDetails(kind, enquiry, { serviceNames, coopNames })
       .filter((detail) => detail.name !== kind.nameField)
       .map((detail): [string, React.ReactNode] => [detail.label, shown(detail)]),
   ];

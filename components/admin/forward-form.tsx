@@ -36,8 +36,9 @@ function Coop({ coop }: { coop: ForwardTarget }) {
 }
 
 /**
- * Forwards a brief to the member co-ops a member ticks: the suggested ones first, each with why it matches (the
- * brief's services it offers, its technologies, its town), then every other member. Says before sending where each
+ * Forwards a brief to the member co-ops a member ticks: the suggested ones first, each with why it matches (named
+ * by the client, who comes first of all; the brief's services it offers, its technologies, its town), then every
+ * other member. Says before sending where each
  * co-op's mail goes, since a co-op without an address of its own is reached through the network's address.
  */
 export function ForwardForm({ brief, forwarded, error }: { brief: StoredEnquiry; forwarded?: string; error?: string }) {

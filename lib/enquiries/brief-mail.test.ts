@@ -62,6 +62,17 @@ describe('a brief’s mails', () => {
     expect(mail.html).not.toContain('<a href="https://phish.example/e">');
   });
 
+  it('name the co-op the client named, by its name, and nothing when they named none', async () => {
+    const named = await stored({ ...validBrief, coop: 'agile-collective' });
+    const mail = composeNotification(named, {
+      ...mailTestSettings,
+      coopNames: new Map([['agile-collective', 'Agile']]),
+    });
+    expect(mail.text).toContain('Co-op named: Agile\n');
+    expect(mail.html).toMatch(/Co-op named.*Agile/s);
+    expect(composeNotification(await stored(validBrief), mailTestSettings).text).toContain('Co-op named: —\n');
+  });
+
   it('keep the subject on one line whatever the organisation is called', async () => {
     const brief = await stored({ ...validBrief, organisation: 'Line one\r\nBcc: everyone@example.org' });
     expect(composeNotification(brief, mailTestSettings).subject).toBe('Brief: Line one Bcc: everyone@example.org');

@@ -2,8 +2,8 @@ import type { Shown } from '@/lib/enquiry-kinds/field';
 import { kindOf } from '@/lib/enquiry-kinds';
 import type { KindDescription } from '@/lib/enquiry-kinds/kind';
 
-/** What shows a stored enquiry's fields needs besides the row: the directory's service names by slug. */
-export type DetailContext = { serviceNames: ReadonlyMap<string, string> };
+/** What shows a stored enquiry's fields needs besides the row: the directory's service and co-op names by slug. */
+export type DetailContext = { serviceNames: ReadonlyMap<string, string>; coopNames: ReadonlyMap<string, string> };
 
 export type Detail = { name: string; label: string; as: Shown['as']; value: string };
 
@@ -18,6 +18,7 @@ function inWords(value: unknown, as: Shown['as'], options: Readonly<Record<strin
   }
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (as === 'option') return options[String(value)] ?? String(value);
+  if (as === 'coop') return context.coopNames.get(String(value)) ?? String(value);
   return String(value);
 }
 

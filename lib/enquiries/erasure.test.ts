@@ -6,6 +6,7 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
+import { enquiryTable } from './csv';
 import { parseSettings } from '@/lib/settings';
 import { anonymiseExpired, eraseEnquiry } from './erasure';
 import { pruneExpired } from '@/lib/runtime/housekeeping';
@@ -117,7 +118,8 @@ describe('erasure', () => {
 describe('erasing a brief', () => {
   it('blanks the contact, address, description and note, keeps the organisation and the rest, and refuses a second time', async () => {
     const { db, ada, mo } = await people();
-    const { id } = await storeBrief();
+    // The co-op the client named is a co-op's slug, not personal data: kept, in the CSV too.
+    const { id } = await storeBrief({ ...validBrief, coop: 'agile-collective' });
     await updateEnquiry(db, id, { status: 'lost', note: `Spoke to ${validBrief.contactName}` }, mo.id);
     expect(await eraseEnquiry(db, id, ada.id)).toBe(true);
     const erased = await getEnquiry(db, id);
@@ -129,8 +131,12 @@ describe('erasing a brief', () => {
       organisation: validBrief.organisation,
       services: validBrief.services,
       budget: validBrief.budget,
+      coop: 'agile-collective',
       status: 'lost',
     });
+    const [header = [], ...rows] = enquiryTable(erased ? [erased] : []);
+    expect(header.filter((name) => name === 'coop')).toHaveLength(1);
+    expect(rows[0]?.[header.indexOf('coop')]).toBe('agile-collective');
     const everything = JSON.stringify([erased, await db.select().from(outbox), await recentActivity(db)]);
     for (const value of [validBrief.contactName, validBrief.email, validBrief.description]) {
       expect(everything).not.toContain(value);

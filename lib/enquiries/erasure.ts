@@ -22,10 +22,11 @@ const blanked = Object.fromEntries([
 
 /**
  * Removes an enquiry's personal data and keeps the rest for the network's records (a join enquiry's co-op, location
- * and legal form; a brief's organisation, services, budget and the like; the status and dates): the fields the
- * kinds describe as personal (the contact's name and address, the description, the links) and the note are blanked; its mail leaves the outbox, sent or not
- * (forwarded briefs too), so nothing can go out with or about it; and the values of its note changes in the audit
- * trail are blanked too, since a note may quote the sender. Its forwarding records stay: they name only co-ops.
+ * and legal form; a brief's organisation, services, budget, the co-op it named and the like; the status and dates):
+ * the fields the kinds describe as personal (the contact's name and address, the description, the links) and the
+ * note are blanked; its mail leaves the outbox, sent or not (forwarded briefs too), so nothing can go out with or
+ * about it; and the values of its note changes in the audit trail are blanked too, since a note may quote the
+ * sender. Its forwarding records stay: they name only co-ops.
  */
 async function anonymise(db: Database, id: string): Promise<boolean> {
   const [done] = await db

@@ -10,6 +10,7 @@ import { problemJson, problems, type Problem } from '@/lib/http/problem';
 import { takeRateLimit } from '@/lib/http/rate-limit';
 import { rateLimitKey } from '@/lib/http/rate-limit-key';
 import { kickOutbox } from '@/lib/mail/worker';
+import { coopSlugs } from '@/lib/members/hire-coops';
 import { serviceSlugs } from '@/lib/members/services';
 import { settings } from '@/lib/settings';
 import { site } from '@/lib/site';
@@ -61,7 +62,7 @@ async function handleEnquiry(kind: EnquiryKindDescription, formPage: FormPage, r
   const honeypot = values[honeypotField];
   if (typeof honeypot === 'string' && honeypot !== '') return accepted(crypto.randomUUID());
 
-  const validation = validate(kind, values, { serviceSlugs });
+  const validation = validate(kind, values, { serviceSlugs, coopSlugs });
   if (!validation.ok) return fail(problems.invalid(validation.errors), values);
 
   const key = request.headers.get('idempotency-key') ?? undefined;

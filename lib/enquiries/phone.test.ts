@@ -24,7 +24,8 @@ afterAll(closeDb);
 
 describe.each(kinds)('the phone number of a $kind.kind enquiry', ({ kind, store }) => {
   const base = kind === joinKind ? validEnquiry : validBrief;
-  const check = (phone: unknown) => validate(kind, { ...base, phone }, { serviceSlugs: ['web-design', 'hosting'] });
+  const check = (phone: unknown) =>
+    validate(kind, { ...base, phone }, { serviceSlugs: ['web-design', 'hosting'], coopSlugs: [] });
 
   it('is optional, and its own field of the form, as a telephone number', () => {
     const field = kind.fields.find(({ name }) => name === 'phone');

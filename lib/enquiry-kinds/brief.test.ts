@@ -4,7 +4,8 @@ import { validate } from './kind';
 import { validBrief } from '@/test/enquiry-data';
 
 const services = ['web-design', 'hosting', 'training'];
-const check = (input: unknown) => validate(briefKind, input, { serviceSlugs: services });
+const coops = ['outlandish', 'agile-collective'];
+const check = (input: unknown) => validate(briefKind, input, { serviceSlugs: services, coopSlugs: coops });
 
 describe('validateBrief', () => {
   it('accepts a valid brief, trimming text and reading technologies as a list', () => {
@@ -73,6 +74,34 @@ describe('validateBrief', () => {
       ok: false,
       errors: { services: ['Choose services from the list'] },
     });
+  });
+
+  it('takes a co-op the client names from the member co-ops, or none', () => {
+    const named = check({ ...validBrief, coop: 'agile-collective' });
+    expect(named.ok && named.value.coop).toBe('agile-collective');
+    for (const none of [{ coop: '' }, { coop: '  ' }, {}]) {
+      const result = check({ ...validBrief, ...none });
+      expect(result.ok).toBe(true);
+      expect(result.ok && 'coop' in result.value && result.value.coop !== undefined).toBe(false);
+    }
+    // The context holds the member co-ops: a former member's slug is as unknown as a made-up one.
+    for (const coop of ['no-such-coop', 'we-are-open', ['outlandish'], 42]) {
+      expect(check({ ...validBrief, coop })).toEqual({ ok: false, errors: { coop: ['Choose a co-op from the list'] } });
+    }
+  });
+
+  it('offers the co-op as an optional list whose options the page gives, shown to members by name', () => {
+    const field = briefKind.fields.find(({ name }) => name === 'coop');
+    expect(field).toMatchObject({
+      label: 'A co-op you’d like to work with (optional)',
+      type: 'select',
+      required: false,
+      column: { name: 'coop', type: 'text', optional: true },
+      shown: { label: 'Co-op named', as: 'coop' },
+    });
+    expect(field && 'options' in field).toBe(false);
+    // A co-op's slug is not personal data: erasure keeps it.
+    expect(field && 'personal' in field).toBe(false);
   });
 
   it('keeps text within its limits', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { confirmation, contactName, email, phone, isTicked, optionalText, text, under } from './field';
+import { blankAsAbsent, confirmation, contactName, email, phone, isTicked, optionalText, text, under } from './field';
 import { defineKind } from './kind';
 
 export const budgets = {
@@ -35,8 +35,9 @@ const asNames = (value: unknown) => {
 
 /**
  * A client's brief for work (`/hire`, `POST /api/briefs`): the one description of its fields, form, mails and
- * statuses. Its services are checked against the directory's: the server passes every service slug, the browser
- * the slugs of the boxes its form shows (the same list, rendered from the content).
+ * statuses. Its services and the co-op a client may name are checked against the directory's: the server passes
+ * every service slug and every member co-op's slug, the browser the slugs its form shows (the same lists, rendered
+ * from the content).
  */
 export const briefKind = defineKind({
   kind: 'brief',
@@ -85,6 +86,27 @@ export const briefKind = defineKind({
       },
       column: { name: 'services', type: 'text[]' },
       shown: { label: 'Services', as: 'services' },
+    },
+    {
+      // A co-op page's "Send X a brief" links to `/hire?coop=SLUG`; the brief arrives with it as the first suggestion.
+      // A co-op's slug, not personal data: erasure keeps it.
+      name: 'coop',
+      label: 'A co-op you’d like to work with (optional)',
+      type: 'select',
+      required: false,
+      schema: ({ coopSlugs }) => {
+        const known = new Set(coopSlugs);
+        const message = 'Choose a co-op from the list';
+        // Optional outside as well: a JSON body may leave the key out.
+        return z.optional(
+          z.pipe(
+            blankAsAbsent(),
+            z.optional(z.string({ error: message }).check(z.refine((slug) => known.has(slug), { error: message }))),
+          ),
+        );
+      },
+      column: { name: 'coop', type: 'text', optional: true },
+      shown: { label: 'Co-op named', as: 'coop', csv: 'coop' },
     },
     {
       name: 'technologies',

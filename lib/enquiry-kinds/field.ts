@@ -6,8 +6,11 @@ import type { FormField } from './form';
 // zod probes for `new Function` to compile faster parsers; the site's CSP forbids eval, so it must not try.
 z.config({ jitless: true });
 
-/** What the server knows and the browser is given by the page: the directory's service slugs, for a brief. */
-export type KindContext = { serviceSlugs: readonly string[] };
+/**
+ * What the server knows and the browser is given by the page, for a brief: the directory's service slugs and its
+ * member co-ops' slugs (a client may name one).
+ */
+export type KindContext = { serviceSlugs: readonly string[]; coopSlugs: readonly string[] };
 
 export type Schema = z.ZodMiniType;
 
@@ -21,11 +24,11 @@ export type Column = { name: string; type: 'text' | 'text[]' | 'boolean'; notNul
 /**
  * How members see a field: in the notification mail, a forwarded brief, the admin page and the CSV (whose column
  * is `csv`, or the label in lower case). `long` text keeps its line breaks; `option` shows the option's label;
- * `services` the directory's service names.
+ * `services` the directory's service names; `coop` the directory's name for a co-op's slug.
  */
 export type Shown = {
   label: string;
-  as: 'text' | 'long' | 'email' | 'phone' | 'link' | 'option' | 'list' | 'services' | 'yes-no';
+  as: 'text' | 'long' | 'email' | 'phone' | 'link' | 'option' | 'list' | 'services' | 'coop' | 'yes-no';
   csv?: string;
 };
 
@@ -41,7 +44,7 @@ export type FieldSpec = FormField & {
 };
 
 /** A blank answer to an optional field is no answer: left out, not an empty string. */
-const blankAsAbsent = () =>
+export const blankAsAbsent = () =>
   z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
 
 export const under = (max: number) => z.maxLength(max, { error: `Please keep this under ${max} characters` });

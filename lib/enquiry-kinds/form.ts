@@ -9,8 +9,9 @@ export type FormField = {
   label: string;
   hint?: string;
   /**
-   * `select` offers `options`; `choices` is a group of checkboxes, one value per ticked box, whose options the page
-   * gives when it renders the form (they come from the content, which the browser script does not carry).
+   * `select` offers `options`; `choices` is a group of checkboxes, one value per ticked box. A `choices` field, and a
+   * `select` without `options`, offers what the page gives when it renders the form (from the content, which the
+   * browser script does not carry).
    */
   type: 'text' | 'email' | 'tel' | 'url' | 'select' | 'textarea' | 'checkbox' | 'choices';
   required: boolean;

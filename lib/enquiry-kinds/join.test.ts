@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinKind } from './join';
 import { validate } from './kind';
 
-const validateEnquiry = (input: unknown) => validate(joinKind, input, { serviceSlugs: [] });
+const validateEnquiry = (input: unknown) => validate(joinKind, input, { serviceSlugs: [], coopSlugs: [] });
 import { validEnquiry } from '@/test/enquiry-data';
 
 describe('validateEnquiry', () => {

@@ -118,6 +118,41 @@ describe('forwardTargets', () => {
   });
 });
 
+describe('forwardTargets for a brief that names a co-op', () => {
+  const brief = { services: ['hosting'], technologies: [], location: null, remote: true };
+  const members = allCoops.filter((coop) => coop.member);
+  const hosting = suggestFor(brief).map((s) => s.slug);
+
+  it('puts the named co-op first, merged with its match when it matches too', () => {
+    const matched = hosting.at(-1);
+    if (!matched) throw new Error('no member offers hosting');
+    const targets = forwardTargets({ ...brief, coop: matched });
+    expect(targets[0]?.slug).toBe(matched);
+    expect(targets[0]?.suggestion).toBe('named by the client; offers Hosting');
+    expect(targets.filter((t) => t.slug === matched)).toHaveLength(1);
+    expect(targets.slice(1, hosting.length).map((t) => t.slug)).toEqual(hosting.filter((slug) => slug !== matched));
+    expect(targets).toHaveLength(members.length);
+  });
+
+  it('suggests the named co-op first for being named alone, and a brief without one as before', () => {
+    const unmatched = members.find((coop) => !hosting.includes(coop.slug));
+    if (!unmatched) throw new Error('every member offers hosting');
+    const targets = forwardTargets({ ...brief, coop: unmatched.slug });
+    expect(targets[0]).toMatchObject({ slug: unmatched.slug, name: unmatched.name, suggestion: 'named by the client' });
+    expect(targets.slice(1, hosting.length + 1).map((t) => t.slug)).toEqual(hosting);
+    expect(targets.filter((t) => t.slug === unmatched.slug)).toHaveLength(1);
+    expect(forwardTargets({ ...brief, coop: null })).toEqual(forwardTargets(brief));
+  });
+
+  it('names a stored brief’s co-op first', async () => {
+    const { id } = await storeBrief({ ...validBrief, services: ['hosting'], coop: hosting.at(-1) });
+    const stored = await getEnquiry(await getDb(), id);
+    if (!stored) throw new Error('not stored');
+    expect(forwardTargets(stored)[0]?.slug).toBe(hosting.at(-1));
+    expect(forwardTargets(stored)[0]?.suggestion).toMatch(/^named by the client; offers Hosting/);
+  });
+});
+
 function byTo(a: { action: string; to: string | null }, b: { action: string; to: string | null }) {
   return `${a.action}${a.to}`.localeCompare(`${b.action}${b.to}`);
 }

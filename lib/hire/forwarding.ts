@@ -16,7 +16,10 @@ export const coopContacts: ReadonlyMap<string, CoopContact> = new Map(
 
 export type ForwardTarget = CoopContact & { slug: string; suggestion?: string };
 
-/** The co-ops a member may forward a brief to: the suggested ones first, best first, then every other member by name. */
+/**
+ * The co-ops a member may forward a brief to: the suggested ones first (the co-op the client named, then the best
+ * matches), then every other member by name.
+ */
 export function forwardTargets(brief: Parameters<typeof suggestFor>[0]): ForwardTarget[] {
   const suggestions = suggestFor(brief);
   const suggested = new Set(suggestions.map(({ slug }) => slug));

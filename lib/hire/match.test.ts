@@ -111,6 +111,37 @@ describe('buildMatcher on a small directory', () => {
     expect(slugs).not.toContain('code-operative');
   });
 
+  it('puts the co-op the client named first, merging its reasons when it matches too', () => {
+    const brief = { services: ['web-design', 'ux'], technologies: ['drupal'], location: { town: 'Leeds' } } as const;
+    expect(ranking(match({ ...brief, coop: 'outlandish' }))).toEqual([
+      ['outlandish', 4, 'named by the client; offers Web Design'],
+      ['dot-project', 11, 'offers Web Design and UX; uses Drupal; based in Leeds'],
+      ['agile-collective', 10, 'offers Web Design and UX; uses Drupal'],
+    ]);
+    expect(match({ ...brief, coop: 'outlandish' })[0]?.reasons).toEqual([
+      { kind: 'named', text: 'named by the client', points: 0 },
+      { kind: 'services', text: 'offers Web Design', points: 4 },
+    ]);
+    // Named, though it offers nothing the brief asks for: suggested for that alone, worth no points.
+    expect(match({ ...brief, coop: 'animorph' })[0]).toEqual({
+      slug: 'animorph',
+      name: 'Animorph',
+      score: 0,
+      services: [],
+      technologies: [],
+      reasons: [{ kind: 'named', text: 'named by the client', points: 0 }],
+      summary: 'named by the client',
+    });
+    expect(match({ ...brief, coop: 'animorph' })).toHaveLength(4);
+  });
+
+  it('suggests no former member and no unknown co-op for being named', () => {
+    const brief = { services: ['web-design', 'ux'], technologies: ['drupal'], location: { town: 'Leeds' } } as const;
+    const unnamed = ranking(match(brief));
+    expect(ranking(match({ ...brief, coop: 'gone' }))).toEqual(unnamed);
+    expect(ranking(match({ ...brief, coop: 'no-such-coop' }))).toEqual(unnamed);
+  });
+
   it('breaks ties by name and names what matched in the brief’s order', () => {
     const suggestions = match({
       services: ['development', 'hosting'],

@@ -19,14 +19,18 @@ export type MatchNames = {
   technologies: readonly { slug: string; name: string }[];
 };
 
-/** What a client asks for: service and technology slugs from the directory's lists, and where they are. */
+/**
+ * What a client asks for: service and technology slugs from the directory's lists, where they are, and the slug of
+ * a co-op they would like to work with, if they named one.
+ */
 export type Brief = {
   services: readonly string[];
   technologies?: readonly string[];
   location: { remote: true } | { town: string };
+  coop?: string;
 };
 
-export type Reason = { kind: 'services' | 'technologies' | 'town'; text: string; points: number };
+export type Reason = { kind: 'named' | 'services' | 'technologies' | 'town'; text: string; points: number };
 
 export type Suggestion = {
   slug: string;
@@ -75,9 +79,11 @@ function namesBySlug(kind: string, entries: readonly { slug: string; name: strin
  *   weights, a brief listing many technologies could rank a co-op that does less of the job above one that does more.
  *
  * A co-op appears only when it offers a wanted service or uses a wanted technology: being nearby is no reason to
- * send a co-op work it does not do. Former members never appear. Slugs in a brief that the directory does not know
- * match nothing (a stored brief can outlive a service); a co-op listing a slug the names do not know is an error,
- * as the content build already refuses it.
+ * send a co-op work it does not do. The exception is the co-op the client named: it comes first whatever else
+ * matches, with the reason `named by the client` (and its other reasons, if it matches too), worth no points, since
+ * the client's wish is not a measure of fit and the score should still say how well it fits. Former members never
+ * appear. Slugs in a brief that the directory does not know match nothing (a stored brief can outlive a service); a
+ * co-op listing a slug the names do not know is an error, as the content build already refuses it.
  */
 export function buildMatcher(coops: readonly MatchableCoop[], names: MatchNames): (brief: Brief) => Suggestion[] {
   const serviceNames = namesBySlug('service', names.services);
@@ -96,6 +102,7 @@ export function buildMatcher(coops: readonly MatchableCoop[], names: MatchNames)
     const { slug, name, services = [], technologies = [] } = coop;
     return { slug, name, services, technologies, town, townSlug: slugify(town), rank };
   });
+  const membersBySlug = new Map(members.map((member) => [member.slug, member]));
 
   // Inverted indexes: a match visits only the co-ops that share a slug with the brief, not the whole directory.
   const offering = invert('service', members, (member) => member.services, serviceNames);
@@ -107,6 +114,9 @@ export function buildMatcher(coops: readonly MatchableCoop[], names: MatchNames)
     const servicePoints = 2 * wantedTechnologies.size + 2;
 
     const hits = new Map<Member, Hit>();
+    // A former member or an unknown slug is named in vain: only current members are suggested.
+    const named = brief.coop === undefined ? undefined : membersBySlug.get(brief.coop);
+    if (named) hitFor(hits, named);
     for (const service of known(brief.services, offering)) {
       for (const coop of service.coops) hitFor(hits, coop).services.push(service);
     }
@@ -127,6 +137,7 @@ export function buildMatcher(coops: readonly MatchableCoop[], names: MatchNames)
     const ranked = [...hits.values()].map(({ coop, services, technologies }) => {
       const sameTown = clientTown !== '' && coop.townSlug === clientTown;
       const reasons: Reason[] = [];
+      if (coop === named) reasons.push({ kind: 'named', text: 'named by the client', points: 0 });
       if (services.length > 0) {
         reasons.push({ kind: 'services', text: phrase('offers', services), points: servicePoints * services.length });
       }
@@ -144,9 +155,11 @@ export function buildMatcher(coops: readonly MatchableCoop[], names: MatchNames)
         reasons,
         summary: reasons.map((reason) => reason.text).join('; '),
       };
-      return { suggestion, rank: coop.rank };
+      return { suggestion, rank: coop.rank, first: coop === named };
     });
-    ranked.sort((a, b) => b.suggestion.score - a.suggestion.score || a.rank - b.rank);
+    ranked.sort(
+      (a, b) => Number(b.first) - Number(a.first) || b.suggestion.score - a.suggestion.score || a.rank - b.rank,
+    );
     return ranked.map(({ suggestion }) => suggestion);
   };
 }

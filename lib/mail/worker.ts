@@ -1,5 +1,6 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
+import { startWorker, stopWorker, wakeWorker } from '@/lib/background-worker';
 import type { Database } from '@/lib/db';
 import { getDb } from '@/lib/db';
 import { deliverOutbox, type Mailer, type OutboxSettings } from './outbox';
@@ -33,17 +34,6 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
   };
 }
 
-// On globalThis: the worker starts from instrumentation's bundle and is woken from the API route's bundle.
-type WorkerState = {
-  timer?: NodeJS.Timeout;
-  running?: Promise<void>;
-  wake: () => void;
-  stop: AbortController;
-  /** The rows it claimed and has not settled: after a lost connection, released as soon as the database is back. */
-  held: Set<number>;
-};
-const worker = globalThis as typeof globalThis & { cotechOutbox?: WorkerState };
-
 export type WorkerOptions = {
   mailer: Mailer;
   settings: OutboxSettings;
@@ -58,33 +48,13 @@ export type WorkerOptions = {
  * after a new enquiry. Unsent rows stay in the database, so a restart picks them up again.
  */
 export function startOutboxWorker({ mailer, settings, pollMs, afterRound }: WorkerOptions): void {
-  if (worker.cotechOutbox) return;
-  const state: WorkerState = { wake: () => undefined, stop: new AbortController(), held: new Set() };
-  worker.cotechOutbox = state;
-  const { signal } = state.stop;
-  const tick = async () => {
-    try {
-      const db = await getDb();
-      while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal, held: state.held })) > 0);
-      if (!signal.aborted) await afterRound?.(db);
-    } catch (error) {
-      console.error('outbox:', error instanceof Error ? error.message : error);
-    }
-  };
-  const loop = () => {
-    state.running = tick().finally(() => {
-      state.running = undefined;
-      if (signal.aborted) return;
-      state.timer = setTimeout(loop, pollMs);
-      state.timer.unref();
-    });
-  };
-  state.wake = () => {
-    if (state.running || signal.aborted) return;
-    clearTimeout(state.timer);
-    loop();
-  };
-  loop();
+  /** The rows it claimed and has not settled: after a lost connection, released as soon as the database is back. */
+  const held = new Set<number>();
+  startWorker('outbox', pollMs, async (signal) => {
+    const db = await getDb();
+    while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal, held })) > 0);
+    if (!signal.aborted) await afterRound?.(db);
+  });
 }
 
 /**
@@ -92,20 +62,7 @@ export function startOutboxWorker({ mailer, settings, pollMs, afterRound }: Work
  * send, and sends nothing more. Resolves once it has, or after `timeoutMs` if an SMTP server keeps it waiting (its
  * rows then stay claimed until their lease ends, and another start sends them).
  */
-export async function stopOutboxWorker(timeoutMs = 10_000): Promise<void> {
-  const state = worker.cotechOutbox;
-  if (!state) return;
-  state.stop.abort();
-  clearTimeout(state.timer);
-  let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-  if ((await Promise.race([state.running, waited])) === 'late') {
-    console.error(`outbox: still sending after ${timeoutMs} ms, stopping without it`);
-  }
-  clearTimeout(timer);
-}
+export const stopOutboxWorker = (timeoutMs = 10_000): Promise<void> => stopWorker('outbox', timeoutMs, 'sending');
 
 /** Ask the worker to deliver now rather than at its next poll. */
-export function kickOutbox(): void {
-  worker.cotechOutbox?.wake();
-}
+export const kickOutbox = (): void => wakeWorker('outbox');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { startWorker, stopWorker, wakeWorker } from '@/lib/background-worker';
 import type { Database } from '@/lib/db';
 import { getDb } from '@/lib/db';
 import { UnpushableProposal } from './change';
@@ -60,57 +61,20 @@ export async function deliverProposals(
   return settled;
 }
 
-// On globalThis: the worker starts from instrumentation's bundle and is woken from a Server Action's bundle.
-type WorkerState = {
-  timer?: NodeJS.Timeout;
-  running?: Promise<void>;
-  wake: () => void;
-  /** Woken during a round: another follows at once, for a proposal stored after this round last looked. */
-  again?: boolean;
-  stop: AbortController;
-  held: Set<string>;
-};
-const worker = globalThis as typeof globalThis & { cotechProposals?: WorkerState };
-
 /**
  * Runs in the server process (started by lib/runtime/startup.ts): pushes the proposals that are due every
  * `pollMs`, and at once when kickProposals() says one was stored. Queued proposals stay in the database, so a
  * restart picks them up again.
  */
 export function startProposalWorker({ settings, pollMs }: { settings: ProposalSettings; pollMs: number }): void {
-  if (worker.cotechProposals) return;
-  const state: WorkerState = { wake: () => undefined, stop: new AbortController(), held: new Set() };
-  worker.cotechProposals = state;
-  const { signal } = state.stop;
-  const tick = async () => {
+  const held = new Set<string>();
+  startWorker('proposals', pollMs, async (signal) => {
     try {
-      await deliverProposals(await getDb(), settings, { signal, held: state.held });
+      await deliverProposals(await getDb(), settings, { signal, held });
     } catch (error) {
       console.error('proposals:', redact(error instanceof Error ? error.message : String(error)));
     }
-  };
-  const loop = () => {
-    state.running = tick().finally(() => {
-      state.running = undefined;
-      if (signal.aborted) return;
-      if (state.again) {
-        state.again = false;
-        return loop();
-      }
-      state.timer = setTimeout(loop, pollMs);
-      state.timer.unref();
-    });
-  };
-  state.wake = () => {
-    if (signal.aborted) return;
-    if (state.running) {
-      state.again = true;
-      return;
-    }
-    clearTimeout(state.timer);
-    loop();
-  };
-  loop();
+  });
 }
 
 /**
@@ -119,21 +83,7 @@ export function startProposalWorker({ settings, pollMs }: { settings: ProposalSe
  * keeps it waiting: that proposal then stays claimed until its lease ends, and the next attempt finds its branch
  * if the push got through.
  */
-export async function stopProposalWorker(timeoutMs = 5_000): Promise<void> {
-  const state = worker.cotechProposals;
-  if (!state) return;
-  state.stop.abort();
-  clearTimeout(state.timer);
-  let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-  if ((await Promise.race([state.running, waited])) === 'late') {
-    console.error(`proposals: still pushing after ${timeoutMs} ms, stopping without it`);
-  }
-  clearTimeout(timer);
-  worker.cotechProposals = undefined;
-}
+export const stopProposalWorker = (timeoutMs = 5_000): Promise<void> => stopWorker('proposals', timeoutMs, 'pushing');
 
 /** Ask the worker to push now rather than at its next poll: call it once a proposal is stored. */
-export function kickProposals(): void {
-  worker.cotechProposals?.wake();
-}
+export const kickProposals = (): void => wakeWorker('proposals');

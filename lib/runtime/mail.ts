@@ -13,6 +13,7 @@ import {
 import { coopContacts } from '@/lib/hire/forwarding';
 import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
 import { directory } from '@/lib/members';
+import { coopNames } from '@/lib/members/hire-coops';
 import { hireServices } from '@/lib/members/services';
 import type { Settings } from '@/lib/settings';
 import { site } from '@/lib/site';
@@ -72,6 +73,7 @@ export function enquiryMailSettings(settings: Pick<Settings, 'JOIN_NOTIFY_TO'>):
     notifyTo: settings.JOIN_NOTIFY_TO ?? site.email,
     adminUrl: site.url,
     serviceNames: new Map(hireServices.map(({ slug, name }) => [slug, name])),
+    coopNames,
     coops: coopContacts,
     leadsFallbackEmail: site.leadsFallbackEmail,
   };

@@ -1,3 +1,4 @@
+import { allCoops } from 'contentlayer/generated';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
@@ -69,6 +70,22 @@ describe('POST /api/briefs with JSON', () => {
       consent: ['We need your consent to store your brief'],
     });
     expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+  });
+
+  it('stores the member co-op the client named, and refuses a co-op that is not a current member', async () => {
+    const member = allCoops.find((coop) => coop.member);
+    const former = allCoops.find((coop) => !coop.member);
+    if (!member || !former) throw new Error('the directory needs a member and a former member');
+    expect((await postJson({ ...validBrief, coop: member.slug })).status).toBe(201);
+    for (const coop of [former.slug, 'no-such-coop']) {
+      const refused = await postJson({ ...validBrief, coop });
+      expect(refused.status).toBe(422);
+      expect((await refused.json()).errors).toEqual({ coop: ['Choose a co-op from the list'] });
+    }
+    const db = await getDb();
+    expect((await db.select().from(enquiries)).map((row) => row.coop)).toEqual([member.slug]);
+    expect((await postJson({ ...validBrief, coop: '' })).status).toBe(201);
+    expect((await db.select().from(enquiries)).map((row) => row.coop).sort()).toEqual([member.slug, null]);
   });
 
   it('answers 400, 413 and 415 as /api/join does, storing nothing', async () => {
@@ -173,6 +190,20 @@ describe('POST /api/briefs as a form post', () => {
     expect(html).toMatch(/<p id="consent-error"[^>]*>We need your consent to store your brief<\/p>/);
     expect(html).toContain(`${validBrief.description}</textarea>`);
     expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+  });
+
+  it('offers every member co-op to name, and keeps the one chosen when the form comes back', async () => {
+    const [first, second] = allCoops.filter((coop) => coop.member);
+    if (!first || !second) throw new Error('the directory needs two members');
+    const html = await (await postForm({ ...validBrief, coop: second.slug, consent: undefined })).text();
+    expect(html).toMatch(/<label for="coop"[^>]*>A co-op you’d like to work with \(optional\)<\/label>/);
+    expect(html).toContain(`<option value="${first.slug}">`);
+    expect(html).toContain(`<option value="${second.slug}" selected="">`);
+    for (const former of allCoops.filter((coop) => !coop.member)) {
+      expect(html).not.toContain(`<option value="${former.slug}"`);
+    }
+    const refused = await (await postForm({ ...validBrief, coop: 'no-such-coop' })).text();
+    expect(refused).toMatch(/<p id="coop-error"[^>]*>Choose a co-op from the list<\/p>/);
   });
 
   it('marks the services group invalid when none is ticked', async () => {

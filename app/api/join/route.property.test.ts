@@ -90,7 +90,7 @@ describe('POST /api/join with anything at all', () => {
         ukBased: true,
         consent: true,
       };
-      expect(validate(joinKind, stored, { serviceSlugs: [] }).ok).toBe(true);
+      expect(validate(joinKind, stored, { serviceSlugs: [], coopSlugs: [] }).ok).toBe(true);
     }
   });
 });
