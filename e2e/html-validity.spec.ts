@@ -26,6 +26,8 @@ const unlistedPages: readonly Page[] = [
   { path: '/admin/people', status: 200, signedIn: true },
   { path: '/admin/activity', status: 200, signedIn: true },
   { path: '/admin/coops', status: 200, signedIn: true },
+  { path: '/admin/proposals', status: 200, signedIn: true },
+  { path: '/account', status: 200, signedIn: true },
 ];
 
 /** The paths of the URLs in the built sitemap. */
