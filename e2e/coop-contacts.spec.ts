@@ -151,6 +151,28 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(admin.getByRole('row').filter({ hasText: email })).toContainText(`Sent for review as branch ${branch}`);
   await expectNoAxeViolations(admin);
 
+  // Without JavaScript the form works the same: a plain POST, the preview, the logo carried through it, and sending.
+  const plain = await (
+    await browser.newContext({
+      baseURL,
+      javaScriptEnabled: false,
+      storageState: await contact.context().storageState(),
+    })
+  ).newPage();
+  await plain.goto(`/account/coops/${coop.slug}`);
+  await plain.getByLabel('Town', { exact: true }).fill('Hackney');
+  await plain
+    .getByLabel('Logo: an SVG or PNG file')
+    .setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(logo) });
+  await plain.getByRole('button', { name: 'Preview' }).click();
+  await expect(plain.getByRole('region', { name: /^Preview/ }).getByText('Hackney')).toBeVisible();
+  await expect(plain.locator('input[name="logoData"]')).toHaveValue(Buffer.from(logo).toString('base64'));
+  await plain.getByRole('button', { name: 'Send' }).click();
+  await expect(plain).toHaveURL(/\/account\?sent=1$/);
+  await expect(plain.getByRole('table', { name: `Changes proposed for ${coop.name}` })).toContainText(
+    'town, confirmed, logo (outlandish.svg)',
+  );
+
   // The contact sees nothing else: not another co-op's form, not the enquiries.
   expect((await contact.goto(`/account/coops/${other.slug}`))?.status()).toBe(404);
   expect((await contact.goto('/admin/enquiries'))?.status()).toBe(404);
