@@ -59,10 +59,10 @@ const ownPage = (path: string) =>
   path.startsWith('/sign-in/');
 
 /**
- * The members' admin, the account area and the sign-in pages. An /admin or /account request without a session cookie goes to /sign-in at once;
- * whether the cookie's session is valid, and whose it is, the admin checks itself against the database
- * (lib/admin/require-member.ts), as the proxy cannot see that. Every page here renders per request, so each gets
- * a nonce CSP, and none is indexed or cached.
+ * The members' admin, the account area and the sign-in pages. An /admin or /account request without a session
+ * cookie goes to /sign-in at once; whether the cookie's session is valid, and whose it is, each page checks itself
+ * against the database (lib/admin/require-member.ts, lib/account/require-person.ts), as the proxy cannot see that.
+ * Every page here renders per request, so each gets a nonce CSP, and none is indexed or cached.
  */
 export function proxy(request: NextRequest) {
   const refused = refusal(request);
