@@ -84,17 +84,20 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(contact.getByLabel('Website', { exact: true })).toHaveValue('outlandish dot coop');
   await expectNoAxeViolations(contact);
 
-  // A change to the website and a service, and a logo: the preview shows the page as it would be.
+  // A change to the website, a service and the description, and a logo: the preview shows the page as it would be.
   const website = 'https://outlandish.coop/';
+  const description = ['We build websites for charities.', 'Owned by the people who work here.'];
   await contact.getByLabel('Website', { exact: true }).fill(website);
   await contact.getByLabel('Worker members').fill(String(coop.workerMembers));
   await contact.getByRole('checkbox', { name: service.name, exact: true }).check();
   await contact
     .getByLabel('Logo: an SVG or PNG file')
     .setInputFiles({ name: 'Our logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(logo) });
+  await contact.getByLabel(/^Description/).fill(description.join('\n\n'));
   await contact.getByLabel(/^Why/).fill('We moved to our own domain.');
   await contact.getByRole('button', { name: 'Preview' }).click();
   const preview = contact.getByRole('region', { name: /^Preview/ });
+  for (const paragraph of description) await expect(preview.getByText(paragraph)).toBeVisible();
   await expect(preview.getByRole('link', { name: website })).toBeVisible();
   await expect(preview.getByRole('link', { name: service.name })).toBeVisible();
   await expect(preview.locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
@@ -105,7 +108,7 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(contact).toHaveURL(/\/account\?sent=1$/);
   await expect(contact.getByRole('status')).toContainText('Sent');
   const proposals = contact.getByRole('table', { name: `Changes proposed for ${coop.name}` });
-  await expect(proposals).toContainText('website, services, confirmed, logo (outlandish.svg)');
+  await expect(proposals).toContainText('website, services, confirmed, description, logo (outlandish.svg)');
   await expect(async () => {
     await contact.reload();
     await expect(proposals).toContainText(/Sent for review as branch proposal\/outlandish-/, { timeout: 1_000 });
@@ -130,6 +133,11 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
       `+logo: /images/coops/${coop.slug}.svg`,
       `-confirmed: ${confirmedBefore}`,
       `+confirmed: ${new Date().toISOString().slice(0, 10)}`,
+      // The body, which the entry had none of: a blank line after the front matter, then the two paragraphs.
+      '+',
+      `+${description[0]}`,
+      '+',
+      `+${description[1]}`,
     ].sort(),
   );
   expect(await git('show', `${branch}:public/images/coops/${coop.slug}.svg`)).toBe(logo);

@@ -119,6 +119,12 @@ export const coopSchema = {
   },
 } as const satisfies DocumentSchema;
 
+/**
+ * A co-op's description is its file's Markdown body, not a front matter field. Its people edit it in the account
+ * area, where a proposal names it `description` and the Git worker writes it as the body (lib/proposals/change.ts).
+ */
+export const descriptionField = { name: 'description', label: 'Description', maxLength: 5000 } as const;
+
 export const serviceSchema = {
   folder: 'services',
   label: 'Services',

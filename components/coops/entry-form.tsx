@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
-import { coopSchema } from '@/lib/content-schema';
+import { coopSchema, descriptionField } from '@/lib/content-schema';
 import type { EditableField, EntryValues } from '@/lib/coops/entry';
 import type { EntryFormState } from '@/lib/coops/proposal-form';
 import type { Size } from '@/lib/logo';
@@ -69,6 +69,15 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             showEmail={values.showEmail === true}
             workerMembers={typeof values.workerMembers === 'number' ? values.workerMembers : undefined}
           />
+          {values.description && (
+            <div className="space-y-4">
+              {values.description.split(/\n\s*\n/).map((paragraph, index) => (
+                <p key={index} className="whitespace-pre-line">
+                  {paragraph}
+                </p>
+              ))}
+            </div>
+          )}
           <TermSection heading="Services" terms={chosen(services, list(values.services))} />
           <TermSection heading="Technologies" terms={chosen(technologies, list(values.technologies))} />
         </section>
@@ -105,6 +114,18 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             {...described('website')}
           />
           {error('website')}
+        </Field>
+        <Field htmlFor="description" label={`${descriptionField.label}: Markdown, as on the co-op’s page`}>
+          <textarea
+            id="description"
+            name="description"
+            rows={8}
+            maxLength={descriptionField.maxLength}
+            defaultValue={values.description ?? ''}
+            className={textControl}
+            {...described('description')}
+          />
+          {error('description')}
         </Field>
         <Field htmlFor="town" label={label('town')}>
           <input

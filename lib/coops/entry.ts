@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coopSchema, type Field } from '@/lib/content-schema';
+import { coopSchema, descriptionField, type Field } from '@/lib/content-schema';
 
 /**
  * The public fields of a co-op's entry that its own people may propose changes to, checked by rules derived from
@@ -20,7 +20,9 @@ export const editableFields = [
 ] as const satisfies readonly (keyof typeof coopSchema.fields)[];
 export type EditableField = (typeof editableFields)[number];
 
-export type EntryValues = Partial<Record<EditableField, string | number | boolean | string[]>>;
+export type EntryValues = Partial<Record<EditableField, string | number | boolean | string[]>> & {
+  description?: string;
+};
 
 const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -72,17 +74,28 @@ export function entrySchema(choices: EntryChoices) {
       fieldRule(coopSchema.fields[name], name === 'services' || name === 'technologies' ? choices[name] : []),
     ]),
   );
-  return z.object(shape);
+  const { label, maxLength } = descriptionField;
+  // Absent when the form did not send it (no change); an empty box clears it.
+  const description = z
+    .string(`${label}: give it as text.`)
+    .trim()
+    .max(maxLength, `${label}: at most ${maxLength.toLocaleString('en-GB')} characters.`)
+    .optional();
+  return z.object({ ...shape, [descriptionField.name]: description });
 }
+
+const lineBreaks = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value);
 
 /** A form's fields as the schema reads them: lists as every value given, the rest as their one value. */
 export function formEntry(form: FormData): Record<string, unknown> {
-  return Object.fromEntries(
-    editableFields.map((name) => {
+  return Object.fromEntries([
+    ...editableFields.map((name) => {
       const field: Field = coopSchema.fields[name];
       return [name, field.type === 'list' ? form.getAll(name) : (form.get(name) ?? undefined)];
     }),
-  );
+    // A browser sends a text area's line breaks as CRLF; the file and the build's `body.raw` have LF.
+    [descriptionField.name, lineBreaks(form.get(descriptionField.name) ?? undefined)],
+  ]);
 }
 
 /** Field name → the first problem with it, for the form. */
@@ -109,7 +122,8 @@ function inEntryOrder(before: unknown, after: unknown): unknown {
 
 /**
  * What a proposal changes: each editable field whose submitted value differs from the entry's, with its new value,
- * or null where a field was cleared (the worker removes that line).
+ * or null where a field was cleared (the worker removes that line), and the description when one was sent that
+ * differs (an empty one clears the body).
  */
 export function entryChanges(current: EntryValues, submitted: EntryValues): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
@@ -122,6 +136,10 @@ export function entryChanges(current: EntryValues, submitted: EntryValues): Reco
     const field: Field = coopSchema.fields[name];
     if (field.type === 'boolean' && (before ?? field.default) === after) continue;
     if (!same(before, after)) changes[name] = after ?? null;
+  }
+  const { description } = submitted;
+  if (description !== undefined && description !== (current.description ?? '').trim()) {
+    changes[descriptionField.name] = description;
   }
   return changes;
 }

@@ -93,6 +93,18 @@ describe('checking an edit of a co-op entry', () => {
     expect(checked.ok && checked.changes).toEqual({ workerMembers: null, email: 'hi@outlandish.com', showEmail: true });
   });
 
+  it('proposes a description that was sent and differs, trimmed; one not sent, or the same, is no change', async () => {
+    const changed = await checkProposal(form({ description: '  New\r\nwords.\r\n' }), 'outlandish', current, choices);
+    expect(changed.ok && changed.changes).toEqual({ description: 'New\nwords.' });
+    const cleared = await checkProposal(form({ description: '' }), 'outlandish', current, choices);
+    expect(cleared.ok && cleared.changes).toEqual({ description: '' });
+    for (const same of [form(), form({ description: 'ignored\n' })]) {
+      expect(await checkProposal(same, 'outlandish', current, choices)).toMatchObject({ ok: false });
+    }
+    const long = await checkProposal(form({ description: 'x'.repeat(5001) }), 'outlandish', current, choices);
+    expect(long).toMatchObject({ ok: false, errors: { description: 'Description: at most 5,000 characters.' } });
+  });
+
   it('refuses a form with no change, saying so', async () => {
     const checked = await checkProposal(form(), 'outlandish', current, choices);
     expect(checked).toMatchObject({ ok: false, errors: { form: expect.stringContaining('Nothing has changed') } });

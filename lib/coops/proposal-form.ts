@@ -39,6 +39,11 @@ export function entryValues(coop: Partial<Record<string, unknown>>): EntryValues
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[name] = value;
     else if (Array.isArray(value)) values[name] = value.filter((item): item is string => typeof item === 'string');
   }
+  // The body as the content build read it (contentlayer's `body.raw`).
+  const body = coop.body;
+  if (typeof body === 'object' && body !== null && 'raw' in body && typeof body.raw === 'string') {
+    values.description = body.raw.trim();
+  }
   return values;
 }
 

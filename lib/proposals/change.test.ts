@@ -65,6 +65,23 @@ describe('a proposal as a change to the content repository', () => {
     expect(changed).toBe('---\nname: Outlandish\ntown: London # HQ\nlogo: /images/coops/outlandish.png\n---\nBody.\n');
   });
 
+  it('writes a proposed description as the body, after the blank line the file had, and names it in the request', () => {
+    const withBody = '---\nname: Outlandish # us\n---\n\nOld words.\n';
+    const described = proposal({ changes: { description: 'New words.\n\nA second paragraph.' } });
+    expect(applyProposal(withBody, described)).toBe(
+      '---\nname: Outlandish # us\n---\n\nNew words.\n\nA second paragraph.\n',
+    );
+    expect(applyProposal('---\nname: Outlandish\n---\n', described)).toBe(
+      '---\nname: Outlandish\n---\n\nNew words.\n\nA second paragraph.\n',
+    );
+    expect(applyProposal(withBody, proposal({ changes: { description: '' } }))).toBe(
+      '---\nname: Outlandish # us\n---\n',
+    );
+    expect(mergeRequestOptions(described, 'main')[3]).toContain(
+      'What changed: description: New words. A second paragraph.',
+    );
+  });
+
   it.each([
     ['a slug that is not one', { coop: '../secrets' }],
     ['a logo name with a path in it', { logoName: '../x.svg', logoData: 'eA==' }],

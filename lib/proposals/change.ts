@@ -1,7 +1,7 @@
 import 'server-only';
 import { posix } from 'node:path';
 import { readEntry, sourceKey, writeEntry } from '@/lib/cms/front-matter';
-import { coopSchema, logoFolder } from '@/lib/content-schema';
+import { coopSchema, descriptionField, logoFolder } from '@/lib/content-schema';
 import type { proposals } from '@/lib/db/schema';
 import { logoFileName } from '@/lib/logo';
 
@@ -46,9 +46,10 @@ export function logoOf(
   return { file: posix.join('public', src), src, bytes: Buffer.from(proposal.logoData, 'base64') };
 }
 
-/** The changes as the entry's fields: the logo's path, when a new logo comes with them, among them. */
+/** The front matter's changes: the logo's path, when a new logo comes with them, among them; not the description. */
 function fieldChanges(proposal: Proposal): Record<string, unknown> {
   const changes = { ...proposal.changes };
+  delete changes[descriptionField.name];
   for (const reserved of ['body', sourceKey]) {
     if (reserved in changes) throw new UnpushableProposal(`"${reserved}" is not a front matter field`);
   }
@@ -68,7 +69,19 @@ export function applyProposal(text: string, proposal: Proposal): string {
   } catch (error) {
     throw new UnpushableProposal(`${coopFile(proposal)}: ${error instanceof Error ? error.message : error}`);
   }
-  return writeEntry({ ...entry, ...fieldChanges(proposal), body: entry.body, [sourceKey]: text });
+  const description = proposal.changes[descriptionField.name];
+  return writeEntry({ ...entry, ...fieldChanges(proposal), body: newBody(entry.body, description), [sourceKey]: text });
+}
+
+/**
+ * The body with a proposed description: its text, after the blank lines the file had before the old one, and with
+ * one line break at its end. Without one, the body as it was.
+ */
+function newBody(body: unknown, description: unknown): unknown {
+  if (typeof description !== 'string') return body;
+  // An entry without a body gets one blank line after its front matter, as the directory's files are written.
+  const leading = typeof body === 'string' && body.trim() !== '' ? (/^\s*\n/.exec(body)?.[0] ?? '') : '\n';
+  return description === '' ? '' : `${leading}${description}\n`;
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -84,7 +97,10 @@ const shown = (value: unknown): string =>
 
 /** What changed, field by field, as `field: new value`. */
 export function changeLines(proposal: Proposal): string[] {
-  return Object.entries(fieldChanges(proposal)).map(([field, value]) => `${field}: ${oneLine(shown(value))}`);
+  const description = proposal.changes[descriptionField.name];
+  return Object.entries({ ...fieldChanges(proposal), ...(description !== undefined && { description }) }).map(
+    ([field, value]) => `${field}: ${oneLine(shown(value))}`,
+  );
 }
 
 /** A name or address as git takes it in an ident: no angle brackets or line breaks. */
