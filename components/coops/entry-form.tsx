@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type InputHTMLAttributes } from 'react';
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
@@ -43,6 +43,24 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
     );
   const described = (name: string) =>
     errors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {};
+  /** One of the form's one-line fields: its label, its box holding the entry's value, and its error. */
+  const textField = (
+    name: EditableField,
+    control: InputHTMLAttributes<HTMLInputElement> = {},
+    fieldLabel: string = label(name),
+  ) => (
+    <Field htmlFor={name} label={fieldLabel}>
+      <input
+        id={name}
+        name={name}
+        {...control}
+        defaultValue={text(values[name])}
+        className={textControl}
+        {...described(name)}
+      />
+      {error(name)}
+    </Field>
+  );
   const chosen = (terms: readonly TermEntry[], slugs: string[]) => terms.filter((term) => slugs.includes(term.slug));
   const uploaded = state.logo;
   const previewLogo = uploaded
@@ -93,28 +111,8 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             Some fields need changing: see below.
           </p>
         )}
-        <Field htmlFor="name" label={label('name')}>
-          <input
-            id="name"
-            name="name"
-            required
-            defaultValue={text(values.name)}
-            className={textControl}
-            {...described('name')}
-          />
-          {error('name')}
-        </Field>
-        <Field htmlFor="website" label={label('website')}>
-          <input
-            id="website"
-            name="website"
-            type="url"
-            defaultValue={text(values.website)}
-            className={textControl}
-            {...described('website')}
-          />
-          {error('website')}
-        </Field>
+        {textField('name', { required: true })}
+        {textField('website', { type: 'url' })}
         <Field htmlFor="description" label={`${descriptionField.label}: Markdown, as on the co-op’s page`}>
           <textarea
             id="description"
@@ -127,64 +125,13 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
           />
           {error('description')}
         </Field>
-        <Field htmlFor="town" label={label('town')}>
-          <input
-            id="town"
-            name="town"
-            defaultValue={text(values.town)}
-            className={textControl}
-            {...described('town')}
-          />
-          {error('town')}
-        </Field>
+        {textField('town')}
         <div className="grid grid-cols-2 gap-4">
-          <Field htmlFor="latitude" label={`${label('latitude')} (map position)`}>
-            <input
-              id="latitude"
-              name="latitude"
-              inputMode="decimal"
-              defaultValue={text(values.latitude)}
-              className={textControl}
-              {...described('latitude')}
-            />
-            {error('latitude')}
-          </Field>
-          <Field htmlFor="longitude" label={`${label('longitude')} (map position)`}>
-            <input
-              id="longitude"
-              name="longitude"
-              inputMode="decimal"
-              defaultValue={text(values.longitude)}
-              className={textControl}
-              {...described('longitude')}
-            />
-            {error('longitude')}
-          </Field>
+          {textField('latitude', { inputMode: 'decimal' }, `${label('latitude')} (map position)`)}
+          {textField('longitude', { inputMode: 'decimal' }, `${label('longitude')} (map position)`)}
         </div>
-        <Field htmlFor="workerMembers" label={label('workerMembers')}>
-          <input
-            id="workerMembers"
-            name="workerMembers"
-            type="number"
-            min={1}
-            step={1}
-            defaultValue={text(values.workerMembers)}
-            className={textControl}
-            {...described('workerMembers')}
-          />
-          {error('workerMembers')}
-        </Field>
-        <Field htmlFor="email" label={label('email')}>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            defaultValue={text(values.email)}
-            className={textControl}
-            {...described('email')}
-          />
-          {error('email')}
-        </Field>
+        {textField('workerMembers', { type: 'number', min: 1, step: 1 })}
+        {textField('email', { type: 'email' })}
         <div className="flex items-center gap-2">
           <input id="showEmail" name="showEmail" type="checkbox" defaultChecked={values.showEmail === true} />
           <label htmlFor="showEmail">{label('showEmail')} on the co-op’s page</label>
