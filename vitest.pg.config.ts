@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 // The storage tests again, against the PostgreSQL server in TEST_DATABASE_URL (`.ci/run` starts one), plus the
-// tests that need a server several processes share (they run the built site: `npm run build` first).
+// tests that need a server several processes share (they run the built site, built first if it is not current).
 const url = process.env.TEST_DATABASE_URL;
 if (!url) throw new Error('Set TEST_DATABASE_URL=postgres://… to run the PostgreSQL tests');
 
@@ -21,6 +21,7 @@ export default defineConfig({
     include: [...storageTests, '{app,lib,server,scripts}/**/*.pg.test.ts'],
     exclude: ['node_modules/**'],
     env: { DATABASE_URL: url, TEST_DATABASE_URL: url },
+    globalSetup: ['test/built-site.ts'],
     // One database for every file: run them one after another.
     fileParallelism: false,
     reporters: ['default', ['json', { outputFile: 'test-results/unit-pg.json' }]],

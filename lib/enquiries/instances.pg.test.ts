@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
 
-// Two instances of the built site (run `npm run build` first) on one fresh PostgreSQL database, as behind a proxy.
+// Two instances of the built site (test/built-site.ts) on one fresh PostgreSQL database, as behind a proxy.
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 const database = `cotech_instances_${process.pid}`;
 // TEST_INSTANCE_PORT moves both, for machines where these are taken.

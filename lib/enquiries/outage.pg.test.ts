@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { validEnquiry } from '@/test/enquiry-data';
 
-// PostgreSQL stopped (`pg_ctl stop -m immediate`) and started again under load, against the built site (run `npm
-// run build` first) as `npm start` runs it. The test starts a PostgreSQL server of its own, since it must stop
+// PostgreSQL stopped (`pg_ctl stop -m immediate`) and started again under load, against the built site
+// (test/built-site.ts) as `npm start` runs it. The test starts a PostgreSQL server of its own, since it must stop
 // it: scripts/test-postgres.sh on the port after TEST_POSTGRES_PORT (or the next free one). It ends only what it
 // started: that server and the site's process.
 const pgPort = Number(process.env.TEST_POSTGRES_PORT || 55432) + 1;
