@@ -13,15 +13,18 @@ const sources = ['app', 'components', 'content', 'lib', 'drizzle', 'public', 'in
 const configFiles = ['package.json', 'next.config.ts', 'contentlayer.config.ts', 'tailwind.config.ts'];
 // The build's own steps after `next build` change its output too.
 const buildSteps = ['scripts/build-browser.mjs', 'scripts/strip-runtime.ts', 'server/next-build.ts'];
-// Written by the build itself (scripts/build-browser.mjs), so never newer than the build in any way that counts.
-const generated = new Set(['public/scripts']);
+// Written by the build itself (scripts/build-browser.mjs: the pages' scripts, and Decap CMS's bundle copied from
+// node_modules), so newer than the build's start without making it stale.
+const generated = new Set(['public/scripts', 'public/cms']);
 
-function newestSourceTime(): number {
+/** The time the newest source file under root was changed, leaving out what the build itself writes there. */
+export function newestSourceTime(root = '.'): number {
   let newest = 0;
   const visit = (path: string): void => {
-    if (!existsSync(path) || generated.has(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+    const full = join(root, path);
+    if (!existsSync(full) || generated.has(path)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) for (const entry of readdirSync(full)) visit(join(path, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
   [...sources, ...configFiles, ...buildSteps].forEach(visit);
