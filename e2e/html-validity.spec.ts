@@ -3,11 +3,13 @@ import { validBrief, validEnquiry } from '@/test/enquiry-data';
 import { formatErrors, validateHtml } from '@/scripts/html-validator';
 import { expect, forwardTo, memberFiles, pagePaths, signIn, signedInHeaders, test } from './site';
 
-type Page = { path: string; status: number; signedIn?: boolean };
+/** A page, and whose session reads it: nobody's (signed out), the worker's admin's, or a co-op contact's. */
+type Page = { path: string; status: number; as?: 'admin' | 'contact' };
 
 /**
  * The pages the sitemap does not list, which the checker reads too. A new page outside the sitemap (or behind the
- * members' sign-in) goes here. The page of one enquiry is added once the test has made one.
+ * members' sign-in) goes here. The page of one enquiry is added once the test has made one, and a co-op contact's pages once an admin has
+ * linked one.
  */
 const unlistedPages: readonly Page[] = [
   { path: '/no-such-page', status: 404 },
@@ -20,14 +22,14 @@ const unlistedPages: readonly Page[] = [
   { path: '/hire/web-design', status: 200 },
   // The CMS's own shell (Decap CMS builds the page inside it in the browser).
   { path: '/cms', status: 200 },
-  { path: '/admin/enquiries', status: 200, signedIn: true },
-  { path: '/admin/enquiries?kind=brief&status=won', status: 200, signedIn: true },
-  { path: '/admin/enquiries?kind=spam', status: 200, signedIn: true },
-  { path: '/admin/people', status: 200, signedIn: true },
-  { path: '/admin/activity', status: 200, signedIn: true },
-  { path: '/admin/coops', status: 200, signedIn: true },
-  { path: '/admin/proposals', status: 200, signedIn: true },
-  { path: '/account', status: 200, signedIn: true },
+  { path: '/admin/enquiries', status: 200, as: 'admin' },
+  { path: '/admin/enquiries?kind=brief&status=won', status: 200, as: 'admin' },
+  { path: '/admin/enquiries?kind=spam', status: 200, as: 'admin' },
+  { path: '/admin/people', status: 200, as: 'admin' },
+  { path: '/admin/activity', status: 200, as: 'admin' },
+  { path: '/admin/coops', status: 200, as: 'admin' },
+  { path: '/admin/proposals', status: 200, as: 'admin' },
+  { path: '/account', status: 200, as: 'admin' },
 ];
 
 /** The paths of the URLs in the built sitemap. */
@@ -45,7 +47,29 @@ async function enquiryPage(request: APIRequestContext, kind: 'join' | 'brief'): 
       : await request.post('/api/briefs', { data: { ...validBrief, organisation: 'Valid HTML Org' } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  return { path: `/admin/enquiries/${id}`, status: 200, signedIn: true };
+  return { path: `/admin/enquiries/${id}`, status: 200, as: 'admin' };
+}
+
+/**
+ * A co-op contact's pages: their account, which lists their co-op, and its edit form. The admin, signed in on
+ * `page`, adds the contact and links them to a member co-op at /admin/people. Returns the pages and the address.
+ */
+async function contactPages(page: PlaywrightPage, coop: { slug: string; name: string }) {
+  const email = `valid.html.${Date.now()}@e2e.example`;
+  await page.goto('/admin/people');
+  await page.getByLabel('Name', { exact: true }).fill('Vera Valid');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Role').selectOption('contact');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: email });
+  await row.getByLabel('Co-op to link Vera Valid to').selectOption(coop.slug);
+  await row.getByRole('button', { name: 'Link Vera Valid' }).click();
+  await expect(row.getByRole('button', { name: `Unlink Vera Valid from ${coop.name}` })).toBeVisible();
+  const pages: Page[] = [
+    { path: '/account', status: 200, as: 'contact' },
+    { path: `/account/coops/${coop.slug}`, status: 200, as: 'contact' },
+  ];
+  return { email, pages };
 }
 
 /** A brief forwarded to a co-op, through its page as a member does: its page then shows the forwarding. */
@@ -58,6 +82,8 @@ async function forwardedBriefPage(request: APIRequestContext, page: PlaywrightPa
 }
 
 test('every page is valid HTML by the Nu Html Checker', async ({ request, page }) => {
+  const coop = memberFiles[0];
+  if (!coop) throw new Error('the content needs a member co-op');
   const sitemap = await sitemapPaths(request);
   // The sitemap is where the pages come from: an empty or short one would pass without checking them.
   expect(sitemap.length).toBeGreaterThanOrEqual(pagePaths.length);
@@ -68,17 +94,25 @@ test('every page is valid HTML by the Nu Html Checker', async ({ request, page }
     await enquiryPage(request, 'brief'),
     await forwardedBriefPage(request, page),
   ];
+  // After the forwarding, which signed the admin in on `page`.
+  const contact = await contactPages(page, coop);
+  pages.push(...contact.pages);
   // Reading the pages takes a few seconds; the checker, one JVM for all of them, some more on a busy machine.
   test.setTimeout(60_000 + pages.length * 200);
 
   const documents: Record<string, string> = {};
-  const admin = await signedInHeaders(request);
-  for (const { path, status, signedIn } of pages) {
+  const headers = {
+    admin: await signedInHeaders(request),
+    contact: await signedInHeaders(request, contact.email),
     // Signed out, explicitly: the request context keeps the session cookie it was given.
-    const response = await request.get(path, { headers: signedIn ? admin : { cookie: '' } });
-    expect(response.status(), path).toBe(status);
-    expect(response.headers()['content-type'], path).toMatch(/^text\/html/);
-    documents[path] = await response.text();
+    nobody: { cookie: '' },
+  };
+  for (const { path, status, as } of pages) {
+    const response = await request.get(path, { headers: headers[as ?? 'nobody'] });
+    const name = as === 'contact' ? `${path} (a co-op contact's)` : path;
+    expect(response.status(), name).toBe(status);
+    expect(response.headers()['content-type'], name).toMatch(/^text\/html/);
+    documents[name] = await response.text();
   }
 
   expect(formatErrors(await validateHtml(documents)), 'page:line:column: message').toEqual([]);
