@@ -120,6 +120,27 @@ describe('the account area', () => {
     expect(rows.map((row) => row.changes)).toEqual([{ confirmed: today }]);
   });
 
+  it('sends nothing more for “Still correct” pressed again the same day, unless the first proposal failed', async () => {
+    request.headers = asking(contact);
+    const db = await getDb();
+    const press = () => proposeEntryAction(ours.slug, {}, entryForm('confirm'));
+    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?sent=1'));
+    // Queued, then pushed: either way the editors have today's date already.
+    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?confirmed=today'));
+    await db.update(proposals).set({ status: 'pushed', branch: 'proposal/x' });
+    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?confirmed=today'));
+    expect(await db.select().from(proposals)).toHaveLength(1);
+    const account = renderToStaticMarkup(await AccountPage({ searchParams: Promise.resolve({ confirmed: 'today' }) }));
+    expect(account).toContain('Already confirmed today: nothing more was sent.');
+    // A change of a field is sent whatever the date says.
+    await expect(
+      proposeEntryAction(ours.slug, {}, entryForm('send', { website: 'https://example.coop/today' })),
+    ).rejects.toMatchObject(redirectTo('/account\\?sent=1'));
+    await db.update(proposals).set({ status: 'failed', lastError: 'refused' });
+    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?sent=1'));
+    expect(await db.select().from(proposals)).toHaveLength(3);
+  });
+
   it('shows the co-op’s people its broken and moved links, and no other co-op’s', async () => {
     request.headers = asking(contact);
     const db = await getDb();

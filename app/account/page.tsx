@@ -9,19 +9,23 @@ import { listProposals } from '@/lib/proposals/store';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
-type Props = { searchParams: Promise<{ sent?: string }> };
+type Props = { searchParams: Promise<{ sent?: string; confirmed?: string }> };
 
 /** The co-ops a person keeps current and what they have proposed for each: never anyone else's. */
 export default async function AccountPage({ searchParams }: Props) {
   const person = await requirePerson();
   const coops = await myCoops(person);
   const proposals = await listProposals(await getDb(), coops);
-  const { sent } = await searchParams;
+  const { sent, confirmed } = await searchParams;
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Your co-ops</h1>
       <p role="status" className="font-semibold empty:hidden">
-        {sent ? 'Sent: your change is queued for the network’s editors to review.' : ''}
+        {sent
+          ? 'Sent: your change is queued for the network’s editors to review.'
+          : confirmed
+            ? 'Already confirmed today: nothing more was sent.'
+            : ''}
       </p>
       {coops.length === 0 && <p>You are not linked to any co-op yet. An admin of the network can link you to yours.</p>}
       {coops.map((slug) => {

@@ -4,9 +4,9 @@ import { redirect } from 'next/navigation';
 import { linkedPersonForAction } from '@/lib/account/require-person';
 import { getDb } from '@/lib/db';
 import { directory } from '@/lib/members';
-import { storeProposal } from '@/lib/proposals/store';
+import { confirmationProposed, storeProposal } from '@/lib/proposals/store';
 import { kickProposals } from '@/lib/proposals/worker';
-import { checkProposal, confirmedWith, entryValues, type EntryFormState } from '@/lib/coops/proposal-form';
+import { checkProposal, confirmedWith, entryValues, today, type EntryFormState } from '@/lib/coops/proposal-form';
 
 /** The directory's lists an entry's services and technologies are chosen from. */
 const choices = {
@@ -18,7 +18,8 @@ const choices = {
  * The edit form of /account/coops/[slug], bound to its co-op. "Preview" answers with the form and the page as it
  * would look; "Send" stores the proposal (only what changed, and today's `confirmed:` date), wakes the Git worker
  * and shows the account page with the proposal queued: the push happens after the answer. "Still correct" proposes
- * only today's `confirmed:` date. Bad input answers with field errors and stores nothing.
+ * only today's `confirmed:` date, unless the entry or a proposal not failed already says today (the account page then
+ * says so, and nothing is stored). Bad input answers with field errors and stores nothing.
  */
 export async function proposeEntryAction(
   coop: string,
@@ -30,7 +31,12 @@ export async function proposeEntryAction(
   if (!entry) throw new Error('No such co-op');
   const author = { id: person.id, name: person.name, email: person.email };
   if (form.get('intent') === 'confirm') {
-    await storeProposal(await getDb(), { coop, author, reason: 'Still correct.', changes: confirmedWith({}) });
+    const db = await getDb();
+    const day = today();
+    if (entry.confirmed?.startsWith(day) || (await confirmationProposed(db, coop, day))) {
+      redirect('/account?confirmed=today');
+    }
+    await storeProposal(db, { coop, author, reason: 'Still correct.', changes: confirmedWith({}) });
     kickProposals();
     redirect('/account?sent=1');
   }

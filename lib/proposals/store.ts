@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { proposals } from '@/lib/db/schema';
 import type { Proposal } from './change';
@@ -43,6 +43,21 @@ export async function listProposals(db: Database, coops?: readonly string[]): Pr
   if (coops && coops.length === 0) return [];
   const query = db.select().from(proposals);
   return (coops ? query.where(inArray(proposals.coop, [...coops])) : query).orderBy(desc(proposals.createdAt));
+}
+
+/**
+ * Whether a proposal for `coop` already sets its `confirmed:` date to `day` (YYYY-MM-DD) and has not failed: queued,
+ * or pushed for the editors to merge. "Still correct" pressed again that day then has nothing to add.
+ */
+export async function confirmationProposed(db: Database, coop: string, day: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(
+      and(eq(proposals.coop, coop), ne(proposals.status, 'failed'), sql`${proposals.changes} ->> 'confirmed' = ${day}`),
+    )
+    .limit(1);
+  return found !== undefined;
 }
 
 /**
