@@ -10,7 +10,7 @@ import type { Browser, Page } from '@playwright/test';
 import { proposalCoop } from '@/playwright.config';
 import { recordedPushes } from '@/test/git-server';
 import { mailsTo, nextSignInLink } from './mailbox';
-import { coopFiles, expect, expectNoAxeViolations, namesIn, signIn, test } from './site';
+import { addLinkedContact, coopFiles, expect, expectNoAxeViolations, namesIn, signIn, test } from './site';
 
 // Two people sign in by mailed links and the worker pushes over HTTP: more than the default 30 s on a small machine.
 test.describe.configure({ timeout: 90_000 });
@@ -51,16 +51,7 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   // The admin adds a contact and links them to the co-op.
   await signIn(admin);
   const email = `cleo.contact.${Date.now()}@e2e.example`;
-  await admin.goto('/admin/people');
-  await admin.getByLabel('Name', { exact: true }).fill('Cleo Contact');
-  await admin.getByLabel('Email address').fill(email);
-  await admin.getByLabel('Role').selectOption('contact');
-  await admin.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(admin.getByRole('status')).toHaveText('Added: they can sign in now.');
-  const row = admin.getByRole('row').filter({ hasText: email });
-  await row.getByLabel('Co-op to link Cleo Contact to').selectOption(coop.slug);
-  await row.getByRole('button', { name: 'Link Cleo Contact' }).click();
-  await expect(row.getByRole('button', { name: `Unlink Cleo Contact from ${coop.name}` })).toBeVisible();
+  await addLinkedContact(admin, 'Cleo Contact', email, coop);
 
   // The contact signs in, lands on their account and opens their co-op's form.
   const contact = await signInAsContact(browser, baseURL, email);

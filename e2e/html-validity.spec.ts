@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page as PlaywrightPage } from '@playwright/test';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
 import { formatErrors, validateHtml } from '@/scripts/html-validator';
-import { expect, forwardTo, memberFiles, pagePaths, signIn, signedInHeaders, test } from './site';
+import { addLinkedContact, expect, forwardTo, memberFiles, pagePaths, signIn, signedInHeaders, test } from './site';
 
 /** A page, and whose session reads it: nobody's (signed out), the worker's admin's, or a co-op contact's. */
 type Page = { path: string; status: number; as?: 'admin' | 'contact' };
@@ -56,15 +56,7 @@ async function enquiryPage(request: APIRequestContext, kind: 'join' | 'brief'): 
  */
 async function contactPages(page: PlaywrightPage, coop: { slug: string; name: string }) {
   const email = `valid.html.${Date.now()}@e2e.example`;
-  await page.goto('/admin/people');
-  await page.getByLabel('Name', { exact: true }).fill('Vera Valid');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Role').selectOption('contact');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: email });
-  await row.getByLabel('Co-op to link Vera Valid to').selectOption(coop.slug);
-  await row.getByRole('button', { name: 'Link Vera Valid' }).click();
-  await expect(row.getByRole('button', { name: `Unlink Vera Valid from ${coop.name}` })).toBeVisible();
+  await addLinkedContact(page, 'Vera Valid', email, coop);
   const pages: Page[] = [
     { path: '/account', status: 200, as: 'contact' },
     { path: `/account/coops/${coop.slug}`, status: 200, as: 'contact' },

@@ -246,6 +246,23 @@ export async function forwardTo(page: Page, names: readonly string[]) {
   );
 }
 
+/**
+ * Adds a co-op contact at /admin/people and links them to `coop`, as an admin signed in on `page` does, and waits for
+ * the page to show the link.
+ */
+export async function addLinkedContact(page: Page, name: string, email: string, coop: { slug: string; name: string }) {
+  await page.goto('/admin/people');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Role').selectOption('contact');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Added: they can sign in now.');
+  const row = page.getByRole('row').filter({ hasText: email });
+  await row.getByLabel(`Co-op to link ${name} to`).selectOption(coop.slug);
+  await row.getByRole('button', { name: `Link ${name}` }).click();
+  await expect(row.getByRole('button', { name: `Unlink ${name} from ${coop.name}` })).toBeVisible();
+}
+
 /** Reads a PNG's width and height from its IHDR chunk. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
