@@ -46,10 +46,9 @@ export function logoOf(
   return { file: posix.join('public', src), src, bytes: Buffer.from(proposal.logoData, 'base64') };
 }
 
-/** The front matter's changes: the logo's path, when a new logo comes with them, among them; not the description. */
+/** The changes as the entry's fields (the description among them): the logo's path, when a new logo comes, too. */
 function fieldChanges(proposal: Proposal): Record<string, unknown> {
   const changes = { ...proposal.changes };
-  delete changes[descriptionField.name];
   for (const reserved of ['body', sourceKey]) {
     if (reserved in changes) throw new UnpushableProposal(`"${reserved}" is not a front matter field`);
   }
@@ -69,8 +68,9 @@ export function applyProposal(text: string, proposal: Proposal): string {
   } catch (error) {
     throw new UnpushableProposal(`${coopFile(proposal)}: ${error instanceof Error ? error.message : error}`);
   }
-  const description = proposal.changes[descriptionField.name];
-  return writeEntry({ ...entry, ...fieldChanges(proposal), body: newBody(entry.body, description), [sourceKey]: text });
+  // The description is the file's body, not a front matter field.
+  const { [descriptionField.name]: description, ...frontMatter } = fieldChanges(proposal);
+  return writeEntry({ ...entry, ...frontMatter, body: newBody(entry.body, description), [sourceKey]: text });
 }
 
 /**
@@ -97,10 +97,7 @@ const shown = (value: unknown): string =>
 
 /** What changed, field by field, as `field: new value`. */
 export function changeLines(proposal: Proposal): string[] {
-  const description = proposal.changes[descriptionField.name];
-  return Object.entries({ ...fieldChanges(proposal), ...(description !== undefined && { description }) }).map(
-    ([field, value]) => `${field}: ${oneLine(shown(value))}`,
-  );
+  return Object.entries(fieldChanges(proposal)).map(([field, value]) => `${field}: ${oneLine(shown(value))}`);
 }
 
 /** A name or address as git takes it in an ident: no angle brackets or line breaks. */
