@@ -32,11 +32,12 @@ export async function proposeEntryAction(
   const author = { id: person.id, name: person.name, email: person.email };
   if (form.get('intent') === 'confirm') {
     const db = await getDb();
-    const day = today();
+    const now = new Date();
+    const day = today(now);
     if (entry.confirmed?.startsWith(day) || (await confirmationProposed(db, coop, day))) {
       redirect('/account?confirmed=today');
     }
-    await storeProposal(db, { coop, author, reason: 'Still correct.', changes: confirmedWith({}) });
+    await storeProposal(db, { coop, author, reason: 'Still correct.', changes: confirmedWith({}, now) });
     kickProposals();
     redirect('/account?sent=1');
   }
