@@ -4,7 +4,7 @@ import { settings } from '@/lib/settings';
 import { cmsSetup } from '@/lib/cms/config';
 import { bodyRefusal } from '@/lib/http/body-limit';
 import { canonicalPath } from '@/lib/http/canonical-path';
-import { cmsContentSecurityPolicy, contentSecurityPolicy } from '@/lib/http/security-headers';
+import { cmsContentSecurityPolicy, contentSecurityPolicy, personalPageHeaders } from '@/lib/http/security-headers';
 
 /**
  * The CMS's page gets a policy of its own, replacing the constant one: the Git host its configuration names, read
@@ -18,6 +18,12 @@ function cmsPolicy() {
     cmsContentSecurityPolicy(setup.configured ? setup.connectOrigins : []),
   );
   response.headers.set('x-robots-tag', 'noindex');
+  return personal(response);
+}
+
+/** The headers of a page that differs by who asks (lib/http/security-headers.ts). */
+function personal(response: NextResponse): NextResponse {
+  for (const [name, value] of Object.entries(personalPageHeaders)) response.headers.set(name, value);
   return response;
 }
 
@@ -85,7 +91,7 @@ export function proxy(request: NextRequest) {
   response.headers.set('content-security-policy', policy);
   response.headers.set('cache-control', 'no-store');
   response.headers.set('x-robots-tag', 'noindex');
-  return response;
+  return personal(response);
 }
 
 export const config = {

@@ -19,11 +19,13 @@ test('every kind of response carries the security headers', async ({ request }) 
   expect(expectHardened(signInPage, 'sign-in').get('script-src')).toContain("'strict-dynamic'");
   expect(signInPage.headers()['cache-control']).toBe('no-store');
   expect(signInPage.headers()['x-robots-tag']).toBe('noindex');
+  expect(signInPage.headers()['cross-origin-opener-policy']).toBe('same-origin');
   const adminPage = await request.get('/admin/enquiries', { headers: await signedInHeaders(request) });
   expect(adminPage.status()).toBe(200);
   const adminScripts = expectHardened(adminPage, 'admin').get('script-src') ?? [];
   expect(adminScripts).toContain("'strict-dynamic'");
   expect(adminScripts.some((source) => source.startsWith("'nonce-"))).toBe(true);
+  expect(adminPage.headers()['cross-origin-opener-policy']).toBe('same-origin');
   const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await adminPage.text())?.[1];
   expectHardened(await request.get(chunk ?? ''), 'script file');
   const ownScript = /src="(\/scripts\/[^"]+\.js)"/.exec(await (await request.get('/join')).text())?.[1];

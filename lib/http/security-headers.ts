@@ -45,6 +45,16 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  'cross-origin-opener-policy': 'same-origin',
   'x-frame-options': 'DENY',
+};
+
+/**
+ * Sent by proxy.ts with the pages that differ by who asks (sign-in, account, admin, CMS): no window of another
+ * origin keeps a handle on them, so none can count their frames or time their navigations to learn who is signed
+ * in. Public pages are the same for everyone and hold nothing to leak, so they go without: in Chromium the header
+ * makes a page's navigation switch to a new renderer process, whose start-up Lighthouse measured as blocking time
+ * on the home page (performance 89 to 100 with it, 100 in every run without).
+ */
+export const personalPageHeaders: Readonly<Record<string, string>> = {
+  'cross-origin-opener-policy': 'same-origin',
 };
