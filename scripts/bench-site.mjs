@@ -18,11 +18,22 @@ export const enquiryJson = JSON.stringify({
   consent: true,
 });
 
-/** Starts `npm start` (building if needed) on 127.0.0.1:port with no rate limit, and waits until it answers. */
+/**
+ * Starts `npm start` (building if needed) on 127.0.0.1:port with no rate limit and no link checks (a benchmark sends
+ * traffic to this machine only, and the checks' requests to co-ops' websites would share its cores), and waits until
+ * it answers.
+ */
 export async function startSite(port) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cotech-bench-'));
   const server = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'server/start.mjs'], {
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, JOIN_RATE_LIMIT: '100000000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATA_DIR: dataDir,
+      JOIN_RATE_LIMIT: '100000000',
+      LINK_CHECK_DAYS: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Never leave the site running, however the benchmark ends.
