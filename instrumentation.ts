@@ -11,3 +11,17 @@ export async function register() {
   const { openAtStart } = await import('./lib/runtime/startup');
   await openAtStart();
 }
+
+/**
+ * Next.js reports here an error thrown while rendering a page or running a Server Action. When the database could
+ * not be reached, the request is marked so that `npm start`'s server answers 503 with Retry-After instead of 500
+ * (lib/http/database-outcome.ts); under `next start` it stays 500.
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const [{ isDatabaseUnavailable }, { markDatabaseUnavailable }] = await Promise.all([
+    import('./lib/db'),
+    import('./lib/http/database-outcome'),
+  ]);
+  if (isDatabaseUnavailable(error)) markDatabaseUnavailable();
+}

@@ -12,6 +12,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { Socket } from 'node:net';
 import next from 'next';
 import { bodyRefusal } from '../lib/http/body-limit.ts';
+import { databaseRetryAfterSeconds, withDatabaseOutcome, type DatabaseOutcome } from '../lib/http/database-outcome.ts';
 import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.ts';
 import { handleSignalsInServer, started } from '../lib/runtime/lifecycle.ts';
 import { stopGracefully } from './graceful-shutdown.ts';
@@ -52,6 +53,21 @@ function refuseBody(request: IncomingMessage, response: ServerResponse, status: 
   response.on('finish', () => setTimeout(() => request.socket.destroy(), 1_000).unref());
 }
 
+/**
+ * A page or Server Action whose database could not be reached is answered 503 with Retry-After, not Next.js's 500
+ * (instrumentation.ts marks the outcome when Next.js reports the error, before the status is written).
+ */
+function answerUnavailableDatabaseWith503(response: ServerResponse, outcome: DatabaseOutcome): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (status !== 500 || !outcome.unavailable) return Reflect.apply(writeHead, this, [status, ...rest]);
+    this.setHeader('retry-after', String(databaseRetryAfterSeconds));
+    this.setHeader('cache-control', 'no-store');
+    // Without Next.js's reason phrase, if it gave one: Node.js then says "Service Unavailable".
+    return Reflect.apply(writeHead, this, [503, ...rest.filter((arg) => typeof arg !== 'string')]);
+  } as typeof response.writeHead;
+}
+
 const server = createServer(
   {
     headersTimeout: headersTimeoutMs,
@@ -70,7 +86,10 @@ const server = createServer(
     // Overwrites whatever a client sent under this name.
     request.headers[peerAddressHeader] = request.socket.remoteAddress ?? 'unknown';
     if (servePrerendered(request, response, prerendered)) return;
-    handle(request, response).catch((error) => {
+    withDatabaseOutcome((outcome) => {
+      answerUnavailableDatabaseWith503(response, outcome);
+      return handle(request, response);
+    }).catch((error) => {
       console.error(`${request.method} ${target.slice(0, 200)}:`, error);
       answer(response, 500, 'The server could not answer this request.');
     });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughSite } from '@/test/site-sign-in';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
 
@@ -127,32 +128,9 @@ describe('two instances on one database', () => {
   });
 
   it('recognise on one instance a member signed in on the other, and sign them out on both', async () => {
-    const seen = sink.received.length;
-    const asked = await fetch(`http://127.0.0.1:${ports[0]}/sign-in/request`, {
-      method: 'POST',
-      headers: { 'x-forwarded-for': '192.0.2.77' },
-      body: new URLSearchParams({ email: adminEmail }),
-      redirect: 'manual',
+    const cookie = await signInThroughSite(`http://127.0.0.1:${ports[0]}`, adminEmail, sink, {
+      'x-forwarded-for': '192.0.2.77',
     });
-    expect(asked.headers.get('location')).toBe('/sign-in/check-your-mail');
-    await waitFor(() => sink.received.slice(seen).some((mail) => mail.to.includes(adminEmail)), 'the sign-in mail');
-    const mail = sink.received.slice(seen).find((received) => received.to.includes(adminEmail));
-    const link = new URL(/https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(mail?.parsed.text ?? '')?.[0] ?? '');
-    // The button on the page the link opens.
-    const followed = await fetch(`http://127.0.0.1:${ports[0]}/sign-in/link`, {
-      method: 'POST',
-      headers: { 'x-forwarded-for': '192.0.2.77', origin: `http://127.0.0.1:${ports[0]}` },
-      body: new URLSearchParams({
-        token: link.searchParams.get('token') ?? '',
-        email: link.searchParams.get('email') ?? '',
-      }),
-      redirect: 'manual',
-    });
-    const cookie = followed.headers
-      .getSetCookie()
-      .map((set) => set.split(';')[0])
-      .join('; ');
-    expect(cookie).toContain('session_token=');
     const csv = await fetch(`http://127.0.0.1:${ports[1]}/admin/enquiries.csv`, { headers: { cookie } });
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain('Co-op 0');

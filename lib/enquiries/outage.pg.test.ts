@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughSite } from '@/test/site-sign-in';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { validEnquiry } from '@/test/enquiry-data';
 
@@ -15,6 +16,7 @@ const pgPort = Number(process.env.TEST_POSTGRES_PORT || 55432) + 1;
 const sitePort = Number(process.env.TEST_INSTANCE_PORT || 3311) + 2;
 const site = `http://127.0.0.1:${sitePort}`;
 const clients = 6;
+const adminEmail = 'outage-admin@example.coop';
 
 let dataDir = '';
 let url = '';
@@ -67,6 +69,7 @@ beforeAll(async () => {
       JOIN_RATE_LIMIT: '1000000',
       RECEIPT_HOURLY_LIMIT: '0',
       TRUST_PROXY: '1',
+      ADMIN_EMAILS: adminEmail,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -106,6 +109,7 @@ describe('PostgreSQL stopped and started again under load', () => {
         } else other.push(`${response.status} ${await response.text()}`);
       }
     };
+    const cookie = await signInThroughSite(site, adminEmail, sink, { 'x-forwarded-for': '192.0.2.9' });
     const running = Array.from({ length: clients }, (_, c) => client(c));
 
     await sleep(1_500);
@@ -113,9 +117,9 @@ describe('PostgreSQL stopped and started again under load', () => {
     await pgCtl('stop', '-m', 'immediate');
     await waitFor(async () => (await ready()) === 503, 'readiness 503', 10_000);
     // Other routes that read the database answer 503 too, not 500.
-    const csv = await fetch(`${site}/admin/enquiries.csv`, {
-      headers: { cookie: 'better-auth.session_token=made-up.signature' },
-    });
+    const csv = await fetch(`${site}/admin/enquiries.csv`, { headers: { cookie } });
+    // A page a signed-in member opens: its session and its rows are read while rendering.
+    const page = await fetch(`${site}/admin/enquiries`, { headers: { cookie }, redirect: 'manual' });
     const signIn = await fetch(`${site}/sign-in/request`, {
       method: 'POST',
       headers: { origin: site },
@@ -144,6 +148,9 @@ describe('PostgreSQL stopped and started again under load', () => {
     expect(acknowledged.length).toBeGreaterThan(before);
     expect(csv.status).toBe(503);
     expect(csv.headers.get('retry-after')).toBe('30');
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('30');
+    expect(page.headers.get('cache-control')).toContain('no-store');
     expect(signIn.status).toBe(503);
     expect(signIn.headers.get('retry-after')).toBe('30');
 

@@ -1,8 +1,6 @@
 import 'server-only';
 import { isDatabaseUnavailable } from '@/lib/db';
-
-/** How long a client is asked to wait when the database cannot be reached (the enquiry API says the same). */
-export const databaseRetryAfterSeconds = 30;
+import { databaseRetryAfterSeconds } from '@/lib/http/database-outcome';
 
 /** The answer of any route when the database cannot be reached: try again shortly, never cached. */
 export function databaseUnavailable(): Response {

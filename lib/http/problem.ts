@@ -1,4 +1,5 @@
 import type { FieldErrors, FormProblem } from '@/lib/enquiry-kinds/form';
+import { databaseRetryAfterSeconds } from '@/lib/http/database-outcome';
 
 export type { FieldErrors };
 
@@ -40,7 +41,7 @@ export const problems = {
     status: 503,
     title: 'Enquiries are unavailable',
     detail: 'We could not store your enquiry just now. Please try again in a minute.',
-    retryAfterSeconds: 30,
+    retryAfterSeconds: databaseRetryAfterSeconds,
   },
 } satisfies Record<string, Problem | ((...args: never[]) => Problem)>;
 
