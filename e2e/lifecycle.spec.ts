@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { validEnquiry } from '@/test/enquiry-data';
+import { cookieFrom } from '@/test/site-sign-in';
 import { baseURL } from '@/playwright.config';
 import { npmStartServer } from './servers';
 import { expect, test } from '@playwright/test';
@@ -128,10 +129,7 @@ async function signInFromLog(server: Server): Promise<string> {
     }),
     redirect: 'manual',
   });
-  return followed.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
+  return cookieFrom(followed);
 }
 
 /** The ids of every stored enquiry, from the members' CSV. */

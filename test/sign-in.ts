@@ -4,6 +4,7 @@ import { confirmSignInLink, requestSignIn, signInWithCode, signInsIssued } from 
 import { getDb } from '@/lib/db';
 import { outbox, users } from '@/lib/db/schema';
 import { site } from '@/lib/site';
+import { cookieFrom } from '@/test/site-sign-in';
 
 /**
  * Asks for a sign-in mail as the form on /sign-in does, and returns the answer once the mail is queued (it is
@@ -59,13 +60,7 @@ export function typeCode(email: string, code: string, headers: Record<string, st
   );
 }
 
-/** The Cookie header a browser would send after the answer's Set-Cookie headers. */
-export function cookieFrom(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
+export { cookieFrom };
 
 /** Adds a person (if need be), signs them in through the real link flow, and returns their Cookie header. */
 export async function signedIn(person: NewPerson): Promise<{ cookie: string; id: string }> {

@@ -1,5 +1,13 @@
 import type { ReceivedMail } from '@/test/smtp-sink';
 
+/** The Cookie header a browser would send after the answer's Set-Cookie headers. */
+export function cookieFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
 /**
  * Signs in to a running site over HTTP as a person in a browser does: asks for a sign-in mail, reads its link from
  * the SMTP sink the site mails to, and presses the button of the page the link opens. Returns the Cookie header.
@@ -36,10 +44,7 @@ export async function signInThroughSite(
     }),
     redirect: 'manual',
   });
-  const cookie = followed.headers
-    .getSetCookie()
-    .map((set) => set.split(';')[0])
-    .join('; ');
+  const cookie = cookieFrom(followed);
   if (!cookie.includes('session_token=')) throw new Error(`signing in gave no session (${followed.status})`);
   return cookie;
 }
