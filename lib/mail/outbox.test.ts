@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb, isDatabaseUnavailable } from '@/lib/db';
 import { outbox } from '@/lib/db/schema';
 import { resetDatabase, storeEnquiry } from '@/test/database';
+import { withNestedLoops } from '@/test/planner';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { composeNotification } from '@/lib/enquiries/mail';
 import { deliverOutbox, retryDelaySeconds, type Mailer } from './outbox';
@@ -134,6 +135,32 @@ describe('the outbox', () => {
       expect(sink.received[0]?.to).toEqual(['members@coops.example']);
     } finally {
       await sink.close();
+      await resetDatabase();
+    }
+  });
+
+  it.each([2, 3])('claims and sends exactly a batch of 1 when %i mails are due, oldest first', async (due) => {
+    const db = await getDb();
+    for (let index = 0; index < due; index += 1) await storeEnquiry(validEnquiry, { receiptHourlyLimit: 0 });
+    const ids = (await db.select({ id: outbox.id }).from(outbox).orderBy(outbox.id)).map(({ id }) => id);
+    expect(ids).toHaveLength(due);
+    let sends = 0;
+    const mailer: Mailer = {
+      sendMail: async () => {
+        sends += 1;
+      },
+    };
+    try {
+      // In the plan that made the proposals' claim take every due row: this one was planned otherwise by luck.
+      expect(await withNestedLoops(db, () => deliverOutbox(db, mailer, settings, { batch: 1 }))).toBe(1);
+      const rows = await db.select().from(outbox).orderBy(outbox.id);
+      // The rest are neither sent nor claimed: another worker may take them at once.
+      expect(rows.map((row) => [row.id, row.sentAt !== null, row.lockedUntil])).toEqual(
+        ids.map((id, index) => [id, index === 0, null]),
+      );
+      expect(await deliverOutbox(db, mailer, settings, { batch: 1 })).toBe(1);
+      expect(sends).toBe(2);
+    } finally {
       await resetDatabase();
     }
   });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
+import { inDueOnce } from '@/lib/db/claim';
 import { outbox, type MailKind } from '@/lib/db/schema';
 import type { Mail } from './compose';
 
@@ -77,11 +78,13 @@ export async function deliverOutbox(
     .orderBy(asc(outbox.id))
     .limit(batch)
     .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(outbox)
-    .set({ lockedUntil: sql`now() + make_interval(secs => ${settings.leaseSeconds})` })
-    .where(inArray(outbox.id, due))
-    .returning();
+  const claimed = (
+    await db
+      .update(outbox)
+      .set({ lockedUntil: sql`now() + make_interval(secs => ${settings.leaseSeconds})` })
+      .where(inDueOnce(outbox.id, due))
+      .returning()
+  ).sort((a, b) => a.id - b.id);
 
   if (claimed.length === 0) return 0;
   for (const row of claimed) held.add(row.id);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
+import { inDueOnce } from '@/lib/db/claim';
 import { proposals } from '@/lib/db/schema';
 import { retryDelaySeconds } from '@/lib/mail/outbox';
 import type { Proposal } from './change';
@@ -11,7 +12,10 @@ import type { Proposal } from './change';
 
 const queued = eq(proposals.status, 'queued');
 
-/** Claims up to `batch` queued proposals that are due and not claimed by another worker, for `leaseSeconds`. */
+/**
+ * Claims up to `batch` queued proposals that are due and not claimed by another worker, for `leaseSeconds`: exactly
+ * `batch` when that many are due, oldest first.
+ */
 export async function claimDueProposals(db: Database, leaseSeconds: number, batch = 5): Promise<Proposal[]> {
   const due = db
     .select({ id: proposals.id })
@@ -26,11 +30,13 @@ export async function claimDueProposals(db: Database, leaseSeconds: number, batc
     .orderBy(asc(proposals.createdAt))
     .limit(batch)
     .for('update', { skipLocked: true });
-  return db
+  const claimed = await db
     .update(proposals)
     .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
-    .where(and(inArray(proposals.id, due), queued))
+    .where(and(inDueOnce(proposals.id, due), queued))
     .returning();
+  // An update returns its rows in no promised order.
+  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 /** Pushed: the branch is on the remote, and the logo's bytes, now in the repository, are no longer kept here. */
