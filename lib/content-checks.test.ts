@@ -20,6 +20,15 @@ import {
 // content build runs once, on the valid tree with every case laid over it, and must fail naming each; then the
 // check function runs on each case's generated documents alone, which must fail for that case's reason and no other.
 const cases: Record<string, ContentProblem[]> = {
+  'file-name': [
+    {
+      file: 'content/coops/Acme Co-op.md',
+      field: 'slug',
+      message:
+        'file name "Acme Co-op.md" is not a slug, the last part of the page\'s address: use lower-case letters, ' +
+        'digits, - and _, starting with a letter or digit',
+    },
+  ],
   'coop-unknown-service': [
     {
       file: 'content/coops/unknown-service.md',

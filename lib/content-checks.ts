@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContentProblem } from '@/lib/content-problem';
+import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
 import { logoProblems } from '@/lib/logo';
 import { coopEmailProblems } from '@/lib/members/coop-email';
 import { buildDirectory, type CoopEntry, type TermEntry } from '@/lib/members/directory';
 import { redirectProblems, sitePaths, type ParsedRedirects } from '@/lib/redirects';
 import { unknownCaseStudyReferences, unknownReferences } from '@/lib/references';
+import { slugPattern, slugRule } from '@/lib/slug';
 import { caseStudyProblems } from '@/lib/work/check';
 
 // Every check of the content that a field's own declaration cannot make: those that read other documents (a co-op's
@@ -14,13 +15,14 @@ import { caseStudyProblems } from '@/lib/work/check';
 // a check is either here, and so in the build and its tests, or nowhere.
 
 /** What each check reads of a document; Contentlayer's generated documents satisfy them. */
-type Page = { url: string };
-type Coop = CoopEntry &
+type Page = ContentSource & { url: string };
+type Coop = ContentSource &
+  CoopEntry &
   Parameters<typeof coopEmailProblems>[0] &
   Parameters<typeof logoProblems>[0] &
   Parameters<typeof unknownReferences>[0][number];
-type Term = TermEntry;
-type CaseStudy = { url: string } & Parameters<typeof caseStudyProblems>[0] &
+type Term = ContentSource & TermEntry;
+type CaseStudy = ContentSource & { url: string } & Parameters<typeof caseStudyProblems>[0] &
   Parameters<typeof unknownCaseStudyReferences>[0][number];
 
 /** The generated documents, every type. */
@@ -58,6 +60,7 @@ export function contentProblems(content: ContentDocuments, files: ContentFiles):
     inPublic,
   };
   return [
+    ...[...pages, ...coops, ...services, ...technologies, ...caseStudies].flatMap(fileNameProblems),
     ...unknownReferences(
       coops,
       serviceSlugs,
@@ -72,5 +75,18 @@ export function contentProblems(content: ContentDocuments, files: ContentFiles):
     ...caseStudies.flatMap((caseStudy) => caseStudyProblems(caseStudy, inPublic)),
     ...files.redirects.problems,
     ...redirectProblems(files.redirects.redirects, site),
+  ];
+}
+
+/** A document whose file name is not a slug: its address would not be one, and no proposal could name its file. */
+function fileNameProblems(document: ContentSource): ContentProblem[] {
+  const name = document._raw.sourceFilePath.split('/').pop() ?? '';
+  if (slugPattern.test(name.replace(/\.md$/, ''))) return [];
+  return [
+    {
+      file: contentFileOf(document),
+      field: 'slug',
+      message: `file name "${name}" is not a slug, the last part of the page's address: use ${slugRule}`,
+    },
   ];
 }

@@ -4,6 +4,7 @@ import { readEntry, sourceKey, writeEntry } from '@/lib/cms/front-matter';
 import { coopSchema, descriptionField, logoFolder } from '@/lib/content-schema';
 import type { proposals } from '@/lib/db/schema';
 import { logoFileName } from '@/lib/logo';
+import { slugPattern } from '@/lib/slug';
 
 export type Proposal = typeof proposals.$inferSelect;
 
@@ -14,8 +15,6 @@ export class UnpushableProposal extends Error {
     this.name = 'UnpushableProposal';
   }
 }
-
-const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The co-op's file in the content repository. */
 export function coopFile(proposal: Pick<Proposal, 'coop'>): string {
