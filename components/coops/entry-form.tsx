@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, type InputHTMLAttributes } from 'react';
+import { useActionState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
-import { coopSchema, descriptionField } from '@/lib/content-schema';
-import type { EditableField, EntryValues } from '@/lib/coops/entry';
+import { coopSchema, descriptionField, type Field as FieldDeclaration } from '@/lib/content-schema';
+import { editableFields, presentMarker, type EditableField, type EntryValues } from '@/lib/coops/entry';
 import type { EntryFormState } from '@/lib/coops/proposal-form';
 import type { Size } from '@/lib/logo';
 import type { TermEntry } from '@/lib/members/directory';
@@ -26,6 +26,12 @@ const text = (value: unknown) => (typeof value === 'string' || typeof value === 
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
 /** A field's label: the content schema's, which its error messages name too. */
 const label = (name: EditableField | 'logo') => coopSchema.fields[name].label;
+/** What the form adds to a field's label for the people of a co-op (the schema's descriptions are for editors). */
+const labelHints: Partial<Record<EditableField, string>> = {
+  latitude: ' (map position)',
+  longitude: ' (map position)',
+  showEmail: ' on the co-op’s page',
+};
 
 /**
  * The edit form of a co-op's entry. A plain form posting to its own page, so it works without JavaScript: the
@@ -43,24 +49,87 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
     );
   const described = (name: string) =>
     errors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {};
-  /** One of the form's one-line fields: its label, its box holding the entry's value, and its error. */
-  const textField = (
-    name: EditableField,
-    control: InputHTMLAttributes<HTMLInputElement> = {},
-    fieldLabel: string = label(name),
-  ) => (
-    <Field htmlFor={name} label={fieldLabel}>
-      <input
-        id={name}
-        name={name}
-        {...control}
-        defaultValue={text(values[name])}
-        className={textControl}
-        {...described(name)}
-      />
-      {error(name)}
-    </Field>
-  );
+  const terms = { services, technologies };
+  /**
+   * One field's control, made from its declaration in coopSchema: the form has one for each of `editableFields`,
+   * the list the server reads (lib/coops/entry.ts), so the two cannot drift. Tick boxes come with the empty hidden
+   * value that says the form has them, ticked or not.
+   */
+  const control = (name: EditableField): ReactNode => {
+    const field: FieldDeclaration = coopSchema.fields[name];
+    const fieldLabel = `${label(name)}${labelHints[name] ?? ''}`;
+    const present = <input type="hidden" name={name} value={presentMarker} />;
+    switch (field.type) {
+      case 'boolean':
+        return (
+          <div key={name}>
+            {present}
+            <div className="flex items-center gap-2">
+              <input
+                id={name}
+                name={name}
+                type="checkbox"
+                defaultChecked={values[name] === true}
+                {...described(name)}
+              />
+              <label htmlFor={name}>{fieldLabel}</label>
+            </div>
+            {error(name)}
+          </div>
+        );
+      case 'list': {
+        const choices =
+          field.references === 'services' || field.references === 'technologies' ? terms[field.references] : [];
+        return (
+          <fieldset key={name} {...described(name)}>
+            <legend className="font-semibold">{fieldLabel}</legend>
+            {present}
+            {error(name)}
+            <div className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
+              {choices.map((term) => (
+                <label key={term.slug} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name={name}
+                    value={term.slug}
+                    defaultChecked={list(values[name]).includes(term.slug)}
+                  />
+                  {term.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      }
+      case 'string':
+      case 'number': {
+        const attributes: InputHTMLAttributes<HTMLInputElement> =
+          field.type === 'number'
+            ? field.integer
+              ? { type: 'number', min: field.min, max: field.max, step: 1 }
+              : { inputMode: 'decimal' }
+            : field.format === 'url' || field.format === 'email'
+              ? { type: field.format }
+              : {};
+        return (
+          <Field key={name} htmlFor={name} label={fieldLabel}>
+            <input
+              id={name}
+              name={name}
+              required={field.required}
+              {...attributes}
+              defaultValue={text(values[name])}
+              className={textControl}
+              {...described(name)}
+            />
+            {error(name)}
+          </Field>
+        );
+      }
+      default:
+        throw new Error(`The entry form has no control for ${name}, a field of its type`);
+    }
+  };
   const chosen = (terms: readonly TermEntry[], slugs: string[]) => terms.filter((term) => slugs.includes(term.slug));
   const uploaded = state.logo;
   const previewLogo = uploaded
@@ -111,8 +180,8 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             Some fields need changing: see below.
           </p>
         )}
-        {textField('name', { required: true })}
-        {textField('website', { type: 'url' })}
+        {editableFields.map(control)}
+        {/* The description is the file's body, after its front matter. */}
         <Field htmlFor="description" label={`${descriptionField.label}: Markdown, as on the co-op’s page`}>
           <textarea
             id="description"
@@ -125,36 +194,6 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
           />
           {error('description')}
         </Field>
-        {textField('town')}
-        <div className="grid grid-cols-2 gap-4">
-          {textField('latitude', { inputMode: 'decimal' }, `${label('latitude')} (map position)`)}
-          {textField('longitude', { inputMode: 'decimal' }, `${label('longitude')} (map position)`)}
-        </div>
-        {textField('workerMembers', { type: 'number', min: 1, step: 1 })}
-        {textField('email', { type: 'email' })}
-        <div className="flex items-center gap-2">
-          <input id="showEmail" name="showEmail" type="checkbox" defaultChecked={values.showEmail === true} />
-          <label htmlFor="showEmail">{label('showEmail')} on the co-op’s page</label>
-        </div>
-        {(['services', 'technologies'] as const).map((name) => (
-          <fieldset key={name} {...described(name)}>
-            <legend className="font-semibold">{label(name)}</legend>
-            {error(name)}
-            <div className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
-              {(name === 'services' ? services : technologies).map((term) => (
-                <label key={term.slug} className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name={name}
-                    value={term.slug}
-                    defaultChecked={list(values[name]).includes(term.slug)}
-                  />
-                  {term.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ))}
         <Field
           htmlFor="logo"
           label={

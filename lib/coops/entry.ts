@@ -20,13 +20,21 @@ export const editableFields = [
 ] as const satisfies readonly (keyof typeof coopSchema.fields)[];
 export type EditableField = (typeof editableFields)[number];
 
-export type EntryValues = Partial<Record<EditableField, string | number | boolean | string[]>> & {
+/**
+ * An entry's editable values: the entry's own, or a submission's. In a submission a field that is not there
+ * (undefined) was not in the form and stays as it is; null is a box the person emptied, which removes the field.
+ */
+export type EntryValues = Partial<Record<EditableField, string | number | boolean | string[] | null>> & {
   description?: string;
 };
 
-const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankIsCleared = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
-/** One field's rule from its declaration; `choices` holds the slugs a list that references a folder may name. */
+/**
+ * One field's rule from its declaration; `choices` holds the slugs a list that references a folder may name. Every
+ * rule takes undefined, a field the submission does not have, as no change; an emptied box is null (see
+ * EntryValues), which a required field refuses.
+ */
 function fieldRule(field: Field, choices: readonly string[]): z.ZodType {
   switch (field.type) {
     case 'string': {
@@ -37,27 +45,31 @@ function fieldRule(field: Field, choices: readonly string[]): z.ZodType {
           : field.format === 'email'
             ? z.email(`${field.label}: give an address such as name@example.coop.`)
             : text.min(1, `${field.label}: give a value.`);
-      return field.required ? rule : z.preprocess(blankIsAbsent, rule.optional());
+      return field.required ? rule.optional() : z.preprocess(blankIsCleared, rule.nullable().optional());
     }
     case 'boolean':
-      // An HTML checkbox sends its value when ticked and nothing when not.
-      return z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean());
+      return z.boolean().optional();
     case 'number': {
       let rule = z.number(`${field.label}: give a number.`);
       if (field.integer) rule = rule.int(`${field.label}: give a whole number.`);
       if (field.min !== undefined) rule = rule.min(field.min, `${field.label}: at least ${field.min}.`);
       if (field.max !== undefined) rule = rule.max(field.max, `${field.label}: at most ${field.max}.`);
-      return z.preprocess((value) => {
-        const given = blankIsAbsent(value);
-        return typeof given === 'string' ? Number(given) : given;
-      }, rule.optional());
+      return z.preprocess(
+        (value) => {
+          const given = blankIsCleared(value);
+          return typeof given === 'string' ? Number(given) : given;
+        },
+        (field.required ? rule : rule.nullable()).optional(),
+      );
     }
     case 'list':
-      return z.array(
-        choices.length > 0
-          ? z.enum(choices as [string, ...string[]], `${field.label}: choose from the list.`)
-          : z.string(),
-      );
+      return z
+        .array(
+          choices.length > 0
+            ? z.enum(choices as [string, ...string[]], `${field.label}: choose from the list.`)
+            : z.string(),
+        )
+        .optional();
     default:
       throw new Error(`coopSchema field of type ${field.type} cannot be edited in the account area`);
   }
@@ -86,12 +98,26 @@ export function entrySchema(choices: EntryChoices) {
 
 const lineBreaks = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value);
 
-/** A form's fields as the schema reads them: lists as every value given, the rest as their one value. */
+/**
+ * The value that a form sends with each tick box and list of tick boxes, besides the boxes: an unticked box sends
+ * nothing, which would read as a field the form does not have. With it, a form that has the field always sends its
+ * name (components/coops/entry-form.tsx renders it from here).
+ */
+export const presentMarker = '';
+
+/**
+ * A form's fields as the schema reads them: lists as every value given, a tick box as whether it is ticked, the rest
+ * as their one value; and undefined for each field the form does not send at all, which is no change.
+ */
 export function formEntry(form: FormData): Record<string, unknown> {
   return Object.fromEntries([
     ...editableFields.map((name) => {
+      if (!form.has(name)) return [name, undefined];
       const field: Field = coopSchema.fields[name];
-      return [name, field.type === 'list' ? form.getAll(name) : (form.get(name) ?? undefined)];
+      const given = form.getAll(name).filter((value) => value !== presentMarker);
+      if (field.type === 'list') return [name, given];
+      if (field.type === 'boolean') return [name, given.some((value) => value === 'on' || value === 'true')];
+      return [name, form.get(name)];
     }),
     // A browser sends a text area's line breaks as CRLF; the file and the build's `body.raw` have LF.
     [descriptionField.name, lineBreaks(form.get(descriptionField.name) ?? undefined)],
@@ -121,25 +147,34 @@ function inEntryOrder(before: unknown, after: unknown): unknown {
 }
 
 /**
- * What a proposal changes: each editable field whose submitted value differs from the entry's, with its new value,
- * or null where a field was cleared (the worker removes that line), and the description when one was sent that
- * differs (an empty one clears the body).
+ * What a proposal changes: each editable field the submission has whose value differs from the entry's, with its
+ * new value, or null where a box was emptied (the worker removes that line), and the description when one was sent
+ * that differs (an empty one clears the body). A field the submission does not have is never a change.
  */
 export function entryChanges(current: EntryValues, submitted: EntryValues): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
+  const none = (value: unknown) =>
+    value === undefined || value === null || (Array.isArray(value) && value.length === 0);
   for (const name of editableFields) {
+    if (submitted[name] === undefined) continue;
     const before = current[name];
     const after = inEntryOrder(before, submitted[name]);
-    const emptyList = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
-    if (emptyList(before) && emptyList(after)) continue;
+    if (none(before) && none(after)) continue;
     // A boolean left at its default reads as not set.
     const field: Field = coopSchema.fields[name];
     if (field.type === 'boolean' && (before ?? field.default) === after) continue;
-    if (!same(before, after)) changes[name] = after ?? null;
+    if (!same(before, after)) changes[name] = after;
   }
   const { description } = submitted;
   if (description !== undefined && description !== (current.description ?? '').trim()) {
     changes[descriptionField.name] = description;
   }
   return changes;
+}
+
+/** The values a form shows again after it was sent: what it sent, and the entry's own for each field it did not. */
+export function shownValues(current: EntryValues, submitted: Record<string, unknown>): EntryValues {
+  const shown: Record<string, unknown> = { ...current };
+  for (const [name, value] of Object.entries(submitted)) if (value !== undefined) shown[name] = value;
+  return shown as EntryValues;
 }

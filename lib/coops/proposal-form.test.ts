@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { deleteSettledProposals, listProposals, proposalState, storeProposal } from '@/lib/proposals/store';
 import { solidPng } from '@/test/images';
 import { resetDatabase } from '@/test/database';
+import { editableFields } from './entry';
 import { checkProposal, entryValues, today } from './proposal-form';
 
 beforeEach(resetDatabase);
@@ -143,6 +144,70 @@ describe('checking an edit of a co-op entry', () => {
       ok: false,
       errors: { logo: 'Logo: upload an .svg or a .png file.' },
     });
+  });
+});
+
+describe('a field the form leaves out', () => {
+  // An entry with every editable field set, as a file may have them: leaving any out must remove none.
+  const full = entryValues({
+    name: 'Outlandish',
+    website: 'https://outlandish.com',
+    email: 'hello@outlandish.com',
+    showEmail: true,
+    town: 'London',
+    latitude: 51.5,
+    longitude: -0.1,
+    workerMembers: 12,
+    services: ['web-development'],
+    technologies: ['php'],
+  });
+  /** The form for `full` as the page sends it: each tick box and list with its empty "present" value. */
+  const sent = () => {
+    const data = form({ email: 'hello@outlandish.com', latitude: '51.5', longitude: '-0.1', reason: '' });
+    data.append('showEmail', '');
+    data.append('showEmail', 'on');
+    data.append('services', '');
+    data.append('technologies', '');
+    return data;
+  };
+
+  it('has every editable field in the test’s full entry', () => {
+    expect(Object.keys(full).sort()).toEqual([...editableFields].sort());
+  });
+
+  it.each(editableFields)('changes nothing of %s when its input is not in the submission', async (name) => {
+    const data = sent();
+    data.delete(name);
+    // One other field changes, so the proposal is sent.
+    const [other, value] = name === 'town' ? ['name', 'Outlandish Co-op'] : ['town', 'Hackney'];
+    data.set(other, value);
+    const checked = await checkProposal(data, 'outlandish', full, choices);
+    expect(checked.ok && checked.changes).toEqual({ [other]: value });
+    // What the form shows again keeps the entry's value of the field it did not send.
+    expect(checked.values[name]).toEqual(full[name]);
+  });
+
+  it('removes a field whose box was sent empty, and unticks what was sent unticked', async () => {
+    const data = sent();
+    for (const name of ['website', 'email', 'town', 'latitude', 'longitude', 'workerMembers']) data.set(name, '');
+    data.set('showEmail', '');
+    data.set('services', '');
+    const checked = await checkProposal(data, 'outlandish', full, choices);
+    expect(checked.ok && checked.changes).toEqual({
+      website: null,
+      email: null,
+      showEmail: false,
+      town: null,
+      latitude: null,
+      longitude: null,
+      workerMembers: null,
+      services: [],
+    });
+  });
+
+  it('refuses an emptied name, which every entry must have', async () => {
+    const checked = await checkProposal(form({ name: '' }), 'outlandish', current, choices);
+    expect(checked).toMatchObject({ ok: false, errors: { name: 'Name: give a value.' } });
   });
 });
 

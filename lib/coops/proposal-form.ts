@@ -6,6 +6,7 @@ import {
   entrySchema,
   fieldErrors,
   formEntry,
+  shownValues,
   type EntryChoices,
   type EntryValues,
 } from './entry';
@@ -91,7 +92,7 @@ export async function checkProposal(
   const logo = await uploadedLogo(form, coop);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   if (typeof logo === 'string') errors.logo = logo;
-  const values = (parsed.success ? parsed.data : raw) as EntryValues;
+  const values = shownValues(current, parsed.success ? parsed.data : raw);
   const carried = typeof logo === 'string' ? undefined : logo;
   if (!parsed.success || typeof logo === 'string') return { ok: false, values, reason, errors, logo: carried };
   // The logo's path is not among the changes: the worker sets `logo` from the file it adds (lib/proposals/change.ts).
