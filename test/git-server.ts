@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ export type GitServerOptions = {
   coops?: readonly string[];
   /** More files for that first commit, by path. */
   files?: Readonly<Record<string, string>>;
+  /** Symbolic links for that first commit: each path and what it points to. */
+  links?: Readonly<Record<string, string>>;
   /** When given, the HTTP server asks for Basic authentication with this user and token, as GitLab does. */
   credentials?: { user: string; token: string };
   /** The HTTP server's port, when the address must be known before it starts (the e2e site's CONTENT_GIT_URL). */
@@ -60,6 +62,7 @@ const tinyLogo =
 export async function startGitServer({
   coops = ['agile-collective', 'autonomic'],
   files = {},
+  links = {},
   credentials,
   port: fixedPort = 0,
 }: GitServerOptions = {}) {
@@ -79,6 +82,11 @@ export async function startGitServer({
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(seed, path)), { recursive: true });
     await writeFile(join(seed, path), text);
+  }
+  for (const [path, target] of Object.entries(links)) {
+    await rm(join(seed, path), { recursive: true, force: true });
+    await mkdir(dirname(join(seed, path)), { recursive: true });
+    await symlink(target, join(seed, path));
   }
   await git(['init', '--quiet', '--initial-branch=main'], seed);
   await git(['add', '.'], seed);

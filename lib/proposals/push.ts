@@ -1,7 +1,7 @@
 import 'server-only';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readFile } from 'node:fs/promises';
+import { isAbsolute, join, posix } from 'node:path';
 import {
   applyProposal,
   branchName,
@@ -62,13 +62,14 @@ export async function pushProposal(proposal: Proposal, settings: RepositorySetti
   await run(['checkout', '--quiet', '--force', '--detach', `refs/remotes/origin/${target}`]);
   await run(['clean', '-ffdxq']);
 
-  const path = join(cwd, file);
-  if (!existsSync(path)) throw new UnpushableProposal(`${file} is not in ${target} any more`);
-  await writeFile(path, applyProposal(await readFile(path, 'utf8'), proposal));
+  const path = await regularFile(cwd, file, target);
+  if (!path) throw new UnpushableProposal(`${file} is not in ${target} any more`);
+  await overwrite(path, applyProposal(await readFile(path, 'utf8'), proposal));
   const added = [file];
   if (logo) {
-    await mkdir(dirname(join(cwd, logo.file)), { recursive: true });
-    await writeFile(join(cwd, logo.file), logo.bytes);
+    const logoPath = (await regularFile(cwd, logo.file, target)) ?? join(cwd, logo.file);
+    await mkdir(join(logoPath, '..'), { recursive: true });
+    await overwrite(logoPath, logo.bytes);
     added.push(logo.file);
   }
   await run(['add', '--', ...added]);
@@ -92,4 +93,46 @@ export async function pushProposal(proposal: Proposal, settings: RepositorySetti
     `HEAD:refs/heads/${branch}`,
   ]);
   return branch;
+}
+
+/**
+ * Where `file` (a path inside the checkout, with / between its parts) is, when it is a regular file there, or
+ * undefined when nothing is there yet. The content repository is written by others: a symbolic link committed in it
+ * (the file, or any folder on its way) would have the worker read a file of the server's into a commit, or write
+ * one, so the worker reads and writes nothing but regular files in folders of the checkout itself. Anything else
+ * is an UnpushableProposal naming the part that is not.
+ */
+export async function regularFile(cwd: string, file: string, branch: string): Promise<string | undefined> {
+  const parts = file.split('/');
+  if (isAbsolute(file) || posix.normalize(file) !== file || parts.some((part) => part === '..' || part === '.')) {
+    throw new UnpushableProposal(`${file} is not a plain path inside the content repository`);
+  }
+  for (const index of parts.keys()) {
+    const here = parts.slice(0, index + 1).join('/');
+    const found = await lstat(join(cwd, here)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!found) return undefined;
+    const last = index === parts.length - 1;
+    if (found.isSymbolicLink()) {
+      throw new UnpushableProposal(
+        `${here} is a symbolic link in ${branch}, not a ${last ? 'file' : 'folder'}: the site writes only to regular files of the content repository`,
+      );
+    }
+    if (last ? !found.isFile() : !found.isDirectory()) {
+      throw new UnpushableProposal(`${here} in ${branch} is not a ${last ? 'regular file' : 'folder'}`);
+    }
+  }
+  return join(cwd, file);
+}
+
+/** Writes a file checked by regularFile, refusing at the last moment too to follow a link put there since. */
+async function overwrite(path: string, data: string | Buffer): Promise<void> {
+  const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
+  try {
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
 }
