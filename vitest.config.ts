@@ -30,6 +30,7 @@ const siteVariables = [
   'BACKUP_KEEP',
   'CONTENT_GIT_URL',
   'PROPOSALS_RETRY_SECONDS',
+  'PROPOSALS_DAILY_LIMIT',
   'LINK_CHECK_DAYS',
 ];
 for (const name of siteVariables) delete process.env[name];

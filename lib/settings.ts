@@ -101,6 +101,7 @@ const schema = {
       '(https://user:token@gitlab.example/group/project.git), a file:// address, or nothing',
   ),
   PROPOSALS_RETRY_SECONDS: wholeNumber(60, 1, 3_600),
+  PROPOSALS_DAILY_LIMIT: wholeNumber(20, 1, 100_000),
   // Days between two checks of one link; 0 checks none (the tests' servers: their traffic stays on loopback).
   LINK_CHECK_DAYS: wholeNumber(7, 0, 365),
   NEXT_MANUAL_SIG_HANDLE: flag('1 to leave SIGTERM and SIGINT to the site under next start, or nothing'),

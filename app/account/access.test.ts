@@ -7,7 +7,7 @@ import { proposeEntryAction } from '@/lib/account/edit-coop-action';
 import { linkCoop } from '@/lib/coops/people';
 import { entryValues } from '@/lib/coops/proposal-form';
 import { closeDb, getDb } from '@/lib/db';
-import { linkChecks, proposals } from '@/lib/db/schema';
+import { linkChecks, proposals, rateLimits } from '@/lib/db/schema';
 import { directory } from '@/lib/members';
 import { resetDatabase } from '@/test/database';
 import { signedIn } from '@/test/sign-in';
@@ -139,6 +139,30 @@ describe('the account area', () => {
     await db.update(proposals).set({ status: 'failed', lastError: 'refused' });
     await expect(press()).rejects.toMatchObject(redirectTo('/account\\?sent=1'));
     expect(await db.select().from(proposals)).toHaveLength(3);
+  });
+
+  it('refuses a change over the co-op’s daily limit with a message on the form, keeping what was typed', async () => {
+    request.headers = asking(contact);
+    process.env.PROPOSALS_DAILY_LIMIT = '2';
+    // Today's count so far, from the tests above, is not this test's.
+    await (await getDb()).delete(rateLimits);
+    try {
+      for (const website of ['https://example.coop/one', 'https://example.coop/two']) {
+        await expect(proposeEntryAction(ours.slug, {}, entryForm('send', { website }))).rejects.toMatchObject(
+          redirectTo('/account\\?sent=1'),
+        );
+      }
+      const over = await proposeEntryAction(ours.slug, {}, entryForm('send', { website: 'https://example.coop/3' }));
+      expect(over).toMatchObject({
+        errors: {
+          form: 'This co-op has sent 2 proposals today, the most for one day. Please send this change tomorrow.',
+        },
+        values: { website: 'https://example.coop/3' },
+      });
+      expect(await (await getDb()).select().from(proposals)).toHaveLength(2);
+    } finally {
+      delete process.env.PROPOSALS_DAILY_LIMIT;
+    }
   });
 
   it('shows the co-op’s people its broken and moved links, and no other co-op’s', async () => {

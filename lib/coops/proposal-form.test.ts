@@ -3,7 +3,13 @@ import { addPerson } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { proposals } from '@/lib/db/schema';
 import { eq, sql } from 'drizzle-orm';
-import { deleteSettledProposals, listProposals, proposalState, storeProposal } from '@/lib/proposals/store';
+import {
+  deleteSettledProposals,
+  listProposals,
+  ProposalLimitReached,
+  proposalState,
+  storeProposal,
+} from '@/lib/proposals/store';
 import { solidPng } from '@/test/images';
 import { resetDatabase } from '@/test/database';
 import { editableFields } from './entry';
@@ -212,17 +218,23 @@ describe('a field the form leaves out', () => {
 });
 
 describe('storing a proposal', () => {
+  const limit = { dailyLimit: 20 };
+
   it('stores who asked, why and what changed, queued; and lists it for its co-op only', async () => {
     const db = await getDb();
     const cleo = await addPerson(db, { name: 'Cleo', email: 'cleo@example.coop', role: 'contact' }, null);
     const author = { id: cleo?.id ?? '', name: 'Cleo', email: 'cleo@example.coop' };
-    const stored = await storeProposal(db, {
-      coop: 'outlandish',
-      author,
-      reason: 'Still right.',
-      changes: { confirmed: today(new Date('2026-12-05T10:00:00Z')) },
-      logo: { name: 'outlandish.png', data: solidPng(2, 2, [0, 0, 0]) },
-    });
+    const stored = await storeProposal(
+      db,
+      {
+        coop: 'outlandish',
+        author,
+        reason: 'Still right.',
+        changes: { confirmed: today(new Date('2026-12-05T10:00:00Z')) },
+        logo: { name: 'outlandish.png', data: solidPng(2, 2, [0, 0, 0]) },
+      },
+      limit,
+    );
     expect(stored).toMatchObject({
       status: 'queued',
       authorName: 'Cleo',
@@ -246,7 +258,11 @@ describe('storing a proposal', () => {
     const nell = await addPerson(db, { name: 'Nell', email: 'nell@example.coop', role: 'contact' }, null);
     const author = { id: nell?.id ?? '', name: 'Nell', email: 'nell@example.coop' };
     const store = async (status: 'queued' | 'pushed' | 'failed', monthsAgo: number) => {
-      const stored = await storeProposal(db, { coop: 'outlandish', author, reason: status, changes: { name: 'X' } });
+      const stored = await storeProposal(
+        db,
+        { coop: 'outlandish', author, reason: status, changes: { name: 'X' } },
+        limit,
+      );
       const at = sql`now() - make_interval(months => ${monthsAgo}, days => 1)`;
       await db
         .update(proposals)
@@ -261,10 +277,47 @@ describe('storing a proposal', () => {
     expect((await db.select({ id: proposals.id }).from(proposals)).map(({ id }) => id).sort()).toEqual(kept.sort());
   });
 
+  it('stores at most the daily limit for one co-op, refusing the next with a message and storing nothing', async () => {
+    const db = await getDb();
+    const nell = await addPerson(db, { name: 'Nell', email: 'nell@example.coop', role: 'contact' }, null);
+    const author = { id: nell?.id ?? '', name: 'Nell', email: 'nell@example.coop' };
+    const propose = (coop: string, town: string) =>
+      storeProposal(db, { coop, author, reason: '', changes: { town } }, { dailyLimit: 2 });
+    await propose('outlandish', 'One');
+    await propose('outlandish', 'Two');
+    const refused = await propose('outlandish', 'Three').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ProposalLimitReached);
+    expect((refused as Error).message).toBe(
+      'This co-op has sent 2 proposals today, the most for one day. Please send this change tomorrow.',
+    );
+    // Another co-op has its own limit.
+    await propose('agile-collective', 'Elsewhere');
+    const stored = await db.select({ coop: proposals.coop, changes: proposals.changes }).from(proposals);
+    const towns = stored.filter(({ coop }) => coop === 'outlandish').map(({ changes }) => String(changes.town));
+    expect(towns.sort()).toEqual(['One', 'Two']);
+    expect(stored).toHaveLength(3);
+  });
+
+  it('counts proposals sent at the same moment one after the other', async () => {
+    const db = await getDb();
+    const nell = await addPerson(db, { name: 'Nell', email: 'nell@example.coop', role: 'contact' }, null);
+    const author = { id: nell?.id ?? '', name: 'Nell', email: 'nell@example.coop' };
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map((n) =>
+        storeProposal(db, { coop: 'outlandish', author, reason: '', changes: { town: `T${n}` } }, { dailyLimit: 2 }),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
+    expect(await db.select().from(proposals)).toHaveLength(2);
+  });
+
   it('refuses to store a proposal that changes nothing', async () => {
     const db = await getDb();
     const author = { id: 'nobody', name: 'N', email: 'n@example.coop' };
-    await expect(storeProposal(db, { coop: 'outlandish', author, reason: '', changes: {} })).rejects.toThrow();
+    await expect(storeProposal(db, { coop: 'outlandish', author, reason: '', changes: {} }, limit)).rejects.toThrow();
     expect(await db.select().from(proposals)).toEqual([]);
   });
 });

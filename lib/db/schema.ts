@@ -187,6 +187,7 @@ const scopes: LimitScopeName[] = [
   'sign-in-address',
   'sign-in-client',
   'sign-in-client-address',
+  'proposals',
 ];
 export const limitScopes = scopes as [LimitScopeName, ...LimitScopeName[]];
 type LimitScopeName =
@@ -194,7 +195,8 @@ type LimitScopeName =
   | 'receipts'
   | 'sign-in-address'
   | 'sign-in-client'
-  | 'sign-in-client-address';
+  | 'sign-in-client-address'
+  | 'proposals';
 export type LimitScope = (typeof limitScopes)[number];
 
 /**

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { proposals } from '@/lib/db/schema';
+import { takeRateLimit } from '@/lib/http/rate-limit';
 import type { Proposal } from './change';
 
 export type { Proposal } from './change';
@@ -15,12 +16,39 @@ export type NewProposal = {
   logo?: { name: string; data: Buffer };
 };
 
+/** A co-op that has sent its `PROPOSALS_DAILY_LIMIT` proposals today: the proposal is not stored. */
+export class ProposalLimitReached extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`This co-op has sent ${limit} proposals today, the most for one day. Please send this change tomorrow.`);
+    this.name = 'ProposalLimitReached';
+    this.limit = limit;
+  }
+}
+
+/** A day, the window of `PROPOSALS_DAILY_LIMIT`: it starts at midnight UTC. */
+const daySeconds = 86_400;
+
 /**
  * Stores a proposal, queued for the Git worker, which polls for due rows (`proposals_due_idx`): nothing else is
- * needed to wake it. One insert, so one transaction: the proposal is there in full or not at all.
+ * needed to wake it. At most `dailyLimit` a day for one co-op: the day's count and the proposal are one
+ * transaction, so a refused proposal counts for nothing, and two sent at once are counted one after the other (the
+ * count is one row, locked until the commit). Throws ProposalLimitReached over the limit, storing nothing.
  */
-export async function storeProposal(db: Database, proposal: NewProposal): Promise<Proposal> {
+export async function storeProposal(
+  db: Database,
+  proposal: NewProposal,
+  { dailyLimit }: { dailyLimit: number },
+): Promise<Proposal> {
   if (Object.keys(proposal.changes).length === 0 && !proposal.logo) throw new Error('A proposal must change something');
+  return db.transaction(async (tx) => {
+    const today = await takeRateLimit(tx, 'proposals', proposal.coop, dailyLimit, daySeconds);
+    if (!today.allowed) throw new ProposalLimitReached(dailyLimit);
+    return insertProposal(tx, proposal);
+  });
+}
+
+async function insertProposal(db: Database, proposal: NewProposal): Promise<Proposal> {
   const [stored] = await db
     .insert(proposals)
     .values({
