@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { editableFields } from '@/lib/coops/entry';
+import { editableFields } from '@/lib/coops/entry-fields';
 import { checkProposal, entryValues } from '@/lib/coops/proposal-form';
 import { directory } from '@/lib/members';
 import { formDataOf } from '@/test/form-data';

@@ -5,7 +5,8 @@ import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
 import { coopSchema, descriptionField, type Field as FieldDeclaration } from '@/lib/content-schema';
-import { editableFields, presentMarker, type EditableField, type EntryValues } from '@/lib/coops/entry';
+import type { EntryValues } from '@/lib/coops/entry';
+import { editableFields, presentMarker, reasonField, type EditableField } from '@/lib/coops/entry-fields';
 import type { EntryFormState } from '@/lib/coops/proposal-form';
 import type { Size } from '@/lib/logo';
 import type { TermEntry } from '@/lib/members/directory';
@@ -218,15 +219,17 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             <input type="hidden" name="logoData" value={uploaded.data} />
           </>
         )}
-        <Field htmlFor="reason" label="Why: a note for the network’s editors (optional)">
+        <Field htmlFor={reasonField.name} label={`${reasonField.label}: a note for the network’s editors (optional)`}>
           <textarea
-            id="reason"
-            name="reason"
+            id={reasonField.name}
+            name={reasonField.name}
             rows={3}
-            maxLength={2000}
+            maxLength={reasonField.maxLength}
             defaultValue={state.reason ?? ''}
             className={textControl}
+            {...described(reasonField.name)}
           />
+          {error(reasonField.name)}
         </Field>
         <div className="flex flex-wrap gap-3">
           <button

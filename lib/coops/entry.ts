@@ -1,24 +1,6 @@
 import { z } from 'zod';
 import { coopSchema, descriptionField, type Field } from '@/lib/content-schema';
-
-/**
- * The public fields of a co-op's entry that its own people may propose changes to, checked by rules derived from
- * `coopSchema` (lib/content-schema.ts), the one schema the content build and the CMS read: no second copy of the
- * rules. `member` stays with the network's editors; the logo is a file, checked by lib/logo.ts.
- */
-export const editableFields = [
-  'name',
-  'website',
-  'email',
-  'showEmail',
-  'town',
-  'latitude',
-  'longitude',
-  'workerMembers',
-  'services',
-  'technologies',
-] as const satisfies readonly (keyof typeof coopSchema.fields)[];
-export type EditableField = (typeof editableFields)[number];
+import { editableFields, presentMarker, type EditableField } from './entry-fields';
 
 /**
  * An entry's editable values: the entry's own, or a submission's. In a submission a field that is not there
@@ -97,13 +79,6 @@ export function entrySchema(choices: EntryChoices) {
 }
 
 const lineBreaks = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value);
-
-/**
- * The value that a form sends with each tick box and list of tick boxes, besides the boxes: an unticked box sends
- * nothing, which would read as a field the form does not have. With it, a form that has the field always sends its
- * name (components/coops/entry-form.tsx renders it from here).
- */
-export const presentMarker = '';
 
 /**
  * A form's fields as the schema reads them: lists as every value given, a tick box as whether it is ticked, the rest

@@ -12,7 +12,7 @@ import {
 } from '@/lib/proposals/store';
 import { solidPng } from '@/test/images';
 import { resetDatabase } from '@/test/database';
-import { editableFields } from './entry';
+import { editableFields } from './entry-fields';
 import { checkProposal, entryValues, today } from './proposal-form';
 
 beforeEach(resetDatabase);
@@ -110,6 +110,27 @@ describe('checking an edit of a co-op entry', () => {
     }
     const long = await checkProposal(form({ description: 'x'.repeat(5001) }), 'outlandish', current, choices);
     expect(long).toMatchObject({ ok: false, errors: { description: 'Description: at most 5,000 characters.' } });
+  });
+
+  it('refuses a reason over 1,000 characters with a message on it, keeping the text; takes one of 1,000', async () => {
+    const long = await checkProposal(
+      form({ town: 'Hackney', reason: 'x'.repeat(1001) }),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(long).toMatchObject({
+      ok: false,
+      reason: 'x'.repeat(1001),
+      errors: { reason: 'Why: at most 1,000 characters (this has 1,001).' },
+    });
+    const fits = await checkProposal(
+      form({ town: 'Hackney', reason: 'x'.repeat(1000) }),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(fits).toMatchObject({ ok: true, reason: 'x'.repeat(1000) });
   });
 
   it('refuses a form with no change, saying so', async () => {

@@ -1,7 +1,7 @@
 import { logoFolder } from '@/lib/content-schema';
 import { coopPageLogoBox, fitLogo, inspectLogo, maxLogoBytes } from '@/lib/logo';
+import { editableFields, reasonField } from './entry-fields';
 import {
-  editableFields,
   entryChanges,
   entrySchema,
   fieldErrors,
@@ -87,14 +87,19 @@ export async function checkProposal(
 ): Promise<CheckedProposal> {
   const raw = formEntry(form);
   const reasonGiven = form.get('reason');
-  const reason = typeof reasonGiven === 'string' ? reasonGiven.trim().slice(0, 2000) : '';
+  const reason = typeof reasonGiven === 'string' ? reasonGiven.replace(/\r\n?/g, '\n').trim() : '';
   const parsed = entrySchema(choices).safeParse(raw);
   const logo = await uploadedLogo(form, coop);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   if (typeof logo === 'string') errors.logo = logo;
+  // It goes into the merge request whole: a longer one is refused, never cut.
+  if (reason.length > reasonField.maxLength) {
+    const { label, maxLength } = reasonField;
+    errors.reason = `${label}: at most ${maxLength.toLocaleString('en-GB')} characters (this has ${reason.length.toLocaleString('en-GB')}).`;
+  }
   const values = shownValues(current, parsed.success ? parsed.data : raw);
   const carried = typeof logo === 'string' ? undefined : logo;
-  if (!parsed.success || typeof logo === 'string') return { ok: false, values, reason, errors, logo: carried };
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, values, reason, errors, logo: carried };
   // The logo's path is not among the changes: the worker sets `logo` from the file it adds (lib/proposals/change.ts).
   const changes = entryChanges(current, parsed.data as EntryValues);
   if (Object.keys(changes).length === 0 && !carried) {

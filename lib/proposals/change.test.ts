@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyProposal,
   branchName,
+  commitMessage,
   coopFile,
   logoOf,
   mergeRequestOptions,
@@ -41,10 +42,31 @@ describe('a proposal as a change to the content repository', () => {
     expect(options.slice(0, 2)).toEqual(['merge_request.create', 'merge_request.target=main']);
     for (const option of options) expect(option).not.toMatch(/[\r\n]/);
     expect(options[2]).toBe('merge_request.title=Update outlandish: proposed by Ada Lovelace Smith');
+    // The person's words as Markdown that shows them as written (lib/proposals/quote.ts); <br> is the site's own.
     expect(options[3]).toBe(
-      'merge_request.description=Proposed by Ada Lovelace Smith <ada@example.coop> on 2026-12-05T10:00:00Z through ' +
-        'the site.<br>Why: First line. Second line.<br>What changed: website: https://outlandish.example/',
+      'merge_request.description=Proposed by Ada Lovelace Smith \\<ada\\@\u2060example\\.coop\\> on ' +
+        '2026-12-05T10:00:00Z through the site.<br>Why: First line\\. Second line\\.<br>What changed: website\\: ' +
+        'https\\:\u2060\\/\\/outlandish\\.example\\/',
     );
+  });
+
+  it('quotes what people typed as plain text in the description, and breaks its references in the commit', () => {
+    const hostile = proposal({
+      authorName: '@all',
+      reason: '@all ![x](https://evil.example/x.png) <b>hi</b> #12',
+      changes: { town: '!3 ~label' },
+    });
+    const [, , title, description] = mergeRequestOptions(hostile, 'main');
+    expect(title).toBe('merge_request.title=Update outlandish: proposed by @\u2060all');
+    expect(description).toContain(
+      'Why: \\@\u2060all \\!\u2060\\[x\\]\\(https\\:\u2060\\/\\/evil\\.example\\/x\\.png\\) ' +
+        '\\<b\\>hi\\<\\/b\\> \\#\u2060' +
+        '12<br>',
+    );
+    expect(description?.endsWith('What changed: town\\: \\!\u20603 \\~\u2060label')).toBe(true);
+    const message = commitMessage(hostile);
+    expect(message).toContain('Why: @\u2060all !\u2060[x](https:\u2060//evil.example/x.png) <b>hi</b> #\u206012\n');
+    expect(message).not.toMatch(/[@#!~]\w/);
   });
 
   it('cuts a very long reason so the description fits in one push option', () => {
@@ -78,7 +100,7 @@ describe('a proposal as a change to the content repository', () => {
       '---\nname: Outlandish # us\n---\n',
     );
     expect(mergeRequestOptions(described, 'main')[3]).toContain(
-      'What changed: description: New words. A second paragraph.',
+      'What changed: description\\: New words\\. A second paragraph\\.',
     );
   });
 

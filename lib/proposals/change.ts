@@ -5,6 +5,7 @@ import { coopSchema, descriptionField, logoFolder } from '@/lib/content-schema';
 import type { proposals } from '@/lib/db/schema';
 import { logoFileName } from '@/lib/logo';
 import { slugPattern } from '@/lib/slug';
+import { markdownText, withoutReferences } from './quote';
 
 export type Proposal = typeof proposals.$inferSelect;
 
@@ -104,16 +105,21 @@ export const identPart = (text: string) => oneLine(text.replace(/[<>]/g, ''));
 
 export type Described = { title: string; lines: string[] };
 
-/** The merge request's title and its description's lines: who asked, when, why, and what changed. */
-export function describeProposal(proposal: Proposal): Described {
+/**
+ * The merge request's title and its description's lines: who asked, when, why, and what changed. What people typed
+ * (their name, the reason, the new values) passes through `quote`, for where the lines go: the commit's message
+ * (withoutReferences) or the merge request's Markdown description (markdownText).
+ */
+export function describeProposal(proposal: Proposal, quote: (text: string) => string = withoutReferences): Described {
   const who = `${identPart(proposal.authorName)} <${identPart(proposal.authorEmail)}>`;
   const when = proposal.createdAt.toISOString().replace(/\.\d+Z$/, 'Z');
+  const reason = oneLine(proposal.reason);
   return {
-    title: `Update ${proposal.coop}: proposed by ${identPart(proposal.authorName)}`,
+    title: withoutReferences(`Update ${proposal.coop}: proposed by ${identPart(proposal.authorName)}`),
     lines: [
-      `Proposed by ${who} on ${when} through the site.`,
-      `Why: ${oneLine(proposal.reason) || '(no reason given)'}`,
-      `What changed: ${changeLines(proposal).join('; ')}`,
+      `Proposed by ${quote(who)} on ${when} through the site.`,
+      `Why: ${reason ? quote(reason) : '(no reason given)'}`,
+      `What changed: ${changeLines(proposal).map(quote).join('; ')}`,
     ],
   };
 }
@@ -131,7 +137,7 @@ const maxOptionLength = 8_000;
 
 /** The push options that make GitLab open a merge request of the branch into `target`. */
 export function mergeRequestOptions(proposal: Proposal, target: string): string[] {
-  const { title, lines } = describeProposal(proposal);
+  const { title, lines } = describeProposal(proposal, markdownText);
   return [
     'merge_request.create',
     `merge_request.target=${target}`,

@@ -10,6 +10,7 @@ import { readEntry } from '@/lib/cms/front-matter';
 import { proposals } from '@/lib/db/schema';
 import { startGitServer, type GitServer } from '@/test/git-server';
 import { branchName } from './change';
+import { markdownText } from './quote';
 import {
   deliverProposals,
   kickProposals,
@@ -160,10 +161,11 @@ describe('the proposals worker', () => {
       const title = push?.options.find((option) => option.startsWith('merge_request.title='));
       expect(title).toBe('merge_request.title=Update autonomic: proposed by Ada Lovelace');
       const description = push?.options.find((option) => option.startsWith('merge_request.description=')) ?? '';
-      expect(description).toContain('Ada Lovelace <ada@example.coop>');
-      expect(description).toContain('Why: We moved to a new address and do hosting now.');
-      expect(description).toContain('website: https://autonomic.example/');
-      expect(description).toContain(`services: ${services.join(', ')}`);
+      // In Markdown that shows the words as written (lib/proposals/quote.ts).
+      expect(description).toContain(markdownText('Ada Lovelace <ada@example.coop>'));
+      expect(description).toContain(`Why: ${markdownText('We moved to a new address and do hosting now.')}`);
+      expect(description).toContain(markdownText('website: https://autonomic.example/'));
+      expect(description).toContain(markdownText(`services: ${services.join(', ')}`));
     },
   );
 
