@@ -19,6 +19,11 @@ export type GitServerOptions = {
   files?: Readonly<Record<string, string>>;
   /** Symbolic links for that first commit: each path and what it points to. */
   links?: Readonly<Record<string, string>>;
+  /**
+   * Whether the repository advertises push options (`receive.advertisePushOptions`), as GitLab does; false is a
+   * plain repository, or GitHub, to which git sends none.
+   */
+  pushOptions?: boolean;
   /** When given, the HTTP server asks for Basic authentication with this user and token, as GitLab does. */
   credentials?: { user: string; token: string };
   /** The HTTP server's port, when the address must be known before it starts (the e2e site's CONTENT_GIT_URL). */
@@ -63,6 +68,7 @@ export async function startGitServer({
   coops = ['agile-collective', 'autonomic'],
   files = {},
   links = {},
+  pushOptions = true,
   credentials,
   port: fixedPort = 0,
 }: GitServerOptions = {}) {
@@ -94,7 +100,7 @@ export async function startGitServer({
   await git(['init', '--quiet', '--bare', '--initial-branch=main', bare], root);
   await git(['push', '--quiet', bare, 'main'], seed);
   await rm(seed, { recursive: true, force: true });
-  await git(['config', 'receive.advertisePushOptions', 'true']);
+  await git(['config', 'receive.advertisePushOptions', String(pushOptions)]);
   await git(['config', 'http.receivepack', 'true']);
   await writeFile(join(bare, 'hooks', 'pre-receive'), preReceive(record));
   await chmod(join(bare, 'hooks', 'pre-receive'), 0o755);

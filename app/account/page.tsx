@@ -42,6 +42,7 @@ export default async function AccountPage({ searchParams }: Props) {
             <ProposalList
               proposals={proposals.filter((proposal) => proposal.coop === slug)}
               caption={`Changes proposed for ${name}`}
+              reader="contact"
             />
           </section>
         );

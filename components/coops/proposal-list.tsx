@@ -1,5 +1,5 @@
 import { formatReceived } from '@/lib/admin/enquiry-labels';
-import { proposalState, type Proposal } from '@/lib/proposals/store';
+import { proposalState, type Proposal, type StateReader } from '@/lib/proposals/store';
 
 /** What a proposal changes, in words: its fields and the logo. */
 const changedFields = (proposal: Proposal) =>
@@ -13,10 +13,13 @@ export function ProposalList({
   proposals,
   caption,
   coopName,
+  reader,
 }: {
   proposals: readonly Proposal[];
   caption: string;
   coopName?: (slug: string) => string;
+  /** Who reads it: a co-op's people see plain words, the network's members why a push failed. */
+  reader: StateReader;
 }) {
   if (proposals.length === 0) return <p>No proposals yet.</p>;
   return (
@@ -55,7 +58,7 @@ export function ProposalList({
                 {proposal.authorName} ({proposal.authorEmail})
               </td>
               <td className="py-2 pr-4">{changedFields(proposal)}</td>
-              <td className="py-2">{proposalState(proposal)}</td>
+              <td className="py-2">{proposalState(proposal, reader)}</td>
             </tr>
           ))}
         </tbody>

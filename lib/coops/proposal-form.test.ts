@@ -267,11 +267,28 @@ describe('storing a proposal', () => {
     expect((await listProposals(db, ['outlandish'])).map((p) => p.id)).toEqual([stored.id]);
     expect(await listProposals(db, ['agile-collective'])).toEqual([]);
     expect(await listProposals(db, [])).toEqual([]);
-    expect(proposalState(stored)).toBe('Queued');
-    expect(proposalState({ ...stored, status: 'pushed', branch: 'proposal/outlandish-1' })).toContain(
-      'proposal/outlandish-1',
+    expect(proposalState(stored, 'contact')).toBe('Queued');
+  });
+
+  it('says each state in plain words to a co-op’s people, and why a push failed to the network’s members', () => {
+    const base = { status: 'queued', branch: null, mergeRequest: null, lastError: null } as const;
+    const retrying = { ...base, lastError: 'git push: fatal: unable to access https://gitlab.example/: 503' };
+    expect(proposalState(retrying, 'admin')).toBe(`Queued, retrying after: ${retrying.lastError}`);
+    expect(proposalState(retrying, 'contact')).toBe(
+      'Queued: the content repository did not take it yet, and it is tried again by itself.',
     );
-    expect(proposalState({ ...stored, lastError: 'connection refused' })).toContain('connection refused');
+    const failed = { ...base, status: 'failed', lastError: 'content/coops/x.md is not in main any more' } as const;
+    expect(proposalState(failed, 'admin')).toBe('Failed: content/coops/x.md is not in main any more');
+    expect(proposalState(failed, 'contact')).not.toContain('content/coops');
+    for (const reader of ['contact', 'admin'] as const) {
+      const pushed = { ...base, status: 'pushed', branch: 'proposal/outlandish-1' } as const;
+      expect(proposalState({ ...pushed, mergeRequest: true }, reader)).toBe(
+        'Sent for review as branch proposal/outlandish-1',
+      );
+      expect(proposalState({ ...pushed, mergeRequest: false }, reader)).toBe(
+        'Sent as branch proposal/outlandish-1: an editor opens the merge request',
+      );
+    }
   });
 
   it('deletes pushed and failed proposals once settled longer than the retention period, never queued ones', async () => {

@@ -388,6 +388,11 @@ export const proposals = pgTable(
     logoData: text('logo_data'),
     status: text('status', { enum: proposalStatuses }).notNull().default('queued'),
     branch: text('branch'),
+    /**
+     * Once pushed: true when the push carried the options that open a merge request (GitLab), false when the
+     * repository takes no push options and an editor opens it; null when not known (an earlier attempt's branch).
+     */
+    mergeRequest: boolean('merge_request'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     /** A claim: while in the future, one worker is pushing this proposal and the others leave it alone. */

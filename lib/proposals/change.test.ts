@@ -22,6 +22,7 @@ const proposal = (values: Partial<Proposal> = {}): Proposal => ({
   logoData: null,
   status: 'queued',
   branch: null,
+  mergeRequest: null,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

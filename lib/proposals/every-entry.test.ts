@@ -20,6 +20,7 @@ const proposalFor = (coop: string): Proposal => ({
   logoData: null,
   status: 'queued',
   branch: null,
+  mergeRequest: null,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

@@ -40,6 +40,12 @@ export function remoteOf(address: string): Remote {
   };
 }
 
+/**
+ * What git says, before it sends anything, when asked to push with options to a repository that does not advertise
+ * them (`receive.advertisePushOptions`: a plain repository, GitHub).
+ */
+export const noPushOptions = /the receiving end does not support push options/;
+
 /** Text with the user and password of any address in it hidden: for errors and logs. */
 export const redact = withoutCredentials;
 

@@ -55,6 +55,7 @@ const proposal = (values: Partial<Proposal>): Proposal => ({
   logoData: null,
   status: 'queued',
   branch: null,
+  mergeRequest: null,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,
@@ -96,7 +97,7 @@ describe('pushing into a repository with symbolic links', () => {
 
   it('still pushes a regular entry of the same repository', async () => {
     const plain = proposal({});
-    expect(await pushProposal(plain, await settings())).toBe(branchName(plain));
+    expect(await pushProposal(plain, await settings())).toEqual({ branch: branchName(plain), mergeRequest: true });
     expect(await server.branches()).toContain(branchName(plain));
   });
 

@@ -14,7 +14,7 @@ import {
   UnpushableProposal,
   type Proposal,
 } from './change';
-import { git } from './git';
+import { git, GitError, noPushOptions } from './git';
 import { contentRemote, workingClone, type RepositorySettings } from './repository';
 
 /** The remote's branches of these names and their commits, from `git ls-remote`'s lines. */
@@ -28,15 +28,22 @@ function branchesListed(listed: string): Map<string, string> {
 }
 
 /**
+ * A pushed proposal's branch, and whether the push opened its merge request: true with push options (GitLab), false
+ * when the repository advertises none and an editor opens it, null when an earlier attempt pushed it.
+ */
+export type Pushed = { branch: string; mergeRequest: boolean | null };
+
+/**
  * Pushes one proposal as a branch of the content repository, with the push options that open its merge request,
- * and resolves to the branch's name. Throws an UnpushableProposal when it never can be (its entry is gone), and
+ * and resolves to the branch and whether they did (Pushed). A repository that takes no push options (a plain one,
+ * GitHub) gets the branch alone: the proposal is sent all the same, and an editor opens the merge request. Throws an UnpushableProposal when it never can be (its entry is gone), and
  * any other error (a GitError: the server is down, the token refused) when a later attempt may succeed.
  *
  * At most once: when the branch is already on the remote and its commit carries this proposal's id, an earlier
  * attempt pushed it and only its answer was lost, so nothing is pushed again (no second branch, no second merge
  * request).
  */
-export async function pushProposal(proposal: Proposal, settings: RepositorySettings): Promise<string> {
+export async function pushProposal(proposal: Proposal, settings: RepositorySettings): Promise<Pushed> {
   const { timeoutMs, target } = settings;
   const file = coopFile(proposal);
   const remote = await contentRemote(settings);
@@ -52,7 +59,7 @@ export async function pushProposal(proposal: Proposal, settings: RepositorySetti
   if (earlier) {
     await run(['fetch', '--quiet', '--no-tags', remote.url, `+refs/heads/${branch}:refs/proposals/${branch}`]);
     const message = await run(['log', '-1', '--format=%B', earlier]);
-    if (message.includes(proposalTrailer(proposal))) return branch;
+    if (message.includes(proposalTrailer(proposal))) return { branch, mergeRequest: null };
     throw new UnpushableProposal(`the content repository already has a branch ${branch}, not this proposal's`);
   }
 
@@ -85,14 +92,16 @@ export async function pushProposal(proposal: Proposal, settings: RepositorySetti
   });
   // Not forced: should the branch have appeared since (another attempt whose answer was lost), the push is
   // refused, and the next attempt finds it above.
-  await run([
-    'push',
-    '--quiet',
-    ...mergeRequestOptions(proposal, target).flatMap((option) => ['-o', option]),
-    remote.url,
-    `HEAD:refs/heads/${branch}`,
-  ]);
-  return branch;
+  const push = (options: string[]) => run(['push', '--quiet', ...options, remote.url, `HEAD:refs/heads/${branch}`]);
+  try {
+    await push(mergeRequestOptions(proposal, target).flatMap((option) => ['-o', option]));
+    return { branch, mergeRequest: true };
+  } catch (error) {
+    // git refuses before it sends anything, so the same push without them is the first.
+    if (!(error instanceof GitError && noPushOptions.test(error.message))) throw error;
+    await push([]);
+    return { branch, mergeRequest: false };
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { inDueOnce } from '@/lib/db/claim';
 import { proposals } from '@/lib/db/schema';
 import { retryDelaySeconds } from '@/lib/mail/outbox';
 import type { Proposal } from './change';
+import type { Pushed } from './push';
 
 // The proposals' queue, claimed as the mail outbox's is (lib/mail/outbox.ts): due rows are taken with FOR UPDATE
 // SKIP LOCKED and a lease, so several instances on one database never push the same proposal at once, and the
@@ -39,13 +40,17 @@ export async function claimDueProposals(db: Database, leaseSeconds: number, batc
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-/** Pushed: the branch is on the remote, and the logo's bytes, now in the repository, are no longer kept here. */
-export async function markPushed(db: Database, proposal: Proposal, branch: string): Promise<void> {
+/**
+ * Pushed: the branch is on the remote (with a merge request, or for an editor to open one: see Pushed), and the
+ * logo's bytes, now in the repository, are no longer kept here.
+ */
+export async function markPushed(db: Database, proposal: Proposal, { branch, mergeRequest }: Pushed): Promise<void> {
   await db
     .update(proposals)
     .set({
       status: 'pushed',
       branch,
+      mergeRequest,
       pushedAt: sql`now()`,
       lockedUntil: null,
       attempts: proposal.attempts + 1,

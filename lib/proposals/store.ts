@@ -109,10 +109,30 @@ export async function deleteSettledProposals(db: Database, months: number): Prom
   return deleted.length;
 }
 
-/** What a proposal's state is, in words, for the person and for admins. */
-export function proposalState(proposal: Pick<Proposal, 'status' | 'branch' | 'lastError' | 'attempts'>): string {
-  if (proposal.status === 'pushed') return `Sent for review as branch ${proposal.branch ?? '(unnamed)'}`;
-  if (proposal.status === 'failed') return `Failed: ${proposal.lastError ?? 'no reason recorded'}`;
-  if (proposal.lastError) return `Queued, retrying after: ${proposal.lastError}`;
-  return 'Queued';
+/** Who reads a proposal's state: a co-op's people (the account area), or the network's members (/admin). */
+export type StateReader = 'contact' | 'admin';
+
+/**
+ * What a proposal's state is, in words. A co-op's people get plain words; the network's members also the reason a
+ * push failed, as git said it (without credentials), which is theirs to act on.
+ */
+export function proposalState(
+  proposal: Pick<Proposal, 'status' | 'branch' | 'mergeRequest' | 'lastError'>,
+  reader: StateReader,
+): string {
+  const branch = proposal.branch ?? '(unnamed)';
+  if (proposal.status === 'pushed') {
+    return proposal.mergeRequest === false
+      ? `Sent as branch ${branch}: an editor opens the merge request`
+      : `Sent for review as branch ${branch}`;
+  }
+  if (proposal.status === 'failed') {
+    return reader === 'admin'
+      ? `Failed: ${proposal.lastError ?? 'no reason recorded'}`
+      : 'Not sent: the change cannot be made to the entry as it now is. The network’s editors can see why.';
+  }
+  if (!proposal.lastError) return 'Queued';
+  return reader === 'admin'
+    ? `Queued, retrying after: ${proposal.lastError}`
+    : 'Queued: the content repository did not take it yet, and it is tried again by itself.';
 }

@@ -11,6 +11,7 @@ import { proposals } from '@/lib/db/schema';
 import { startGitServer, type GitServer } from '@/test/git-server';
 import { branchName } from './change';
 import { markdownText } from './quote';
+import { proposalState } from './store';
 import {
   deliverProposals,
   kickProposals,
@@ -131,7 +132,14 @@ describe('the proposals worker', () => {
       const branch = branchName(proposal);
       expect(branch).toBe(`proposal/autonomic-${proposal.id.slice(0, 8)}`);
       const stored = await row(proposal.id);
-      expect(stored).toMatchObject({ status: 'pushed', branch, attempts: 1, lastError: null, logoData: null });
+      expect(stored).toMatchObject({
+        status: 'pushed',
+        branch,
+        mergeRequest: true,
+        attempts: 1,
+        lastError: null,
+        logoData: null,
+      });
       expect(stored.pushedAt).toBeInstanceOf(Date);
       expect(await server.branches()).toContain(branch);
 
@@ -168,6 +176,23 @@ describe('the proposals worker', () => {
       expect(description).toContain(markdownText(`services: ${services.join(', ')}`));
     },
   );
+
+  it('pushes to a repository without push options as a branch alone, recorded as for an editor to open', async () => {
+    const plain = await startGitServer({ coops: ['autonomic'], pushOptions: false });
+    try {
+      const db = await getDb();
+      const proposal = await propose({ logoName: null, logoData: null });
+      expect(await deliverProposals(db, await settingsFor(plain.url))).toBe(1);
+      const stored = await row(proposal.id);
+      expect(stored).toMatchObject({ status: 'pushed', branch: branchName(proposal), mergeRequest: false });
+      expect(proposalState(stored, 'contact')).toBe(
+        `Sent as branch ${branchName(proposal)}: an editor opens the merge request`,
+      );
+      expect((await plain.pushes()).map((push) => push.options)).toEqual([[]]);
+    } finally {
+      await plain.close();
+    }
+  });
 
   it('keeps a proposal queued while the server is down, then pushes it once when it is back', async () => {
     const db = await getDb();

@@ -41,12 +41,14 @@ export async function deliverProposals(
     // Only the push's own failure is a failed attempt; a database error below ends the round, and the claim,
     // still held, is released at the start of the next.
     const outcome = await pushProposal(proposal, settings).then(
-      (branch) => ({ branch }),
+      (pushed) => ({ pushed }),
       (error: unknown) => ({ error }),
     );
-    if ('branch' in outcome) {
-      await markPushed(db, proposal, outcome.branch);
-      console.info(`proposals: ${proposal.id} for ${proposal.coop} pushed as ${outcome.branch}`);
+    if ('pushed' in outcome) {
+      const { branch, mergeRequest } = outcome.pushed;
+      await markPushed(db, proposal, outcome.pushed);
+      const how = mergeRequest === false ? ', without a merge request (the repository takes no push options)' : '';
+      console.info(`proposals: ${proposal.id} for ${proposal.coop} pushed as ${branch}${how}`);
     } else if (outcome.error instanceof UnpushableProposal) {
       await markFailed(db, proposal, outcome.error.message);
       console.warn(`proposals: ${proposal.id} for ${proposal.coop} cannot be pushed: ${outcome.error.message}`);

@@ -4,6 +4,8 @@ import { getDb, shutDownDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/http/client-address';
 import { createMailer, startOutboxWorker, stopOutboxWorker } from '@/lib/mail/worker';
+import { checkContentRepository } from '@/lib/proposals/check';
+import { redact } from '@/lib/proposals/git';
 import { proposalPollMs, proposalSettings } from '@/lib/proposals/settings';
 import { startProposalWorker, stopProposalWorker } from '@/lib/proposals/worker';
 import { settingsOrExit, type Settings } from '@/lib/settings';
@@ -50,11 +52,22 @@ export async function openAtStart(): Promise<void> {
   }
 }
 
-/** The proposals' worker, stopped at shutdown before the database closes. */
+/**
+ * The proposals' worker, stopped at shutdown before the database closes; and, with `CONTENT_GIT_URL`, one check of
+ * the content repository in the background, whose one line in the log says what works (lib/proposals/check.ts).
+ */
 function startProposals(current: Settings) {
   try {
-    startProposalWorker({ settings: proposalSettings(current), pollMs: proposalPollMs });
+    const settings = proposalSettings(current);
+    startProposalWorker({ settings, pollMs: proposalPollMs });
     onShutdown(stopProposalWorker);
+    if (settings.address) {
+      checkContentRepository(settings).then(
+        (check) => (check.writable ? console.info : console.warn)(check.line),
+        (error: unknown) =>
+          console.warn(`proposals: the content repository could not be checked: ${redact(String(error))}`),
+      );
+    }
   } catch (error) {
     // Proposals wait in the database; the site still serves everything else.
     console.error(`proposals: the worker could not start: ${error instanceof Error ? error.message : error}`);

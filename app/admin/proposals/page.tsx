@@ -26,6 +26,7 @@ export default async function ProposalsPage() {
         proposals={proposals}
         caption="Proposed changes to co-ops’ entries"
         coopName={(slug) => directory.getCoop(slug)?.name ?? slug}
+        reader="admin"
       />
     </div>
   );
