@@ -28,6 +28,19 @@ export function fillPlaceholders(markdown: string): { text: string; unknown: str
 type DocumentData = { rawDocumentData?: { sourceFilePath?: string }; unknownPlaceholders?: string[] };
 
 /**
+ * What the pipeline refuses in a document's Markdown: its message names the file, as the content build prints it;
+ * `problem` is the same without the file, for a form that shows it beside the text (lib/coops/entry-check.ts).
+ */
+export class MarkdownProblem extends Error {
+  readonly problem: string;
+  constructor(where: string, problem: string) {
+    super(`${where}: ${problem}`);
+    this.name = 'MarkdownProblem';
+    this.problem = problem;
+  }
+}
+
+/**
  * Placeholders must be filled before parsing: `[forum]({{ site.forum }})` is not a link to a Markdown parser,
  * so this wraps the parser that remark-parse installed instead of transforming the tree afterwards.
  */
@@ -44,7 +57,7 @@ function remarkSitePlaceholders(this: Processor) {
     const data = file.data as DocumentData;
     if (data.unknownPlaceholders?.length) {
       const where = data.rawDocumentData?.sourceFilePath ?? 'Markdown';
-      throw new Error(`${where}: unknown placeholder ${data.unknownPlaceholders.join(', ')}`);
+      throw new MarkdownProblem(where, `unknown placeholder ${data.unknownPlaceholders.join(', ')}`);
     }
   };
 }

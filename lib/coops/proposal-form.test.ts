@@ -18,13 +18,13 @@ import { checkProposal, entryValues, today } from './proposal-form';
 beforeEach(resetDatabase);
 afterAll(closeDb);
 
-const choices = { services: ['web-development', 'design'], technologies: ['php', 'python'] };
+const choices = { services: ['development', 'hosting'], technologies: ['php', 'python'] };
 const current = entryValues({
   name: 'Outlandish',
   member: true,
   website: 'https://outlandish.com',
   town: 'London',
-  services: ['web-development'],
+  services: ['development'],
   technologies: ['php'],
   workerMembers: 12,
   body: { raw: 'ignored' },
@@ -41,7 +41,7 @@ function form(changed: Record<string, string | string[]> = {}, logo?: File): For
     latitude: '',
     longitude: '',
     workerMembers: '12',
-    services: ['web-development'],
+    services: ['development'],
     technologies: ['php'],
     reason: 'We moved.',
     ...changed,
@@ -56,7 +56,7 @@ function form(changed: Record<string, string | string[]> = {}, logo?: File): For
 describe('checking an edit of a co-op entry', () => {
   it('proposes only the fields that changed', async () => {
     const checked = await checkProposal(
-      form({ website: 'https://outlandish.coop', services: ['web-development', 'design'] }),
+      form({ website: 'https://outlandish.coop', services: ['development', 'hosting'] }),
       'outlandish',
       current,
       choices,
@@ -64,15 +64,15 @@ describe('checking an edit of a co-op entry', () => {
     expect(checked).toMatchObject({
       ok: true,
       reason: 'We moved.',
-      changes: { website: 'https://outlandish.coop', services: ['web-development', 'design'] },
+      changes: { website: 'https://outlandish.coop', services: ['development', 'hosting'] },
     });
     expect(checked.ok && Object.keys(checked.changes)).toEqual(['website', 'services']);
   });
 
   it('keeps a list in the entry’s order, new items last, and sees the same items in another order as no change', async () => {
-    const entry = { ...current, services: ['web-development', 'design'] };
+    const entry = { ...current, services: ['development', 'hosting'] };
     const added = await checkProposal(
-      form({ services: ['consultancy', 'design', 'web-development'] }),
+      form({ services: ['consultancy', 'hosting', 'development'] }),
       'outlandish',
       entry,
       {
@@ -80,9 +80,9 @@ describe('checking an edit of a co-op entry', () => {
         services: [...choices.services, 'consultancy'],
       },
     );
-    expect(added.ok && added.changes).toEqual({ services: ['web-development', 'design', 'consultancy'] });
+    expect(added.ok && added.changes).toEqual({ services: ['development', 'hosting', 'consultancy'] });
     const reordered = await checkProposal(
-      form({ services: ['design', 'web-development'], website: 'https://outlandish.coop' }),
+      form({ services: ['hosting', 'development'], website: 'https://outlandish.coop' }),
       'outlandish',
       entry,
       choices,
@@ -131,6 +131,37 @@ describe('checking an edit of a co-op entry', () => {
       choices,
     );
     expect(fits).toMatchObject({ ok: true, reason: 'x'.repeat(1000) });
+  });
+
+  it('refuses, on its field, a description with a placeholder the content build does not know', async () => {
+    const checked = await checkProposal(
+      form({ description: 'Find us on {{ site.forum }} and {{ site.nosuch }}.' }),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(checked).toMatchObject({
+      ok: false,
+      errors: { description: 'The site would not build with this: unknown placeholder {{ site.nosuch }}.' },
+      values: { description: 'Find us on {{ site.forum }} and {{ site.nosuch }}.' },
+    });
+    const known = await checkProposal(form({ description: 'On {{ site.forum }}.' }), 'outlandish', current, choices);
+    expect(known).toMatchObject({ ok: true, changes: { description: 'On {{ site.forum }}.' } });
+  });
+
+  it('refuses, on its field, showing an email the entry does not have, which the content build refuses', async () => {
+    const checked = await checkProposal(form({ showEmail: 'on' }), 'outlandish', current, choices);
+    expect(checked).toMatchObject({
+      ok: false,
+      errors: { showEmail: 'The site would not build with this: showEmail is true, but there is no email.' },
+    });
+    const withEmail = await checkProposal(
+      form({ showEmail: 'on', email: 'hi@outlandish.com' }),
+      'outlandish',
+      current,
+      choices,
+    );
+    expect(withEmail).toMatchObject({ ok: true });
   });
 
   it('refuses a form with no change, saying so', async () => {
@@ -185,7 +216,7 @@ describe('a field the form leaves out', () => {
     latitude: 51.5,
     longitude: -0.1,
     workerMembers: 12,
-    services: ['web-development'],
+    services: ['development'],
     technologies: ['php'],
   });
   /** The form for `full` as the page sends it: each tick box and list with its empty "present" value. */

@@ -1,5 +1,6 @@
 import { logoFolder } from '@/lib/content-schema';
 import { coopPageLogoBox, fitLogo, inspectLogo, maxLogoBytes } from '@/lib/logo';
+import { entryBuildProblems } from './entry-check';
 import { editableFields, reasonField } from './entry-fields';
 import {
   entryChanges,
@@ -77,7 +78,8 @@ function checkedLogo(name: string, bytes: Buffer): CarriedLogo | string {
 
 /**
  * Checks a submitted edit form against the entry's rules and the entry as it is: the values, and what changed
- * (only the fields that differ, and the logo's path when it moves). Nothing is stored here.
+ * (only the fields that differ, and the logo's path when it moves), then the entry as it would be against the
+ * content build's own checks (lib/coops/entry-check.ts), so what passes here builds. Nothing is stored here.
  */
 export async function checkProposal(
   form: FormData,
@@ -110,6 +112,9 @@ export async function checkProposal(
       errors: { form: 'Nothing has changed: change a field or upload a logo, or press "Still correct".' },
     };
   }
+  // Last, once the form's own rules pass: the content build's checks of the entry as it would be.
+  const refused = await entryBuildProblems(coop, changes);
+  if (Object.keys(refused).length > 0) return { ok: false, values, reason, errors: refused, logo: carried };
   return { ok: true, values, reason, changes, logo: carried };
 }
 

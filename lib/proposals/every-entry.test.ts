@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readEntry } from '@/lib/cms/front-matter';
+import { entryBuildProblems } from '@/lib/coops/entry-check';
 import { applyProposal, branchName, coopFile, type Proposal } from './change';
 
 // Every co-op entry that builds can be proposed: the proposal path's checks, run on each file of content/coops as
-// the worker runs them, with the change every proposal carries (today's `confirmed:`).
+// the form and the worker run them, with the change every proposal carries (today's `confirmed:`).
 const entries = readdirSync('content/coops').filter((file) => file.endsWith('.md'));
 
 const proposalFor = (coop: string): Proposal => ({
@@ -35,7 +36,7 @@ describe('every co-op entry', () => {
     expect(entries).toContain('principle_six.md');
   });
 
-  it.each(entries)('%s can be proposed: its file, its branch and the change', (file) => {
+  it.each(entries)('%s can be proposed: its file, its branch, the change, and the build takes it', async (file) => {
     const proposal = proposalFor(file.replace(/\.md$/, ''));
     expect(coopFile(proposal)).toBe(`content/coops/${file}`);
     // git's own rule for a branch name: it exits non-zero, and this throws, for one it refuses.
@@ -44,5 +45,7 @@ describe('every co-op entry', () => {
     );
     const changed = applyProposal(readFileSync(`content/coops/${file}`, 'utf8'), proposal);
     expect(readEntry(changed)).toMatchObject({ confirmed: '2026-12-05' });
+    // The content build's checks of the entry as changed, as the account form runs them before taking a proposal.
+    expect(await entryBuildProblems(proposal.coop, { description: 'Still the same co-op.' })).toEqual({});
   });
 });
