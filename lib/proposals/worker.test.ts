@@ -194,6 +194,29 @@ describe('the proposals worker', () => {
     }
   });
 
+  it('pushes two co-ops’ proposals sent at the same moment in one round, neither left waiting for a lease', async () => {
+    const db = await getDb();
+    const first = await propose({ logoName: null, logoData: null });
+    const second = await propose({ coop: 'commented', changes: { town: 'Leeds' }, logoName: null, logoData: null });
+    expect(await deliverProposals(db, await settingsFor(server.fileUrl))).toBe(2);
+    for (const proposal of [first, second]) {
+      expect(await row(proposal.id)).toMatchObject({ status: 'pushed', branch: branchName(proposal) });
+    }
+  });
+
+  it('pushes a proposal for principle_six, whose file name has an underscore', async () => {
+    const db = await getDb();
+    const settings = await settingsFor(undefined);
+    const proposal = await propose({
+      coop: 'principle_six',
+      changes: { town: 'Oxford' },
+      logoName: null,
+      logoData: null,
+    });
+    expect(await deliverProposals(db, settings)).toBe(1);
+    expect(await row(proposal.id)).toMatchObject({ status: 'pushed', branch: branchName(proposal), lastError: null });
+  });
+
   it('keeps a proposal queued while the server is down, then pushes it once when it is back', async () => {
     const db = await getDb();
     const settings = await settingsFor(server.urlWithCredentials);
