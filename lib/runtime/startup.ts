@@ -1,5 +1,6 @@
 import 'server-only';
 import { bootstrapAdmins } from '@/lib/auth/accounts';
+import { issueRequestedSignIns } from '@/lib/auth/sign-in';
 import { getDb, shutDownDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/http/client-address';
@@ -34,6 +35,7 @@ export async function openAtStart(): Promise<void> {
       mailer: createMailer(current.SMTP_URL),
       settings: outboxSettings(current),
       pollMs: current.OUTBOX_POLL_MS,
+      beforeRound: issueRequestedSignIns,
       afterRound: async (db) => {
         await pruner(db);
         await upkeep(db);
