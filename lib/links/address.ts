@@ -38,3 +38,25 @@ export function ipLiteral(url: URL): string | undefined {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   return isIP(host) ? host : undefined;
 }
+
+/**
+ * What makes a link unfit for a co-op's entry, in words for the form's field (after its label) and the proposal
+ * worker's refusal; undefined when it is fit. A link must be an http(s) address without a user name or password in
+ * it, whose host, when written as an IP address, is public unicast. (A name that resolves to a private address is the
+ * link checker's to refuse: DNS can change after the entry is saved.)
+ */
+export function unsafeLink(link: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return 'give an address starting https://.';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'give an address starting https://.';
+  if (url.username !== '' || url.password !== '') return 'give the address without a user name or password in it.';
+  const literal = ipLiteral(url);
+  if (literal !== undefined && !isPublicAddress(literal)) {
+    return `${url.hostname} is not a public address; give the address people reach the website at.`;
+  }
+  return undefined;
+}
