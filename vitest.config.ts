@@ -31,6 +31,7 @@ const siteVariables = [
   'CONTENT_GIT_URL',
   'PROPOSALS_RETRY_SECONDS',
   'LINK_CHECK_DAYS',
+  'LINK_CHECK_ALLOWED_NETWORKS',
 ];
 for (const name of siteVariables) delete process.env[name];
 // The servers tests start check no links: their traffic stays on loopback.

@@ -29,7 +29,12 @@ export async function openAtStart(): Promise<void> {
     await openDatabaseAtStart(current);
     const pruner = createPruner(current.RETENTION_MONTHS);
     const upkeep = createUpkeep(
-      current.LINK_CHECK_DAYS > 0 ? { intervalMs: current.LINK_CHECK_DAYS * 24 * 60 * 60_000 } : undefined,
+      current.LINK_CHECK_DAYS > 0
+        ? {
+            intervalMs: current.LINK_CHECK_DAYS * 24 * 60 * 60_000,
+            allowedNetworks: current.LINK_CHECK_ALLOWED_NETWORKS,
+          }
+        : undefined,
     );
     startOutboxWorker({
       mailer: createMailer(current.SMTP_URL),
