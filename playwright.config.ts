@@ -55,6 +55,7 @@ const ignoredFromShell = Object.fromEntries(
     'CMS_GITLAB_BRANCH',
     'CONTENT_GIT_URL',
     'BACKUP_DIR',
+    'LINK_CHECK_ALLOWED_NETWORKS',
   ].map((name) => [name, '']),
 );
 

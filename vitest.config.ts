@@ -32,6 +32,7 @@ const siteVariables = [
   'PROPOSALS_RETRY_SECONDS',
   'PROPOSALS_DAILY_LIMIT',
   'LINK_CHECK_DAYS',
+  'LINK_CHECK_ALLOWED_NETWORKS',
 ];
 for (const name of siteVariables) delete process.env[name];
 // The servers tests start check no links: their traffic stays on loopback.

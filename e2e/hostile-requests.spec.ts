@@ -164,6 +164,54 @@ test('a body without a length (chunked) is refused with 411 before it is read', 
   }
 });
 
+/** Sends `parts` on one connection, reads until the server closes it, and returns every status line it answered. */
+function exchange(parts: readonly (string | Buffer)[], boundMs = 10_000): Promise<{ statuses: number[] }> {
+  return new Promise((resolve, reject) => {
+    let received = '';
+    const socket = connect(site.port, '127.0.0.1', () => {
+      for (const part of parts) if (!socket.destroyed) socket.write(part);
+    });
+    socket.setTimeout(boundMs, () => {
+      socket.destroy();
+      reject(new Error(`the connection was still open after ${boundMs} ms`));
+    });
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () =>
+      resolve({ statuses: [...received.matchAll(/^HTTP\/1\.1 (\d{3}) /gm)].map((match) => Number(match[1])) }),
+    );
+  });
+}
+
+test('an 8 MB form sent whole, as browsers and curl send one, reads its 413 every time: the connection is not reset under it', async () => {
+  const body = Buffer.alloc(8 * 1024 * 1024, 'a');
+  const head = `POST /sign-in/request HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: ${body.length}\r\n\r\n`;
+  const answers = [];
+  for (let i = 0; i < 20; i++) answers.push(await exchange([head, body]));
+  // The server closes a refused connection only once the client has stopped sending (a lingering close).
+  expect(answers.filter(({ statuses }) => statuses.join() !== '413')).toEqual([]);
+});
+
+test('with Expect: 100-continue, a body over the limit gets 413 at once and no 100 Continue; one within it goes on', async () => {
+  const over = await exchange([
+    `POST /sign-in/request HTTP/1.1\r\nhost: localhost\r\nexpect: 100-continue\r\ncontent-length: ${8 * 1024 * 1024}\r\n\r\n`,
+  ]);
+  expect(over.statuses).toEqual([413]);
+  const body = 'email=someone%40example.coop';
+  const within = await exchange([
+    `POST /sign-in/request HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\nexpect: 100-continue\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: ${body.length}\r\n\r\n`,
+    body,
+  ]);
+  expect(within.statuses).toEqual([100, 303]);
+});
+
+test('a refused chunked body gets one answer, whatever follows on its connection (a chunk size that overflows)', async () => {
+  const { statuses } = await exchange([
+    'POST /api/join HTTP/1.1\r\nhost: localhost\r\ntransfer-encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFF\r\nabc\r\n',
+  ]);
+  expect(statuses).toEqual([411]);
+});
+
 test('a body within its limit still gets through', async () => {
   const body = `email=someone%40example.coop&padding=${'a'.repeat(7 * 1024)}`;
   const answer = await post(

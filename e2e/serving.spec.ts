@@ -1,3 +1,4 @@
+import { prerenderedRoutes } from '@/server/next-build';
 import { expect, pagePaths, signedInHeaders, test } from './site';
 
 // server/server.ts answers plain requests for prerendered pages and files from memory; these check that it
@@ -29,6 +30,21 @@ test('a prerendered page is sent compressed, revalidates by ETag and answers HEA
   expect(head.status()).toBe(200);
   expect(head.headers()['content-length']).toBe(plain.headers()['content-length']);
   expect(await head.body()).toHaveLength(0);
+});
+
+test('every page and file the build prerendered is sent from memory, not through Next.js', async ({ request }) => {
+  // Next.js's own pages (/_not-found, /_global-error) are Next.js's to answer. Every other prerendered path is
+  // public and the same for everyone; proxy.ts runs on those only for requests with a body or a percent sign.
+  const built = Object.keys(prerenderedRoutes()).filter((path) => !path.startsWith('/_'));
+  expect(built.length).toBeGreaterThan(250);
+  const throughNextJs: string[] = [];
+  for (const path of built) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    // Next.js marks what it answers from its cache; server/server.ts sends the build's bytes with the build's headers.
+    if (Object.keys(response.headers()).some((name) => name.startsWith('x-nextjs-'))) throughNextJs.push(path);
+  }
+  expect(throughNextJs).toEqual([]);
 });
 
 test('prerendered files keep their own types', async ({ request }) => {

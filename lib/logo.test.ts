@@ -108,6 +108,113 @@ describe('inspectSvg: what the build refuses', () => {
     expect(inspectSvg(text)).toEqual([problem]);
   });
 
+  it.each<[string, string, string[]]>([
+    [
+      'a url( written with a CSS escape, in a style attribute',
+      svg('viewBox="0 0 1 1"', '<rect style="fill: u\\72l(https://example.org/a.svg#g)"/>'),
+      ['has a style that refers to another file or address (line 1)'],
+    ],
+    [
+      'a url( written with a CSS escape, in a style sheet',
+      svg('viewBox="0 0 1 1"', '<style>.a { fill: U\\052 L( "https://example.org/a.svg#g" ) }</style>'),
+      ['has a style that refers to another file or address (line 1)'],
+    ],
+    [
+      'a url( written with a CSS escape, in a presentation attribute',
+      svg('viewBox="0 0 1 1"', '<rect fill="u\\72l(https://example.org/a.svg#g)"/>'),
+      ['has a reference to another file or address (fill) (line 1)'],
+    ],
+    [
+      'a url( written as an XML character reference',
+      svg('viewBox="0 0 1 1"', '<rect style="fill: &#117;rl(https://example.org/a.svg#g)"/>'),
+      ['has a style that refers to another file or address (line 1)'],
+    ],
+    [
+      'an image-set(',
+      svg('viewBox="0 0 1 1"', '<style>\n.a { background: image-set("https://example.org/a.png" 1x) }</style>'),
+      ['has a style that refers to another file or address (line 1)'],
+    ],
+    [
+      'a prefixed, escaped image-set(',
+      svg('viewBox="0 0 1 1"', '<rect style="background: -webkit-\\69mage-set(\'a.png\' 1x)"/>'),
+      ['has a style that refers to another file or address (line 1)'],
+    ],
+    ...['image("a.png")', 'src("a.svg")', 'cross-fade("a.png", "b.png")', 'element(#a)'].map(
+      (value): [string, string, string[]] => [
+        value.slice(0, value.indexOf('(') + 1),
+        svg('viewBox="0 0 1 1"', `<style>.a { fill: ${value} }</style>`),
+        ['has a style that refers to another file or address (line 1)'],
+      ],
+    ),
+    [
+      'an @import written with a CSS escape',
+      svg('viewBox="0 0 1 1"', '<style>@\\69mport "https://example.org/a.css";</style>'),
+      ['has a style that imports another file (line 1)'],
+    ],
+    [
+      'an @import of a url( in CDATA',
+      svg('viewBox="0 0 1 1"', '<style><![CDATA[@IMPORT url(https://example.org/a.css);]]></style>'),
+      ['has a style that imports another file (line 1)', 'has a style that refers to another file or address (line 1)'],
+    ],
+    [
+      'an element inside a style sheet, splitting an @import',
+      svg('viewBox="0 0 1 1"', '<style>@imp<g/>ort "https://example.org/a.css";</style>'),
+      ['has a <g> element inside a <style> (line 1)', 'has a style that imports another file (line 1)'],
+    ],
+    [
+      'an element a logo does not need',
+      svg('viewBox="0 0 1 1"', '<filter><feImage href="#a"/></filter>'),
+      ['has a <feImage> element (line 1)'],
+    ],
+    [
+      'an element of another language, with a link inside',
+      svg(
+        'viewBox="0 0 1 1"',
+        '<m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:mi href="javascript:alert(1)">x</m:mi></m:math>',
+      ),
+      ['has a <m:math> element (line 1)'],
+    ],
+    [
+      'an attribute a logo does not need',
+      svg('viewBox="0 0 1 1"', '<rect xml:base="https://example.org/" formaction="x"/>'),
+      [
+        'has an attribute a logo does not need (xml:base) (line 1)',
+        'has an attribute a logo does not need (formaction) (line 1)',
+      ],
+    ],
+    [
+      'a <use> of another file, or of an embedded image',
+      svg(
+        'viewBox="0 0 1 1"',
+        '<use href="https://example.org/sprite.svg#a"/><use href="data:image/png;base64,iVBORw0KGgo="/>',
+      ),
+      [
+        'has a reference to another file or address (href="https://example.org/sprite.svg#a") (line 1)',
+        'has a reference to another file or address (href="data:image/png;base64,iVBORw0KGgo=") (line 1)',
+      ],
+    ],
+  ])('one with %s', (_, text, problems) => {
+    expect(inspectSvg(text)).toEqual(problems);
+  });
+
+  it('accepts references inside the file however they are written, and what drawing programs keep for themselves', () => {
+    const local =
+      '<style>.a { fill: url( #g ) } .b { fill: url("#g") } .c { fill: u\\72l(#g) }</style>' +
+      '<rect style="fill: URL(\'#g\'); stroke: url(\\23 g)" fill="url(#g)" transform="translate(1) rotate(2)"/>';
+    expect(inspectSvg(svg('viewBox="0 0 8 4"', local))).toEqual({ width: 8, height: 4 });
+    const inkscape =
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" ' +
+      'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" ' +
+      'xmlns:cc="http://creativecommons.org/ns#" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
+      'width="120" height="40" viewBox="0 0 120 40" version="1.1" sodipodi:docname="logo.svg" xml:space="preserve">' +
+      '<sodipodi:namedview id="n" pagecolor="#ffffff" inkscape:zoom="2"/>' +
+      '<metadata><rdf:RDF><cc:Work rdf:about=""><dc:format>image/svg+xml</dc:format>' +
+      '<dc:type rdf:resource="http://purl.org/dc/dcmitype/StillImage"/></cc:Work></rdf:RDF></metadata>' +
+      '<g inkscape:label="Layer 1" inkscape:groupmode="layer" data-name="Layer 1">' +
+      '<path d="M0 0h120v40H0z" style="fill:#2a6041;fill-opacity:1" enable-background="new"/></g></svg>';
+    expect(inspectSvg(inkscape)).toEqual({ width: 120, height: 40 });
+  });
+
   it('one that is not an SVG image: another root, no namespace, or not XML at all', () => {
     expect(inspectSvg('<html xmlns="http://www.w3.org/1999/xhtml"/>')).toContainEqual(
       'has <html> as its root, not <svg xmlns="http://www.w3.org/2000/svg"> (line 1)',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
 import { logoFolder } from '@/lib/content-schema';
+import { allowedAttribute, allowedElement, allowedHref, cssFetches, htmlNamespace, svgNamespace } from './logo-svg';
 
 export { maxLogoBytes } from './logo-limit.ts';
 
@@ -13,9 +14,11 @@ export { maxLogoBytes } from './logo-limit.ts';
 //
 // SVG is only ever an image: an <img src>, and a data URL in the preview card, never inlined into a page, so it
 // cannot run code or load anything there. A visitor can still open the file itself at its own address, where a
-// browser would run its scripts, so the build refuses an SVG that could: one with a script, an event handler, HTML
-// or a foreignObject, a DOCTYPE, or a reference to another file or address. Refusing is plainer than sanitising:
-// the file in the repository is the file the site serves, and a logo needs none of these.
+// browser would run its scripts, so the build refuses an SVG that could: the file is read by an XML parser and held
+// to an allow-list of elements and attributes (lib/logo-svg.ts), so a script, an event handler, HTML or a
+// foreignObject is refused, and so are a DOCTYPE and a reference to another file or address, in an attribute or in
+// CSS as a CSS tokenizer reads it (escapes and all). Refusing is plainer than sanitising: the file in the repository
+// is the file the site serves, and a logo needs none of these.
 
 export type Size = { width: number; height: number };
 
@@ -30,13 +33,6 @@ export const logoPath = new RegExp(
   `^${logoFolder.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/${logoFileName.source.slice(1)}`,
   logoFileName.flags,
 );
-
-const svgNamespace = 'http://www.w3.org/2000/svg';
-const htmlNamespace = 'http://www.w3.org/1999/xhtml';
-const refusedElements = new Set(['script', 'foreignobject', 'handler', 'listener']);
-// Internal references (#id) and embedded raster images are the only addresses a logo needs.
-const allowedHref = /^(#|data:image\/(png|jpeg|gif|webp);base64,)/i;
-const externalUrl = /url\(\s*(?!['"]?\s*#)/i;
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -78,43 +74,69 @@ export function inspectSvg(text: string): Size | string[] {
   const problems: string[] = [];
   let size: Size | undefined;
   let isRoot = true;
-  let inStyle = false;
+  // How deep inside a refused element the parser is: what it holds is not looked at, as it is refused with it.
+  let refusedDepth = 0;
+  let style: { css: string; line: number } | undefined;
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const refuse = (what: string) => problems.push(`has ${what} (line ${parser.line})`);
-  const checkCss = (css: string) => {
-    if (/@import/i.test(css)) refuse('a style that imports another file');
-    if (externalUrl.test(css)) refuse('a style that refers to another file or address');
+  const refuse = (what: string, line = parser.line) => problems.push(`has ${what} (line ${line})`);
+  const checkStyle = (css: string, line?: number) => {
+    const fetches = cssFetches(css);
+    if (fetches.has('import')) refuse('a style that imports another file', line);
+    if (fetches.has('reference')) refuse('a style that refers to another file or address', line);
   };
 
   parser.on('doctype', () => refuse('a DOCTYPE, whose entities could hide what it contains'));
   parser.on('processinginstruction', ({ target }) => refuse(`a processing instruction (<?${target}?>)`));
   parser.on('opentag', (tag) => {
-    const name = tag.local.toLowerCase();
     if (isRoot) {
       isRoot = false;
       if (tag.local !== 'svg' || tag.uri !== svgNamespace) {
         refuse(`<${tag.name}> as its root, not <svg xmlns="${svgNamespace}">`);
+        refusedDepth += 1;
+        return;
       }
       size = rootSize(Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value])));
     }
-    if (tag.uri === htmlNamespace) refuse(`HTML in it (<${tag.name}>)`);
-    else if (refusedElements.has(name)) refuse(`a <${tag.name}> element`);
-    inStyle = name === 'style';
+    // A <style> holds text alone: an element inside one could split an @import that browsers join again.
+    if (refusedDepth > 0 || !allowedElement(tag) || style) {
+      if (refusedDepth === 0) {
+        refuse(
+          tag.uri === htmlNamespace
+            ? `HTML in it (<${tag.name}>)`
+            : `a <${tag.name}> element${style ? ' inside a <style>' : ''}`,
+        );
+      }
+      refusedDepth += 1;
+      return;
+    }
+    if (tag.uri === svgNamespace && tag.local === 'style') style = { css: '', line: parser.line };
     for (const attribute of Object.values(tag.attributes)) {
-      const attributeName = attribute.local.toLowerCase();
-      if (attributeName.startsWith('on')) refuse(`an event handler (${attribute.name})`);
-      if (attributeName === 'href' && !allowedHref.test(attribute.value.trim())) {
-        refuse(`a reference to another file or address (${attribute.name}="${attribute.value}")`);
+      const name = attribute.local.toLowerCase();
+      const value = attribute.value.trim();
+      if (attribute.uri === '' && name.startsWith('on')) refuse(`an event handler (${attribute.name})`);
+      else if (!allowedAttribute(attribute, tag)) refuse(`an attribute a logo does not need (${attribute.name})`);
+      else if (name === 'href') {
+        if (!allowedHref(tag.local, value)) {
+          refuse(`a reference to another file or address (${attribute.name}="${attribute.value}")`);
+        }
+      } else if (name === 'attributename' && /href$|^on/i.test(value)) refuse(`an animation of ${attribute.value}`);
+      else if (name === 'style') checkStyle(attribute.value);
+      // SVG reads its presentation attributes (fill="url(…)") and animated values as CSS.
+      else if (attribute.uri === '' && cssFetches(attribute.value).size > 0) {
+        refuse(`a reference to another file or address (${attribute.name})`);
       }
-      if (attributeName === 'attributename' && /href$|^on/i.test(attribute.value.trim())) {
-        refuse(`an animation of ${attribute.value}`);
-      }
-      if (attributeName === 'style') checkCss(attribute.value);
-      else if (externalUrl.test(attribute.value)) refuse(`a reference to another file or address (${attribute.name})`);
     }
   });
-  parser.on('closetag', () => (inStyle = false));
-  const onText = (text: string) => inStyle && checkCss(text);
+  parser.on('closetag', () => {
+    if (refusedDepth > 0) refusedDepth -= 1;
+    else if (style) {
+      checkStyle(style.css, style.line);
+      style = undefined;
+    }
+  });
+  const onText = (text: string) => {
+    if (style && refusedDepth === 0) style.css += text;
+  };
   parser.on('text', onText);
   parser.on('cdata', onText);
   let notWellFormed: string | undefined;

@@ -35,6 +35,7 @@ describe('settings', () => {
       SITE_URL: 'http://localhost:3000',
       BACKUP_INTERVAL_HOURS: 24,
       BACKUP_KEEP: 7,
+      LINK_CHECK_ALLOWED_NETWORKS: [],
     });
     expect(defaults.DATABASE_URL).toBeUndefined();
   });
@@ -43,6 +44,9 @@ describe('settings', () => {
     const read = parseSettings({ JOIN_RATE_LIMIT: '12', TRUST_PROXY: '1', ADMIN_EMAILS: 'A@x.coop, b@x.coop,' });
     expect(read).toMatchObject({ JOIN_RATE_LIMIT: 12, TRUST_PROXY: true, ADMIN_EMAILS: ['a@x.coop', 'b@x.coop'] });
     expect(parseSettings({ BACKUP_INTERVAL_HOURS: '0.5' }).BACKUP_INTERVAL_HOURS).toBe(0.5);
+    expect(parseSettings({ LINK_CHECK_ALLOWED_NETWORKS: ' 10.1.0.0/16, fd12:3456::/48,' })).toMatchObject({
+      LINK_CHECK_ALLOWED_NETWORKS: ['10.1.0.0/16', 'fd12:3456::/48'],
+    });
   });
 
   it.each([
@@ -58,6 +62,12 @@ describe('settings', () => {
     ['BACKUP_INTERVAL_HOURS', '0', /^BACKUP_INTERVAL_HOURS is "0", but it takes a number of hours from 0.001 to 168/],
     ['BACKUP_INTERVAL_HOURS', '1e3', /^BACKUP_INTERVAL_HOURS is "1e3"/],
     ['BACKUP_KEEP', '0', /^BACKUP_KEEP is "0", but it takes a whole number from 1 to 1000/],
+    [
+      'LINK_CHECK_ALLOWED_NETWORKS',
+      '10.0.0.0/8,192.168.1.1',
+      /^LINK_CHECK_ALLOWED_NETWORKS is "10.0.0.0\/8,192.168.1.1", but it takes CIDR ranges separated by commas/,
+    ],
+    ['LINK_CHECK_ALLOWED_NETWORKS', '10.0.0.0/33', /^LINK_CHECK_ALLOWED_NETWORKS is "10.0.0.0\/33"/],
   ])('refuse %s=%s in one line naming it, what it got and what it takes', (name, value, message) => {
     const attempt = () => parseSettings({ [name]: value });
     expect(attempt).toThrow(SettingsError);

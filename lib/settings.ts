@@ -3,6 +3,7 @@
 // line naming the variable, what it got and what it takes, rather than being replaced by a default. The README's
 // tables list the same variables (lib/settings.test.ts compares them). Left out on purpose: NODE_ENV, NEXT_RUNTIME
 // and NEXT_PHASE, which Next.js sets and inlines for itself, and the tooling's own knobs under scripts/.
+import ipaddr from 'ipaddr.js';
 import * as z from 'zod/mini';
 
 type Setting = { schema: z.ZodMiniType; takes: string };
@@ -104,6 +105,20 @@ const schema = {
   PROPOSALS_DAILY_LIMIT: wholeNumber(20, 1, 100_000),
   // Days between two checks of one link; 0 checks none (the tests' servers: their traffic stays on loopback).
   LINK_CHECK_DAYS: wholeNumber(7, 0, 365),
+  // The link checker refuses every address that is not public unicast (lib/links/address.ts) except in these.
+  LINK_CHECK_ALLOWED_NETWORKS: withDefault(
+    '',
+    z.pipe(
+      z.transform((value: string) =>
+        value
+          .split(',')
+          .map((range) => range.trim())
+          .filter(Boolean),
+      ),
+      z.array(z.string().check(z.refine((range) => ipaddr.isValidCIDR(range)))),
+    ),
+    'CIDR ranges separated by commas, such as 10.1.0.0/16,fd12:3456::/48, or nothing',
+  ),
   NEXT_MANUAL_SIG_HANDLE: flag('1 to leave SIGTERM and SIGINT to the site under next start, or nothing'),
   PORT: wholeNumber(3000, 0, 65_535),
   HOSTNAME: withDefault('localhost', z.string().check(z.minLength(1)), 'a host name or address to listen on'),

@@ -62,7 +62,7 @@ describe('the build output as Next.js 16 writes it', () => {
     const distDir = writeBuild(build);
     expect(() => checkBuildOutput(distDir)).not.toThrow();
     expect(Object.keys(prerenderedRoutes(distDir))).toEqual(['/', '/about', '/robots.txt']);
-    expect(proxyMatchers(distDir).map(String)).toEqual(['/^\\/admin$/']);
+    expect(proxyMatchers(distDir).map(({ path }) => String(path))).toEqual(['/^\\/admin$/']);
     expect(clientModules(distDir, '/')).toEqual(['[project]/components/site-nav.tsx']);
   });
 });

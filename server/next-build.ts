@@ -76,20 +76,33 @@ export function headerRules(distDir = '.next'): HeaderRule[] {
 
 // proxy.ts, compiled: its `matcher` as regular expressions, in functions-config-manifest.json when it runs on
 // Node.js (Next.js 16's default) and in middleware-manifest.json on the edge runtime. A build without a proxy may
-// write neither.
-const matchers = z.array(z.object({ regexp: z.string() }));
+// write neither. A matcher may hold conditions on the request (`has`, `missing`: a header, a cookie, the host or
+// a query parameter, with a value as a regular expression or any value): it matches only a request that meets them.
+const condition = z.object({
+  type: z.enum(['header', 'cookie', 'host', 'query']),
+  key: z.optional(z.string()),
+  value: z.optional(z.string()),
+});
+export type RequestCondition = z.infer<typeof condition>;
+const matchers = z.array(
+  z.object({ regexp: z.string(), has: z.optional(z.array(condition)), missing: z.optional(z.array(condition)) }),
+);
+/** A path proxy.ts runs on, and what a request to it must have and must not have for the proxy to run. */
+export type ProxyMatcher = { path: RegExp; has: RequestCondition[]; missing: RequestCondition[] };
 const functionsConfigManifest = z.object({
   functions: z.record(z.string(), z.object({ matchers: z.optional(matchers) })),
 });
 const middlewareManifest = z.object({ middleware: z.record(z.string(), z.object({ matchers })) });
 
-/** The paths proxy.ts runs on, Node.js or edge runtime. */
-export function proxyMatchers(distDir = '.next'): RegExp[] {
+/** The paths proxy.ts runs on, Node.js or edge runtime, each with its conditions on the request. */
+export function proxyMatchers(distDir = '.next'): ProxyMatcher[] {
   const optional = <T>(file: string, schema: z.ZodMiniType<T>) =>
     existsSync(join(distDir, 'server', file)) ? readJson(join(distDir, 'server', file), schema) : undefined;
   const nodeProxy = optional('functions-config-manifest.json', functionsConfigManifest)?.functions['/_middleware'];
   const edgeProxies = Object.values(optional('middleware-manifest.json', middlewareManifest)?.middleware ?? {});
-  return [nodeProxy, ...edgeProxies].flatMap((proxy) => proxy?.matchers ?? []).map(({ regexp }) => new RegExp(regexp));
+  return [nodeProxy, ...edgeProxies]
+    .flatMap((proxy) => proxy?.matchers ?? [])
+    .map(({ regexp, has = [], missing = [] }) => ({ path: new RegExp(regexp), has, missing }));
 }
 
 // required-server-files.json: the settings the build was made with (next.config.ts, as resolved).

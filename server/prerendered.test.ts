@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPrerendered, servePrerendered } from './prerendered.ts';
 
 // A build output in miniature: what Next.js writes for prerendered pages and route files, and for proxy.ts.
+// `/:path*` compiled, as the build records it.
+const anyPath =
+  '^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/((?:[^\\/#\\?]+?)(?:\\/(?:[^\\/#\\?]+?))*))?(\\.json|\\.rsc|\\.segments\\/.+\\.segment\\.rsc)?[\\/#\\?]?$';
 const html = '<!DOCTYPE html><html><body><h1>About CoTech</h1></body></html>'.repeat(20);
 const page = { routeType: 'page', initialRevalidateSeconds: false };
 const files: Record<string, string> = {
@@ -39,8 +42,21 @@ const files: Record<string, string> = {
       },
     ],
   }),
+  // proxy.ts's matchers as the build records them: a path it always runs on, the real `/:path*` for requests with
+  // a body, and conditions of each other kind a matcher can hold.
   'server/functions-config-manifest.json': JSON.stringify({
-    functions: { '/_middleware': { matchers: [{ regexp: '^\\/admin(?:\\/.*)?$' }] } },
+    functions: {
+      '/_middleware': {
+        matchers: [
+          { regexp: '^\\/admin(?:\\/.*)?$' },
+          { regexp: anyPath, has: [{ type: 'header', key: 'content-length' }] },
+          { regexp: anyPath, has: [{ type: 'header', key: 'transfer-encoding' }] },
+          { regexp: '^\\/$', missing: [{ type: 'header', key: 'x-from-cdn' }] },
+          { regexp: '^\\/robots\\.txt$', has: [{ type: 'cookie', key: 'preview', value: 'on|yes' }] },
+          { regexp: '^\\/about$', has: [{ type: 'host', value: 'admin\\.example' }] },
+        ],
+      },
+    },
   }),
   'server/app/index.html': '<h1>Home</h1>',
   'server/app/about.html': html,
@@ -167,7 +183,21 @@ describe('servePrerendered', () => {
     ['a page whose headers depend on the request', '/preview', {}],
     ['the 404 page', '/_not-found', {}],
     ['an unknown path', '/nowhere', {}],
+    ['a request with a body, which proxy.ts checks', '/about', { headers: { 'content-length': '0' } }],
+    ['a chunked body', '/about', { headers: { 'transfer-encoding': 'chunked' } }],
+    ['a request missing what a matcher says it must not miss', '/', {}],
+    ['a request with a cookie of a matching value', '/robots.txt', { headers: { cookie: 'a=b; preview=yes' } }],
+    ['a request to a matching host', '/about', { headers: { host: 'admin.example:3000' } }],
   ])('leaves %s to Next.js', async (_, path, options) => {
     expect((await send(path, options)).body.toString()).toBe('next.js');
+  });
+
+  it.each([
+    ['a page whose matcher wants a header the request lacks', '/about', {}],
+    ['a request with the header a matcher says it must miss', '/', { headers: { 'x-from-cdn': '1' } }],
+    ['a cookie of another value', '/robots.txt', { headers: { cookie: 'preview=no' } }],
+    ['another host', '/about', { headers: { host: 'www.example' } }],
+  ])('sends %s from memory', async (_, path, options) => {
+    expect((await send(path, options)).body.toString()).not.toBe('next.js');
   });
 });

@@ -9,7 +9,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { headerRules, prerenderedRoutes, proxyMatchers, readRouteMeta, routeOutputFiles } from './next-build.ts';
+import {
+  headerRules,
+  prerenderedRoutes,
+  proxyMatchers,
+  readRouteMeta,
+  routeOutputFiles,
+  type ProxyMatcher,
+  type RequestCondition,
+} from './next-build.ts';
 
 // The App Router asks for RSC payloads at the page's own URL with these headers; Next.js varies on them.
 const routerStateHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];
@@ -17,7 +25,16 @@ const nextJsHeaders = [...routerStateHeaders, 'next-action', 'x-prerender-revali
 const pageVary = `${routerStateHeaders.join(', ')}, Accept-Encoding`;
 const compressible = /^(text\/|application\/(json|xml|javascript))/;
 
-export type Prerendered = { body: Buffer; gzip?: Buffer; headers: Record<string, string> };
+/**
+ * A response sent from memory, unless the request meets one of `proxiedWhen`: proxy.ts runs on the path for such a
+ * request (one with a body, say), and it goes to Next.js.
+ */
+export type Prerendered = {
+  body: Buffer;
+  gzip?: Buffer;
+  headers: Record<string, string>;
+  proxiedWhen: ProxyMatcher[];
+};
 
 /**
  * The headers next.config.ts `headers()` gives a path (the security headers), as the build recorded its rules, so a
@@ -42,9 +59,11 @@ export function loadPrerendered(distDir = '.next'): Map<string, Prerendered> {
   const headersFor = configuredHeaders(distDir);
   for (const [path, route] of Object.entries(prerenderedRoutes(distDir))) {
     // Revalidated routes and Next.js's own pages (/_not-found, /_global-error) stay with Next.js, and so does any
-    // path proxy.ts runs on: its checks (the admin's sign-in) must never be skipped.
+    // path proxy.ts runs on for every request: its checks (the admin's sign-in) must never be skipped. A path it runs
+    // on only for some requests (with a body, say) is sent from memory to the others.
     if (route.initialRevalidateSeconds !== false || route.initialStatus || path.startsWith('/_')) continue;
-    if (proxied.some((matcher) => matcher.test(path))) continue;
+    const onPath = proxied.filter((matcher) => matcher.path.test(path));
+    if (onPath.some((matcher) => matcher.has.length === 0 && matcher.missing.length === 0)) continue;
     const isPage = route.routeType === 'page';
     const files = routeOutputFiles(distDir, path, route);
     if (!existsSync(files.body) || (!isPage && !existsSync(files.meta))) continue;
@@ -62,10 +81,49 @@ export function loadPrerendered(distDir = '.next'): Map<string, Prerendered> {
     headers.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     const gzip = compressible.test(contentType) ? gzipSync(body) : undefined;
     if (gzip && !isPage) headers.vary = 'Accept-Encoding';
-    responses.set(path, { body, gzip, headers });
+    responses.set(path, { body, gzip, headers, proxiedWhen: onPath });
   }
   return responses;
 }
+
+/** A request's value for a matcher's condition: a header, a cookie, the host; undefined when it has none. */
+function conditionValue(request: IncomingMessage, condition: RequestCondition): string | undefined {
+  switch (condition.type) {
+    case 'header': {
+      const value = request.headers[condition.key?.toLowerCase() ?? ''];
+      return Array.isArray(value) ? value.at(-1) : value;
+    }
+    case 'cookie':
+      return (request.headers.cookie ?? '')
+        .split(';')
+        .map((pair) => pair.trim().split('='))
+        .find(([name]) => name === condition.key)
+        ?.slice(1)
+        .join('=');
+    case 'host':
+      return request.headers.host?.split(':', 1)[0]?.toLowerCase();
+    case 'query':
+      // Only requests without a query string are sent from memory.
+      return undefined;
+  }
+}
+
+/**
+ * Whether the request meets a condition, read exactly as Next.js reads one (matchHas in its router's
+ * prepare-destination): any value but an empty one, or a value that `^VALUE$` matches, alternatives and all.
+ */
+function meets(request: IncomingMessage, condition: RequestCondition): boolean {
+  const value = conditionValue(request, condition);
+  if (!value) return false;
+  return !condition.value || new RegExp(`^${condition.value}$`).test(value);
+}
+
+/** Whether proxy.ts runs for this request under one of the path's conditional matchers. */
+const proxyRunsFor = (request: IncomingMessage, matchers: readonly ProxyMatcher[]): boolean =>
+  matchers.some(
+    ({ has, missing }) =>
+      has.every((condition) => meets(request, condition)) && !missing.some((condition) => meets(request, condition)),
+  );
 
 const acceptsGzip = (header = ''): boolean =>
   header.split(',').some((coding) => {
@@ -84,7 +142,7 @@ export function servePrerendered(
   const url = request.url ?? '/';
   if (url.includes('?') || nextJsHeaders.some((name) => name in request.headers)) return false;
   const prerendered = responses.get(url);
-  if (!prerendered) return false;
+  if (!prerendered || proxyRunsFor(request, prerendered.proxiedWhen)) return false;
 
   const { body, gzip, headers } = prerendered;
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);

@@ -4,7 +4,8 @@
 // - it answers every request, malformed ones with 400, within set timeouts, and caps its connections;
 // - it refuses, before Next.js sees them, a body over its path's limit without reading it (lib/http/body-limit.ts),
 //   a query of more parameters than any page takes, and percent-encoded paths Next.js cannot route
-//   (server/request-target.ts);
+//   (server/request-target.ts), and closes such a connection only once the client has stopped sending
+//   (server/lingering-close.ts);
 // - it sends prerendered pages straight from memory (server/prerendered.ts), with the headers Next.js would send;
 // - it listens only once the database is open, and stops without cutting anyone off (server/graceful-shutdown.ts).
 // Node.js runs it as TypeScript (type stripping): only erasable syntax, and imports name their `.ts` files.
@@ -16,6 +17,7 @@ import { databaseRetryAfterSeconds, withDatabaseOutcome, type DatabaseOutcome } 
 import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.ts';
 import { handleSignalsInServer, started } from '../lib/runtime/lifecycle.ts';
 import { stopGracefully } from './graceful-shutdown.ts';
+import { closeLingering, wasRefused } from './lingering-close.ts';
 import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.ts';
 import { requestTarget } from './request-target.ts';
 import { serverSettingsOrExit } from './settings.ts';
@@ -34,23 +36,37 @@ const prerendered = loadPrerendered();
 // This server's own answers (400s, 413s, 503s while stopping) carry the security headers Next.js gives every response.
 const ownHeaders = configuredHeaders()('/') ?? {};
 
-/** Answers with a status and a one-line plain-text reason, unless a response has already started. */
+/**
+ * Answers with a status and a one-line plain-text reason, unless a response has already started, and closes the
+ * connection once the client has stopped sending (server/lingering-close.ts): the request's body is not read.
+ */
 function answer(response: ServerResponse, status: number, reason: string): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
+  closeLingering(response.socket as Socket);
   response.writeHead(status, { ...ownHeaders, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
   response.end(`${reason}\n`);
 }
 
 /**
- * Refuses a request by its headers, without reading its body: once the answer is sent the connection is closed,
- * a moment later so that the client can read the answer before it sees the connection end.
+ * What the server refuses from a request's line and headers alone, before any of its body: answers and returns
+ * true, or returns false to go on. Sets the canonical target on the request.
  */
-function refuseBody(request: IncomingMessage, response: ServerResponse, status: number, reason: string): void {
-  answer(response, status, reason);
-  response.on('finish', () => setTimeout(() => request.socket.destroy(), 1_000).unref());
+function refusedByHeaders(request: IncomingMessage, response: ServerResponse): boolean {
+  const checked = requestTarget(request.url ?? '');
+  if ('status' in checked) {
+    answer(response, checked.status, checked.reason);
+    return true;
+  }
+  const refused = bodyRefusal(checked.path, request.headers['content-length'], request.headers['transfer-encoding']);
+  if (refused) {
+    answer(response, refused.status, refused.reason);
+    return true;
+  }
+  request.url = checked.target;
+  return false;
 }
 
 /**
@@ -77,28 +93,39 @@ const server = createServer(
     connectionsCheckingInterval: 1_000,
   },
   (request, response) => {
-    const checked = requestTarget(request.url ?? '');
-    if ('status' in checked) return answer(response, checked.status, checked.reason);
-    const { target, path } = checked;
-    const refused = bodyRefusal(path, request.headers['content-length'], request.headers['transfer-encoding']);
-    if (refused) return refuseBody(request, response, refused.status, refused.reason);
-    request.url = target;
-    // Overwrites whatever a client sent under this name.
-    request.headers[peerAddressHeader] = request.socket.remoteAddress ?? 'unknown';
-    if (servePrerendered(request, response, prerendered)) return;
-    withDatabaseOutcome((outcome) => {
-      answerUnavailableDatabaseWith503(response, outcome);
-      return handle(request, response);
-    }).catch((error) => {
-      console.error(`${request.method} ${target.slice(0, 200)}:`, error);
-      answer(response, 500, 'The server could not answer this request.');
-    });
+    if (!refusedByHeaders(request, response)) handleRequest(request, response);
   },
 );
 server.maxConnections = maxConnections;
 
+/** A request that passed refusedByHeaders: from memory, or through Next.js. */
+function handleRequest(request: IncomingMessage, response: ServerResponse): void {
+  // Overwrites whatever a client sent under this name.
+  request.headers[peerAddressHeader] = request.socket.remoteAddress ?? 'unknown';
+  if (servePrerendered(request, response, prerendered)) return;
+  withDatabaseOutcome((outcome) => {
+    answerUnavailableDatabaseWith503(response, outcome);
+    return handle(request, response);
+  }).catch((error) => {
+    console.error(`${request.method} ${(request.url ?? '').slice(0, 200)}:`, error);
+    answer(response, 500, 'The server could not answer this request.');
+  });
+}
+
+// `Expect: 100-continue` (curl's default above 1 MB): a body the headers already refuse is answered at once, with
+// no `100 Continue` first, so the client never sends it; any other is told to go on. (Node.js would say
+// `100 Continue` to every one by itself.)
+server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+  if (refusedByHeaders(request, response)) return;
+  response.writeContinue();
+  handleRequest(request, response);
+});
+
 // Requests Node.js cannot parse (bad syntax, headers over its 16 KiB limit, timeouts) get a status line too.
 server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+  // A request refused by its headers has had its one answer: what its body holds (a chunk size that overflows)
+  // gets none, and the lingering close ends the connection.
+  if (wasRefused(socket)) return;
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;

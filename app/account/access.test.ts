@@ -8,6 +8,7 @@ import { linkCoop } from '@/lib/coops/people';
 import { entryValues } from '@/lib/coops/proposal-form';
 import { closeDb, getDb } from '@/lib/db';
 import { linkChecks, proposals, rateLimits } from '@/lib/db/schema';
+import { privateAddressError } from '@/lib/links/address';
 import { directory } from '@/lib/members';
 import { resetDatabase } from '@/test/database';
 import { signedIn } from '@/test/sign-in';
@@ -177,6 +178,26 @@ describe('the account area', () => {
       const page = renderToStaticMarkup(await edit(ours.slug));
       expect(page).toContain(`${ours.website}</a>: broken (answered 404), 2 checks in a row`);
       expect(page).not.toContain('refused');
+    } finally {
+      await db.delete(linkChecks);
+    }
+  });
+
+  it('tells the co-op’s people a link led to a private address, and not which', async () => {
+    request.headers = asking(contact);
+    const db = await getDb();
+    await db.insert(linkChecks).values({
+      url: ours.website ?? '',
+      status: null,
+      finalUrl: 'http://10.0.0.5:8080/',
+      error: privateAddressError,
+      brokenRuns: 1,
+      checkedAt: new Date(),
+    });
+    try {
+      const page = renderToStaticMarkup(await edit(ours.slug));
+      expect(page).toContain(`${ours.website}</a>: not checked: private address</li>`);
+      expect(page).not.toContain('10.0.0.5');
     } finally {
       await db.delete(linkChecks);
     }

@@ -1,8 +1,12 @@
 import type { LinkProblem } from '@/lib/links/store';
 
-/** A checked link's problem in words: where it moved, or how it is broken and for how many checks. */
+/**
+ * A checked link's problem in words: where it moved, how it is broken and for how many checks, or that it led to a
+ * private address (with its host when the viewer is an admin).
+ */
 function describeProblem(link: LinkProblem): string {
   if (link.problem === 'moved') return `moved to ${link.finalUrl}`;
+  if (link.problem === 'private') return link.privateHost ? `${link.error} (${link.privateHost})` : `${link.error}`;
   const what = link.error ?? `answered ${link.status}`;
   return `broken (${what}), ${link.brokenRuns} check${link.brokenRuns === 1 ? '' : 's'} in a row`;
 }

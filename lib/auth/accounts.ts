@@ -37,6 +37,22 @@ export async function addPerson(db: Database, person: NewPerson, actorId: string
 }
 
 /**
+ * Ends every sign-in link and code issued to `email` that is not used yet: when the person is disabled, and once
+ * they have signed in by either one, so that the other way in from the same mail (and any older mail) is spent
+ * too. better-auth's records (lib/auth/server.ts): a code is kept under `sign-in-otp-<address>`, a link under
+ * `magic-link:<hash of its token>` with the address in its JSON value.
+ */
+export async function revokeSignInCredentials(db: Pick<Database, 'delete'>, email: string): Promise<void> {
+  await db.delete(verifications).where(
+    or(
+      eq(verifications.identifier, `sign-in-otp-${email}`),
+      // CASE, so that no other kind of value is read as JSON.
+      sql`case when ${verifications.identifier} like 'magic-link:%' then ${verifications.value}::jsonb ->> 'email' end = ${email}`,
+    ),
+  );
+}
+
+/**
  * Disables or re-enables a person. Disabling ends their sessions, and revokes their sign-in links and codes and
  * any sign-in mail not yet sent, in the same transaction: the next request they make, on any instance, is signed
  * out, and nothing they were sent before signs them in again once re-enabled. Says whether anything changed.
@@ -52,15 +68,7 @@ export async function setDisabled(db: Database, id: string, disabled: boolean, a
     if (disabled) {
       await tx.delete(sessions).where(eq(sessions.userId, id));
       await tx.delete(outbox).where(and(eq(outbox.userId, id), eq(outbox.kind, 'sign-in'), isNull(outbox.sentAt)));
-      // better-auth's records (lib/auth/server.ts): a code is kept under `sign-in-otp-<address>`, a link under
-      // `magic-link:<hash of its token>` with the address in its JSON value.
-      await tx.delete(verifications).where(
-        or(
-          eq(verifications.identifier, `sign-in-otp-${changed.email}`),
-          // CASE, so that no other kind of value is read as JSON.
-          sql`case when ${verifications.identifier} like 'magic-link:%' then ${verifications.value}::jsonb ->> 'email' end = ${changed.email}`,
-        ),
-      );
+      await revokeSignInCredentials(tx, changed.email);
     }
     await recordAudit(tx, { actorId, action: disabled ? 'account.disabled' : 'account.enabled', targetUserId: id });
     return true;

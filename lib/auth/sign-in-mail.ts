@@ -22,7 +22,14 @@ export function confirmationLink(token: string, email: string): string {
 
 /** What one sign-in request made: better-auth hands the link and the code to two callbacks, and one mail carries both. */
 export type IssuedSignIn = { link?: string; code?: string };
-export const issuedSignIn = new AsyncLocalStorage<IssuedSignIn>();
+
+// better-auth's object lives on globalThis (lib/auth/server.ts) and is made by whichever bundle asks first: a page
+// checking a returning cookie as often as the sign-in route. Its callbacks read this store and the sign-in route
+// fills it, each from its own bundle's copy of this module, so the store itself lives on globalThis too: a store
+// per bundle left every callback made from a page reading one nobody filled, and no sign-in mail went out.
+const key = Symbol.for('cotech.issuedSignIn');
+const holder = globalThis as typeof globalThis & { [key]?: AsyncLocalStorage<IssuedSignIn> };
+export const issuedSignIn = (holder[key] ??= new AsyncLocalStorage<IssuedSignIn>());
 
 /** The request being issued, for better-auth's callbacks; they run only inside lib/auth/sign-in.ts's issueSignIn. */
 export function currentIssue(): IssuedSignIn {

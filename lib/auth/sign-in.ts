@@ -2,19 +2,19 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { parseCookies } from 'better-auth/cookies';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { getDb, type Database } from '@/lib/db';
-import { outbox, sessions, users } from '@/lib/db/schema';
+import { outbox, sessions, signInRequests, users } from '@/lib/db/schema';
 import { settings } from '@/lib/settings';
 import { clientAddress } from '@/lib/http/client-address';
 import { rateLimitKey } from '@/lib/http/rate-limit-key';
 import { takeRateLimit } from '@/lib/http/rate-limit';
-import { kickOutbox } from '@/lib/mail/worker';
 import { site } from '@/lib/site';
-import { issuedSignIn, signInCodeLength, type IssuedSignIn } from './sign-in-mail';
+import { issuedSignIn, signInCodeLength, signInLinkMinutes, type IssuedSignIn } from './sign-in-mail';
 import { sessionSecret } from './secret';
+import { revokeSignInCredentials } from './accounts';
 import { getAuth } from './server';
 
 /**
@@ -57,8 +57,9 @@ const clientOf = (request: Request) => rateLimitKey(clientAddress(request.header
 
 /**
  * POST /sign-in/request, from the form on /sign-in. Every address that is well formed and within the limits gets
- * the same answer, "check your mail", whether or not it has an account, and gets it before anything is looked up
- * or made: the mail is issued after the answer (issueSignIn), so the answer takes as long for either.
+ * the same answer, "check your mail", whether or not it has an account, after the same work: its request is
+ * stored, and nothing is looked up or made until the outbox worker's next round (issueRequestedSignIns). Nothing
+ * runs after the answer either, so neither the answer nor the next request's tells whether the address has one.
  */
 export async function requestSignIn(request: Request): Promise<Response> {
   if (isCrossSiteRequest(request.headers)) return refused(403, 'Cross-site request refused.');
@@ -88,32 +89,61 @@ export async function requestSignIn(request: Request): Promise<Response> {
   if (!byAddress.allowed && !(await isKnownBrowser(db, request.headers, email.data))) {
     return seeOther('/sign-in?error=too-many-mails');
   }
-  issueInBackground(db, email.data);
+  await db.insert(signInRequests).values({ email: email.data });
   return seeOther('/sign-in/check-your-mail');
 }
 
-const pending = new Set<Promise<void>>();
+/** How long one round may hold a request it is issuing before another round (or instance) may take it. */
+const issueLeaseSeconds = 60;
 
-function issueInBackground(db: Database, email: string) {
-  const work = issueSignIn(db, email)
-    .catch((error: unknown) => {
-      // The person was told to check their mail; they ask again if none comes.
-      console.error(`sign-in mail not queued: ${error instanceof Error ? error.message : String(error)}`);
-    })
-    .finally(() => pending.delete(work));
-  pending.add(work);
-}
-
-/** Waits for the sign-in mails asked for so far to be queued (tests, and anything that must see the outbox). */
-export async function signInsIssued(): Promise<void> {
-  while (pending.size) await Promise.all([...pending]);
+/**
+ * Issues the sign-in mails asked for since the last round, run by the outbox worker before it sends (so each mail
+ * goes out in the round that made it): for a person with an account that is not disabled, a link and a code and
+ * one mail with both; for anyone else, nothing, and the request is dropped. A request older than a link's life is
+ * dropped too: its person has long asked again. Each request is claimed alone (a lease, SKIP LOCKED), so instances
+ * on one database never issue the same one, and one left by a stopped server is issued after its restart.
+ * Returns how many requests it settled.
+ */
+export async function issueRequestedSignIns(db: Database, signal?: AbortSignal): Promise<number> {
+  let settled = 0;
+  while (!signal?.aborted) {
+    // A scalar subquery runs once: LIMIT 1 inside `IN (…)` may be run again for every row and claim them all.
+    const [claimed] = await db
+      .update(signInRequests)
+      .set({ lockedUntil: sql`now() + make_interval(secs => ${issueLeaseSeconds})` })
+      .where(
+        eq(
+          signInRequests.id,
+          sql`(select ${signInRequests.id} from ${signInRequests} where ${signInRequests.lockedUntil} is null or ${signInRequests.lockedUntil} <= now() order by ${signInRequests.id} limit 1 for update skip locked)`,
+        ),
+      )
+      .returning({
+        id: signInRequests.id,
+        email: signInRequests.email,
+        stale: sql<boolean>`${signInRequests.createdAt} <= now() - make_interval(mins => ${signInLinkMinutes})`,
+      });
+    if (!claimed) break;
+    if (!claimed.stale) {
+      try {
+        await issueSignIn(db, claimed.id, claimed.email);
+      } catch (error) {
+        // Left claimed: tried again once its lease ends, until it is stale. The others go on.
+        console.error(`sign-in mail not issued: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+    }
+    await db.delete(signInRequests).where(eq(signInRequests.id, claimed.id));
+    settled += 1;
+  }
+  return settled;
 }
 
 /**
- * Makes a link and a code for a person with an account that is not disabled, and queues one mail with both.
- * Nothing is made for anyone else, so no value naming an address without an account is stored.
+ * Makes a link and a code for a person with an account that is not disabled, and queues one mail with both, in the
+ * transaction that settles their request. Nothing is made for anyone else, so no value naming an address without
+ * an account is stored.
  */
-async function issueSignIn(db: Database, email: string): Promise<void> {
+async function issueSignIn(db: Database, requestId: number, email: string): Promise<void> {
   const [user] = await db
     .select({ id: users.id })
     .from(users)
@@ -126,8 +156,15 @@ async function issueSignIn(db: Database, email: string): Promise<void> {
     await auth.api.sendVerificationOTP({ body: { email, type: 'sign-in' } });
   });
   if (!issued.link || !issued.code) throw new Error('better-auth made no sign-in link or code');
-  await db.insert(outbox).values({ kind: 'sign-in', userId: user.id, link: issued.link, code: issued.code });
-  kickOutbox();
+  const { link, code } = issued;
+  await db.transaction(async (tx) => {
+    const [request] = await tx
+      .delete(signInRequests)
+      .where(eq(signInRequests.id, requestId))
+      .returning({ id: signInRequests.id });
+    // Another round took it over after this one's lease ran out, and issues it itself.
+    if (request) await tx.insert(outbox).values({ kind: 'sign-in', userId: user.id, link, code });
+  });
 }
 
 /**
@@ -217,8 +254,12 @@ async function isKnownBrowser(db: Database, headers: Headers, email: string): Pr
   return given.length === mark.length && timingSafeEqual(given, mark);
 }
 
-/** The session's cookies, and the mark that this browser has signed in as this address (for the limits above). */
+/**
+ * The session's cookies, and the mark that this browser has signed in as this address (for the limits above). The
+ * link and the code of a mail are one credential: once either has signed in, neither (nor any older one) works.
+ */
 async function signedIn(db: Database, setCookies: string[], email: string): Promise<Response> {
+  await revokeSignInCredentials(db, email);
   const headers = new Headers({ location: await landingPath(db, email), 'cache-control': 'no-store' });
   for (const line of setCookies) headers.append('set-cookie', line);
   const secure = site.url.startsWith('https:') ? '; Secure' : '';

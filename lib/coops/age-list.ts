@@ -49,6 +49,7 @@ export async function entriesByAge(
   const problems = await linkProblems(
     db,
     links.map(({ url }) => url),
+    'admins',
   );
   const problemsByUrl = new Map(problems.map((problem) => [problem.url, problem]));
   const rows = coops.map((coop): EntryAge => {

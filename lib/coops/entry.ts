@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coopSchema, descriptionField, type Field } from '@/lib/content-schema';
+import { unsafeLink } from '@/lib/links/address';
 import { editableFields, presentMarker, type EditableField } from './entry-fields';
 
 /**
@@ -23,7 +24,12 @@ function fieldRule(field: Field, choices: readonly string[]): z.ZodType {
       const text = z.string().trim().max(500, `${field.label}: at most 500 characters.`);
       const rule =
         field.format === 'url'
-          ? z.url({ protocol: /^https?$/, error: `${field.label}: give an address starting https://.` })
+          ? z
+              .url({ protocol: /^https?$/, error: `${field.label}: give an address starting https://.` })
+              .superRefine((link, context) => {
+                const unsafe = unsafeLink(link);
+                if (unsafe) context.addIssue({ code: 'custom', message: `${field.label}: ${unsafe}` });
+              })
           : field.format === 'email'
             ? z.email(`${field.label}: give an address such as name@example.coop.`)
             : text.min(1, `${field.label}: give a value.`);

@@ -182,6 +182,19 @@ describe('checking an edit of a co-op entry', () => {
     );
   });
 
+  it.each([
+    ['https://ada:secret@outlandish.coop/', 'Website: give the address without a user name or password in it.'],
+    ['ftp://outlandish.coop/', 'Website: give an address starting https://.'],
+    [
+      'http://192.168.1.10/',
+      'Website: 192.168.1.10 is not a public address; give the address people reach the website at.',
+    ],
+    ['https://[fd00::1]/', 'Website: [fd00::1] is not a public address; give the address people reach the website at.'],
+  ])('refuses the website %s, saying why on the field', async (website, message) => {
+    const checked = await checkProposal(form({ website }), 'outlandish', current, choices);
+    expect(checked).toMatchObject({ ok: false, errors: { website: message } });
+  });
+
   it('takes a valid PNG logo under the co-op’s name, and refuses one that is not what it says', async () => {
     const png = new File([new Uint8Array(solidPng(8, 4, [0, 128, 0]))], 'My Logo.PNG', { type: 'image/png' });
     const checked = await checkProposal(form({}, png), 'outlandish', current, choices);

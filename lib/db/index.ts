@@ -13,15 +13,17 @@ const migrationLock = 7_274_001;
 
 // Next.js bundles instrumentation and each route separately, so module state is not shared between them. The
 // connection lives on globalThis: one PGlite per data directory per process, whichever bundle asks first. So do
-// the data directory locks, by PGlite client, for whichever bundle closes it.
+// the data directory locks, by PGlite client, for whichever bundle closes it, and the mark of an embedded
+// connection, for whichever bundle asks (an erasure from a Server Action's bundle, on the connection instrumentation
+// opened, once read a mark of its own bundle's and took embedded PGlite for a server).
 const shared = globalThis as typeof globalThis & {
   cotechDb?: Promise<Database>;
   cotechDbLocks?: WeakMap<object, DataDirLock>;
+  cotechDbEmbedded?: WeakSet<Database>;
   cotechDbShutDown?: boolean;
 };
 const locks = (shared.cotechDbLocks ??= new WeakMap());
-
-const embedded = new WeakSet<Database>();
+const embedded = (shared.cotechDbEmbedded ??= new WeakSet());
 
 /** Whether this is embedded PGlite, whose one connection is the whole engine (its settings are ours). */
 export function isEmbedded(db: Database): boolean {

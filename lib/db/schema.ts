@@ -164,6 +164,20 @@ export const outbox = pgTable(
 );
 
 /**
+ * A request for a sign-in mail, from its answer until the outbox worker's next round makes the link and code for an
+ * account, or finds none and drops it (lib/auth/sign-in.ts). The request itself stores this one row whatever the
+ * address, so how long it takes tells nobody whether the address has an account; the address is kept no longer
+ * than that round.
+ */
+export const signInRequests = pgTable('sign_in_requests', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  email: text('email').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** A claim, as the outbox's: while in the future, one worker is issuing this request. */
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/**
  * The first answer to a client's request with an `Idempotency-Key`, with a digest of the enquiry it stored: a
  * repeat from the same client with the same enquiry gets that answer, a different enquiry under the key is
  * refused. Keys belong to their client, so one client's key never touches another's enquiry.

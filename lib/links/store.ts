@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db';
 import { linkChecks } from '@/lib/db/schema';
 import { directory } from '@/lib/members';
 import { caseStudies } from '@/lib/work';
+import { privateAddressError } from './address';
 import { checkLink, isBroken, type CheckOptions } from './check';
 
 /** A link broken in this many checks in a row is flagged on the admin list: one bad day is not enough. */
@@ -85,41 +86,65 @@ function hostOf(url: string): string {
   }
 }
 
-/** A checked link that needs a look: broken (with how many checks in a row) or moved to another address. */
+/**
+ * A checked link that needs a look: broken (with how many checks in a row), moved to another address, or not checked
+ * because it or a redirect led to a private address.
+ */
 export type LinkProblem = {
   url: string;
-  problem: 'broken' | 'moved';
+  problem: 'broken' | 'moved' | 'private';
   status: number | null;
+  /** Where the redirects ended (a moved link's new address); never given for a private address. */
   finalUrl: string | null;
   error: string | null;
   brokenRuns: number;
   flagged: boolean;
   checkedAt: Date;
+  /** The private address's host, for admins only: a co-op's people never see where their link led inside. */
+  privateHost?: string;
 };
 
-/** The broken and moved links among `links`, from their last checks; links not yet checked are not listed. */
-export async function linkProblems(db: Database, links: readonly string[]): Promise<LinkProblem[]> {
+/** Who is shown the problems: the admins see a private address's host, a co-op's people do not. */
+export type ProblemAudience = 'admins' | 'coop';
+
+/**
+ * The links among `links` that need a look, from their last checks, as `audience` may see them; links not yet checked
+ * are not listed.
+ */
+export async function linkProblems(
+  db: Database,
+  links: readonly string[],
+  audience: ProblemAudience,
+): Promise<LinkProblem[]> {
   if (links.length === 0) return [];
   const rows = await db
     .select()
     .from(linkChecks)
     .where(inArray(linkChecks.url, [...new Set(links)]));
   return rows.flatMap((row): LinkProblem[] => {
+    const flagged = row.brokenRuns >= flagAfterRuns;
+    if (row.error === privateAddressError) {
+      const host = audience === 'admins' && row.finalUrl !== null ? hostOf(row.finalUrl) : undefined;
+      return [
+        { ...row, problem: 'private', finalUrl: null, flagged, ...(host !== undefined && { privateHost: host }) },
+      ];
+    }
     const broken = isBroken(row);
     // Compared as parsed addresses: `https://agile.coop` and `https://agile.coop/` are one address, not a move.
     const moved = !broken && row.finalUrl !== null && row.finalUrl !== normalise(row.url);
     if (!broken && !moved) return [];
-    return [{ ...row, problem: broken ? 'broken' : 'moved', flagged: row.brokenRuns >= flagAfterRuns }];
+    return [{ ...row, problem: broken ? 'broken' : 'moved', flagged }];
   });
 }
 
 /**
- * One co-op's broken and moved links: its website and the links of the case studies it worked on. For the admin
- * list and for the co-op's own people on their account pages.
+ * One co-op's broken and moved links, as its own people see them on their account pages: its website and the links
+ * of the case studies it worked on.
  */
 export async function coopLinkProblems(db: Database, slug: string, links = siteLinks()): Promise<LinkProblem[]> {
   return linkProblems(
     db,
     links.filter(({ coops }) => coops.includes(slug)).map(({ url }) => url),
+    'coop',
   );
 }

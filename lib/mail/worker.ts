@@ -39,6 +39,8 @@ export type WorkerOptions = {
   settings: OutboxSettings;
   /** How often it looks for mail that is due (`OUTBOX_POLL_MS`), besides being woken by kickOutbox(). */
   pollMs: number;
+  /** Runs before each round of sending (start-up gives the issuing of requested sign-in mails, queued here). */
+  beforeRound?: (db: Database, signal: AbortSignal) => Promise<unknown>;
   /** Runs after each round of sending (start-up gives the housekeeping, which limits itself to every few minutes). */
   afterRound?: (db: Database) => Promise<unknown>;
 };
@@ -47,11 +49,12 @@ export type WorkerOptions = {
  * Runs in the server process (started by lib/runtime/startup.ts): delivers the outbox every `pollMs` and at once
  * after a new enquiry. Unsent rows stay in the database, so a restart picks them up again.
  */
-export function startOutboxWorker({ mailer, settings, pollMs, afterRound }: WorkerOptions): void {
+export function startOutboxWorker({ mailer, settings, pollMs, beforeRound, afterRound }: WorkerOptions): void {
   /** The rows it claimed and has not settled: after a lost connection, released as soon as the database is back. */
   const held = new Set<number>();
   startWorker('outbox', pollMs, async (signal) => {
     const db = await getDb();
+    await beforeRound?.(db, signal);
     while (!signal.aborted && (await deliverOutbox(db, mailer, settings, { signal, held })) > 0);
     if (!signal.aborted) await afterRound?.(db);
   });

@@ -119,4 +119,15 @@ describe('a proposal as a change to the content repository', () => {
     };
     expect(attempt).toThrow(UnpushableProposal);
   });
+
+  it.each([
+    ['https://ada:secret@outlandish.example/', 'Website: give the address without a user name or password in it.'],
+    ['javascript:alert(1)', 'Website: give an address starting https://.'],
+    ['http://169.254.169.254/latest/', 'Website: 169.254.169.254 is not a public address'],
+    ['http://[::ffff:127.0.0.1]/', 'Website: [::ffff:7f00:1] is not a public address'],
+  ])('is never written with the website %s, which the form refuses too', (website, message) => {
+    const unsafe = proposal({ changes: { website } });
+    expect(() => applyProposal('---\nname: Outlandish\n---\n', unsafe)).toThrow(UnpushableProposal);
+    expect(() => applyProposal('---\nname: Outlandish\n---\n', unsafe)).toThrow(message);
+  });
 });

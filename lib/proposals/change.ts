@@ -1,8 +1,9 @@
 import 'server-only';
 import { posix } from 'node:path';
 import { readEntry, sourceKey, writeEntry } from '@/lib/cms/front-matter';
-import { coopSchema, descriptionField, logoFolder } from '@/lib/content-schema';
+import { coopSchema, descriptionField, logoFolder, type Fields } from '@/lib/content-schema';
 import type { proposals } from '@/lib/db/schema';
+import { unsafeLink } from '@/lib/links/address';
 import { logoFileName } from '@/lib/logo';
 import { slugPattern } from '@/lib/slug';
 import { markdownText, withoutReferences } from './quote';
@@ -52,9 +53,26 @@ function fieldChanges(proposal: Proposal): Record<string, unknown> {
   for (const reserved of ['body', sourceKey]) {
     if (reserved in changes) throw new UnpushableProposal(`"${reserved}" is not a front matter field`);
   }
+  refuseUnsafeLinks(changes);
   const logo = logoOf(proposal);
   if (logo) changes.logo = logo.src;
   return changes;
+}
+
+/**
+ * Refuses again what the entry form refuses (lib/links/address.ts): a link with a user name or password, off
+ * http(s), or to a private IP address. A proposal stored before the rule, or past the form, is never written.
+ */
+function refuseUnsafeLinks(changes: Record<string, unknown>) {
+  const fields: Fields = coopSchema.fields;
+  for (const [name, value] of Object.entries(changes)) {
+    const field = fields[name];
+    if (!field || !('format' in field) || field.format !== 'url') continue;
+    for (const link of Array.isArray(value) ? value : [value]) {
+      const unsafe = typeof link === 'string' ? unsafeLink(link) : undefined;
+      if (unsafe) throw new UnpushableProposal(`${field.label}: ${unsafe}`);
+    }
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import 'server-only';
 import { bootstrapAdmins } from '@/lib/auth/accounts';
+import { issueRequestedSignIns } from '@/lib/auth/sign-in';
 import { getDb, shutDownDb } from '@/lib/db';
 import { DataDirLockedError } from '@/lib/db/data-dir-lock';
 import { unknownAddressWarning } from '@/lib/http/client-address';
@@ -30,12 +31,18 @@ export async function openAtStart(): Promise<void> {
     await openDatabaseAtStart(current);
     const pruner = createPruner(current.RETENTION_MONTHS);
     const upkeep = createUpkeep(
-      current.LINK_CHECK_DAYS > 0 ? { intervalMs: current.LINK_CHECK_DAYS * 24 * 60 * 60_000 } : undefined,
+      current.LINK_CHECK_DAYS > 0
+        ? {
+            intervalMs: current.LINK_CHECK_DAYS * 24 * 60 * 60_000,
+            allowedNetworks: current.LINK_CHECK_ALLOWED_NETWORKS,
+          }
+        : undefined,
     );
     startOutboxWorker({
       mailer: createMailer(current.SMTP_URL),
       settings: outboxSettings(current),
       pollMs: current.OUTBOX_POLL_MS,
+      beforeRound: issueRequestedSignIns,
       afterRound: async (db) => {
         await pruner(db);
         await upkeep(db);
