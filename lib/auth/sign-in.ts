@@ -2,10 +2,11 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { parseCookies } from 'better-auth/cookies';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { getDb, type Database } from '@/lib/db';
+import { inDueOnce } from '@/lib/db/claim';
 import { outbox, sessions, signInRequests, users } from '@/lib/db/schema';
 import { settings } from '@/lib/settings';
 import { clientAddress } from '@/lib/http/client-address';
@@ -107,16 +108,17 @@ const issueLeaseSeconds = 60;
 export async function issueRequestedSignIns(db: Database, signal?: AbortSignal): Promise<number> {
   let settled = 0;
   while (!signal?.aborted) {
-    // A scalar subquery runs once: LIMIT 1 inside `IN (…)` may be run again for every row and claim them all.
+    const due = db
+      .select({ id: signInRequests.id })
+      .from(signInRequests)
+      .where(or(isNull(signInRequests.lockedUntil), lte(signInRequests.lockedUntil, sql`now()`)))
+      .orderBy(asc(signInRequests.id))
+      .limit(1)
+      .for('update', { skipLocked: true });
     const [claimed] = await db
       .update(signInRequests)
       .set({ lockedUntil: sql`now() + make_interval(secs => ${issueLeaseSeconds})` })
-      .where(
-        eq(
-          signInRequests.id,
-          sql`(select ${signInRequests.id} from ${signInRequests} where ${signInRequests.lockedUntil} is null or ${signInRequests.lockedUntil} <= now() order by ${signInRequests.id} limit 1 for update skip locked)`,
-        ),
-      )
+      .where(inDueOnce(signInRequests.id, due))
       .returning({
         id: signInRequests.id,
         email: signInRequests.email,
