@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { validEnquiry } from '@/test/enquiry-data';
-import { freePort, npmStartServer } from './servers';
+import { signInFromLog } from '@/test/site-sign-in';
+import { freePort, npmStartServer, startSite } from './servers';
 import { expect, test } from '@playwright/test';
 
 const root = join(__dirname, '..');
@@ -78,6 +79,9 @@ test('a backup taken while enquiries arrive holds every one acknowledged before 
       else acknowledged.push({ id: ((await response.json()) as { id: string }).id, at: performance.now() });
     };
     for (let i = 0; i < 10; i++) await post();
+    // The admin is signed in while the backup is taken: their session must not be in it.
+    const cookie = await signInFromLog(url, admin, () => log);
+    expect((await fetch(`${url}/admin/enquiries`, { headers: { cookie } })).status).toBe(200);
 
     // Two clients keep posting from before the backup begins until after it ends.
     let posting = true;
@@ -113,8 +117,25 @@ test('a backup taken while enquiries arrive holds every one acknowledged before 
       expect(restore.output).toContain(`(${ids.length} enquiries)`);
       const users = await restored.query<{ email: string; role: string }>('select email, role from users');
       expect(users.rows).toEqual([{ email: admin, role: 'admin' }]);
+      for (const table of ['sessions', 'verifications', 'site_secrets']) {
+        expect((await restored.query(`select * from ${table}`)).rows, table).toEqual([]);
+      }
     } finally {
       await restored.close();
+    }
+    expect(restore.output).toContain('everyone signs in again');
+
+    // The restored site works, and its admin signs in again: the cookie from before the backup opens nothing.
+    const site = await startSite('npm start', { DATA_DIR: restoredDir, ADMIN_EMAILS: admin });
+    try {
+      const stale = await fetch(`${site.url}/admin/enquiries`, { headers: { cookie }, redirect: 'manual' });
+      expect(stale.headers.get('location')).toBe('/sign-in');
+      const again = await signInFromLog(site.url, admin, site.output);
+      const page = await fetch(`${site.url}/admin/enquiries`, { headers: { cookie: again } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Backup Co-op');
+    } finally {
+      await site.stop();
     }
   } finally {
     if (server.exitCode === null && server.pid) process.kill(-server.pid, 'SIGTERM');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { validEnquiry } from '@/test/enquiry-data';
-import { cookieFrom } from '@/test/site-sign-in';
+import { signInFromLog as signInThroughLog } from '@/test/site-sign-in';
 import { baseURL } from '@/playwright.config';
 import { npmStartServer } from './servers';
 import { expect, test } from '@playwright/test';
@@ -109,31 +109,7 @@ async function postEnquiry(url: string, n: number): Promise<Response> {
 }
 
 /** Signs in as a lifecycle admin with the link the server writes to its log, and returns the session cookie. */
-async function signInFromLog(server: Server, email = lifecycleAdmin): Promise<string> {
-  const before = server.output().length;
-  const asked = await fetch(`${server.url}/sign-in/request`, {
-    method: 'POST',
-    body: new URLSearchParams({ email }),
-    redirect: 'manual',
-  });
-  expect(asked.status).toBe(303);
-  const logged = /sign-in link for a person at e2e\.example: (\S+)/;
-  await expect
-    .poll(() => logged.test(server.output().slice(before)), { timeout: 15_000, message: `a sign-in mail for ${email}` })
-    .toBe(true);
-  const link = new URL(logged.exec(server.output().slice(before))?.[1] ?? '');
-  // The link opens a confirmation page; its button posts the token and address, from this server's origin.
-  const followed = await fetch(`${server.url}/sign-in/link`, {
-    method: 'POST',
-    headers: { origin: server.url },
-    body: new URLSearchParams({
-      token: link.searchParams.get('token') ?? '',
-      email: link.searchParams.get('email') ?? '',
-    }),
-    redirect: 'manual',
-  });
-  return cookieFrom(followed);
-}
+const signInFromLog = (server: Server, email = lifecycleAdmin) => signInThroughLog(server.url, email, server.output);
 
 /** The ids of every stored enquiry, from the members' CSV. */
 async function storedIds(server: Server): Promise<Set<string>> {

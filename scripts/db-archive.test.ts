@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { addPerson } from '@/lib/auth/accounts';
+import { sessionSecret } from '@/lib/auth/secret';
 import { closeDatabase, openDatabase } from '@/lib/db';
+import { outbox, users } from '@/lib/db/schema';
 import { backupSocketPath, backUpTo, serveBackups, tarEntries } from '@/lib/db/backup';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { joinKind } from '@/lib/enquiry-kinds';
@@ -71,6 +75,68 @@ describe('backing up and restoring the embedded database', () => {
     } finally {
       await channel.close();
       await closeDatabase(db);
+    }
+  });
+
+  it('leaves out every key to the site: sessions, sign-in links and codes, sign-in mail and requests, rate-limit windows and the cookie key', async () => {
+    const dataDir = join(work, 'keys');
+    const db = await openDatabase({ DATA_DIR: dataDir });
+    const stored = await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
+    if (stored.outcome === 'conflict') throw new Error('the enquiry was not stored');
+    const person = await addPerson(db, { name: 'Ada', email: 'ada@example.coop', role: 'admin' }, null);
+    if (!person) throw new Error('the person was not added');
+    const cookieKey = await sessionSecret(db, undefined);
+    // What a signed-in, busy site holds: each value distinct, so the archive's bytes can be searched for it.
+    const keys = {
+      session: 'session-token-7f3a9c21e4b84d6f',
+      link: 'https://example.coop/sign-in/confirm?token=link-token-5b2e8d',
+      code: '73914682',
+      verification: 'hashed-code-value-0c4f1a',
+      typed: 'typed-just-now@example.coop',
+      client: 'client-window-9d8e7f',
+    };
+    await db.execute(sql`insert into sessions (id, token, user_id, expires_at)
+      values ('s1', ${keys.session}, ${person.id}, now() + interval '7 days')`);
+    await db.execute(sql`insert into verifications (id, identifier, value, expires_at)
+      values ('v1', 'sign-in-otp-ada@example.coop', ${keys.verification}, now() + interval '15 minutes')`);
+    await db.execute(sql`insert into outbox (kind, user_id, link, code)
+      values ('sign-in', ${person.id}, ${keys.link}, ${keys.code})`);
+    await db.execute(sql`insert into sign_in_requests (email) values (${keys.typed})`);
+    await db.execute(sql`insert into rate_limits (scope, client, window_start, window_end, hits)
+      values ('sign-in-client', ${keys.client}, now(), now() + interval '15 minutes', 1)`);
+    await closeDatabase(db);
+
+    const backup = join(work, 'keys.tar.gz');
+    expect(await backupDataDir(dataDir, backup)).toEqual({ enquiries: 1, byServer: false });
+    const archive = gunzipSync(readFileSync(backup));
+    // Not in any table, nor in the write-ahead log, nor anywhere else in the files.
+    for (const [what, value] of Object.entries({ ...keys, cookieKey })) {
+      expect(archive.includes(value), `${what} in the backup`).toBe(false);
+    }
+    expect(archive.includes(validEnquiry.coopName), 'the enquiry in the backup').toBe(true);
+
+    const restoredDir = join(work, 'keys-restored');
+    expect(await restoreDataDir(backup, restoredDir)).toBe(1);
+    const restored = await openDatabase({ DATA_DIR: restoredDir });
+    try {
+      for (const table of ['sessions', 'verifications', 'sign_in_requests', 'rate_limits', 'site_secrets']) {
+        const { rows } = await (restored as unknown as { $client: PGlite }).$client.query(`select * from ${table}`);
+        expect(rows, table).toEqual([]);
+      }
+      // The enquiry's own mails stay, to go out after the restore; the sign-in mail, with its link and code, does not.
+      expect((await restored.select({ kind: outbox.kind }).from(outbox)).map((row) => row.kind).sort()).toEqual([
+        'notification',
+        'receipt',
+      ]);
+      expect((await restored.select({ email: users.email }).from(users)).map((user) => user.email)).toEqual([
+        'ada@example.coop',
+      ]);
+      // The restored site makes a key of its own: no cookie signed before the backup is valid after it.
+      const newKey = await sessionSecret(restored, undefined);
+      expect(newKey).not.toBe(cookieKey);
+      expect(newKey.length).toBeGreaterThanOrEqual(32);
+    } finally {
+      await closeDatabase(restored);
     }
   });
 

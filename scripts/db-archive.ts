@@ -113,6 +113,10 @@ async function main() {
   } else {
     const enquiries = await restoreDataDir(file, dataDir);
     console.log(`Restored ${file} (${enquiries} enquiries) into ${resolve(dataDir)}`);
+    console.log(
+      'A backup holds no sessions, sign-in links or codes, and not the key that signs cookies: the restored site ' +
+        'makes a new key when it starts, and everyone signs in again.',
+    );
   }
 }
 

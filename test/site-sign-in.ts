@@ -8,6 +8,53 @@ export function cookieFrom(response: Response): string {
     .join('; ');
 }
 
+/** Presses the button of the page a mailed sign-in link opens, from the site's own origin; returns the answer. */
+function pressSignInButton(site: string, link: URL, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${site}/sign-in/link`, {
+    method: 'POST',
+    headers: { ...headers, origin: site },
+    body: new URLSearchParams({
+      token: link.searchParams.get('token') ?? '',
+      email: link.searchParams.get('email') ?? '',
+    }),
+    redirect: 'manual',
+  });
+}
+
+/**
+ * Signs in to a running site without SMTP_URL, which writes each sign-in mail's link to its log (`output`): asks
+ * for a mail, finds the link for `email` among those logged since, and presses the button of the page it opens.
+ * Returns the Cookie header.
+ */
+export async function signInFromLog(site: string, email: string, output: () => string): Promise<string> {
+  const before = output().length;
+  const asked = await fetch(`${site}/sign-in/request`, {
+    method: 'POST',
+    body: new URLSearchParams({ email }),
+    redirect: 'manual',
+  });
+  if (asked.headers.get('location') !== '/sign-in/check-your-mail') {
+    throw new Error(`asking for a sign-in mail answered ${asked.status} to ${asked.headers.get('location')}`);
+  }
+  const deadline = Date.now() + 15_000;
+  let link: URL | undefined;
+  while (
+    !(link = [
+      ...output()
+        .slice(before)
+        .matchAll(/sign-in link for a person at \S+: (\S+)/g),
+    ]
+      .map((match) => new URL(match[1] ?? ''))
+      .find((logged) => logged.searchParams.get('email') === email))
+  ) {
+    if (Date.now() > deadline) throw new Error(`no sign-in link for ${email} in the log`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const cookie = cookieFrom(await pressSignInButton(site, link));
+  if (!cookie.includes('session_token=')) throw new Error(`signing in as ${email} gave no session`);
+  return cookie;
+}
+
 /**
  * Signs in to a running site over HTTP as a person in a browser does: asks for a sign-in mail, reads its link from
  * the SMTP sink the site mails to, and presses the button of the page the link opens. Returns the Cookie header.
@@ -35,15 +82,7 @@ export async function signInThroughSite(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const link = new URL(/https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(mail.parsed.text ?? '')?.[0] ?? '');
-  const followed = await fetch(`${site}/sign-in/link`, {
-    method: 'POST',
-    headers: { ...headers, origin: site },
-    body: new URLSearchParams({
-      token: link.searchParams.get('token') ?? '',
-      email: link.searchParams.get('email') ?? '',
-    }),
-    redirect: 'manual',
-  });
+  const followed = await pressSignInButton(site, link, headers);
   const cookie = cookieFrom(followed);
   if (!cookie.includes('session_token=')) throw new Error(`signing in gave no session (${followed.status})`);
   return cookie;

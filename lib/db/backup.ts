@@ -6,9 +6,11 @@
 // stripping, like data-dir-lock.ts.
 import { lstatSync, unlinkSync } from 'node:fs';
 import { link, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { gzip } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { lockFileName } from './data-dir-lock.ts';
@@ -38,8 +40,76 @@ export async function dumpDatabase(client: PGlite, dataDir: string): Promise<{ a
     const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from enquiries');
     return { tar: await tarDirectory(resolve(dataDir)), enquiries: rows[0]?.n ?? 0 };
   });
-  // Compressed off the main thread (zlib's thread pool), once the database is free again.
-  return { archive: await promisify(gzip)(tar), enquiries };
+  // Cleaned and compressed off the main thread (a worker, then zlib's thread pool), once the database is free.
+  return { archive: await promisify(gzip)(await withoutKeys(tar)), enquiries };
+}
+
+/**
+ * What a backup leaves out: whatever would let the holder of the file act as someone, and windows that mean nothing
+ * after a restore. Sessions (their tokens sign people in), better-auth's unused sign-in links and codes, sign-in
+ * mail not yet sent (it carries its link and code) and sign-in requests (an address typed a moment ago), rate-limit
+ * windows, and every row of site_secrets (the key that signs session cookies: with it and a stolen backup, anyone
+ * could forge a cookie). A restored site makes a new key when it starts, and everyone signs in again.
+ * BETTER_AUTH_SECRET, when set, is in the environment only, never in the database or a backup.
+ */
+export const leftOutOfBackups = [
+  'delete from sessions',
+  'delete from verifications',
+  "delete from outbox where kind = 'sign-in' and sent_at is null",
+  'delete from sign_in_requests',
+  'delete from rate_limits',
+  'delete from site_secrets',
+] as const;
+
+/**
+ * After the deletions, the deleted rows are still in the tables' pages and in the write-ahead log: VACUUM FULL
+ * rewrites the tables without them, and a WAL switch and CHECKPOINT, without recycling old segments, drop the
+ * segments that hold them (as erasure does: lib/enquiries/erasure.ts).
+ */
+const scrubbed = [
+  'vacuum full sessions, verifications, outbox, sign_in_requests, rate_limits, site_secrets',
+  'set wal_recycle = off',
+  'select pg_switch_wal()',
+  'checkpoint',
+];
+
+// The copy is opened as a database of its own in a worker thread, so that opening it (a fraction of a second of
+// WebAssembly) and cleaning it never hold up the server's thread. A script, not a file, so it runs the same from
+// the bundle Next.js makes, from a standalone build and from the backup script; it finds PGlite where the site's
+// own dependencies are.
+const cleaner = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PGlite } = require(workerData.pglite);
+(async () => {
+  const db = await PGlite.create({ loadDataDir: new Blob([workerData.tar]) });
+  try {
+    for (const statement of workerData.statements) await db.query(statement);
+    const tar = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+    parentPort.postMessage({ tar }, [tar.buffer]);
+  } finally {
+    await db.close();
+  }
+})().catch((error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }));
+`;
+
+/** The archive `tar` of a data directory, as the same database without what a backup leaves out. */
+export async function withoutKeys(tar: Buffer): Promise<Buffer> {
+  const pglite = createRequire(join(process.cwd(), 'package.json')).resolve('@electric-sql/pglite');
+  const worker = new Worker(cleaner, {
+    eval: true,
+    workerData: { tar, pglite, statements: [...leftOutOfBackups, ...scrubbed] },
+  });
+  try {
+    const answer = await new Promise<{ tar?: Uint8Array; error?: string }>((resolveAnswer, reject) => {
+      worker.once('message', resolveAnswer);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the backup's cleaning stopped (exit code ${code})`)));
+    });
+    if (!answer.tar) throw new Error(`the backup could not be cleaned: ${answer.error}`);
+    return Buffer.from(answer.tar.buffer, answer.tar.byteOffset, answer.tar.byteLength);
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /**
