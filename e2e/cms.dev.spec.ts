@@ -55,7 +55,9 @@ test.beforeAll(async ({ browser }, testInfo) => {
 
 test.afterAll(async () => {
   await page.close();
-  backend.kill();
+  // Gone before the next run's backend takes its port (`--repeat-each` runs these again in the same worker).
+  const exited = new Promise((resolve) => backend.once('exit', resolve));
+  if (backend.exitCode === null && backend.kill()) await exited;
   await rm(dir, { recursive: true, force: true });
 });
 
