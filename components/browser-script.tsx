@@ -1,3 +1,5 @@
+import type { EnquiryKind } from '@/lib/enquiry-kinds';
+
 /**
  * A page's own script for what needs the browser. Public pages are sent without the React runtime (see
  * scripts/strip-runtime.ts), so their few interactive parts are small scripts, bundled from
@@ -6,6 +8,6 @@
  * not warn in development, where React renders the page in the browser too); the element waits for the document to
  * be parsed itself (`whenParsed`).
  */
-export function BrowserScript({ name }: { name: 'member-filter' | 'join-form' | 'brief-form' }) {
+export function BrowserScript({ name }: { name: 'member-filter' | `${EnquiryKind}-form` }) {
   return <script type="module" src={`/scripts/${name}.js`} async />;
 }

@@ -5,11 +5,6 @@ export type { Page };
 /** Every Markdown page, in a stable order for the sitemap and static generation. */
 export const pages: readonly Page[] = [...allPages].sort((a, b) => a.slug.localeCompare(b.slug));
 
-/** Pages with a route of their own in app/ (for what they add to their Markdown); app/[slug] serves the rest. */
-const ownRoutes = new Set(['join', 'hire']);
-
-export const markdownRoutePages: readonly Page[] = pages.filter((page) => !ownRoutes.has(page.slug));
-
 export function getPage(slug: string): Page | undefined {
   return pages.find((page) => page.slug === slug);
 }

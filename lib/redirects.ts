@@ -5,6 +5,9 @@ import { z } from 'zod';
 // Relative, not `@/lib/`: next.config.ts loads this module, and Next.js's config loader turns `@/lib/x` into
 // `./lib/x` from this file's folder, which is not there.
 import { describeProblem, type ContentProblem } from './content-problem';
+import { enquiryKindList } from './enquiry-kinds';
+import type { KindDescription } from './enquiry-kinds/kind';
+import { thanksPaths } from './enquiry-kinds/on-site';
 
 // Moved pages, listed by editors in one YAML file: a map with one list, `redirects`, because a Git-based CMS edits a
 // file as named fields (a list widget), not as a bare list. next.config.ts serves them with Next.js's own
@@ -168,7 +171,8 @@ export function loadRedirects(root = process.cwd()): Redirect[] {
 }
 
 /** The app/ routes that are not made from content files. */
-const fixedPages = ['/', '/members', '/work', '/join/thanks', '/hire/thanks'];
+/** The pages not made from a document: the home page, the directory, the work index, each enquiry's thanks page. */
+const fixedPages = (kinds: readonly KindDescription[]) => ['/', '/members', '/work', ...thanksPaths(kinds)];
 
 /** The pages made from content: one per document, and one per member town (towns have no files). */
 type SiteContent = Record<
@@ -177,9 +181,12 @@ type SiteContent = Record<
 >;
 
 /** Every page of the site, as the sitemap lists them: the fixed routes and the pages made from content. */
-export function sitePaths(content: SiteContent): string[] {
+export function sitePaths(content: SiteContent, kinds: readonly KindDescription[] = enquiryKindList): string[] {
   return [
-    ...new Set([...fixedPages, ...Object.values(content).flatMap((documents) => documents.map(({ url }) => url))]),
+    ...new Set([
+      ...fixedPages(kinds),
+      ...Object.values(content).flatMap((documents) => documents.map(({ url }) => url)),
+    ]),
   ];
 }
 

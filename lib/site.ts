@@ -1,3 +1,4 @@
+import { navigationWith, privacySections } from './enquiry-kinds/on-site';
 import { settings } from './settings';
 
 /**
@@ -20,15 +21,13 @@ export const site = {
   forum: 'https://community.coops.tech/',
   wiki: 'https://wiki.coops.tech/',
   loomio: 'https://www.loomio.org/g/oVwtKDOn/digital-co-ops',
-  nav: [
+  /** The navigation: these, with each enquiry kind's page where its description puts it (Hire a co-op, Join). */
+  nav: navigationWith([
     { href: '/', label: 'Home' },
     { href: '/members', label: 'Members' },
-    // Clients finding co-ops is what the network is for, so hiring leads the pages after the directory.
-    { href: '/hire', label: 'Hire a co-op' },
     { href: '/work', label: 'Our work' },
     { href: '/about', label: 'About' },
-    { href: '/join', label: 'Join' },
-  ],
+  ]),
 } as const;
 
 /** Values an editor may use in Markdown as `{{ site.NAME }}`. */
@@ -39,4 +38,6 @@ export const placeholders: Readonly<Record<string, string>> = {
   wiki: site.wiki,
   loomio: site.loomio,
   url: site.url,
+  // A block, on a line of its own: each enquiry form's section of the privacy notice (content/pages/privacy.md).
+  enquiryForms: privacySections(),
 };

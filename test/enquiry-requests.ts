@@ -3,7 +3,15 @@ import { getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
 import { peerAddressHeader } from '@/lib/http/client-address';
 
+import { POST } from '@/app/api/[endpoint]/route';
+
 type Handler = (request: Request) => Promise<Response>;
+
+/** `POST /api/ENDPOINT` as the route handler takes it, for the kind whose endpoint that is. */
+export const postTo =
+  (endpoint: string): Handler =>
+  (request) =>
+    POST(request, { params: Promise.resolve({ endpoint }) });
 export type FormFields = Record<string, string | boolean | readonly string[] | undefined>;
 
 /**

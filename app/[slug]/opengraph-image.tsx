@@ -1,8 +1,8 @@
 import { slugPreviewCards } from '@/components/opengraph-image';
-import { getPage, markdownRoutePages } from '@/lib/content';
+import { getPage, pages } from '@/lib/content';
 
 const cards = slugPreviewCards(
-  () => markdownRoutePages.map((page) => page.slug),
+  () => pages.map((page) => page.slug),
   (slug) => getPage(slug)?.displayHeading,
 );
 

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { KindForm } from '@/components/kind-form';
 import { MarkdownPage } from '@/components/markdown-page';
-import { getPage, markdownRoutePages } from '@/lib/content';
+import { getPage, pages } from '@/lib/content';
+import { kindOnPage } from '@/lib/enquiry-kinds/on-site';
 import { pageMetadata } from '@/lib/metadata';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -10,7 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return markdownRoutePages.map(({ slug }) => ({ slug }));
+  return pages.map(({ slug }) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -19,8 +21,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata({ title: page.title, description: page.summary, path: page.url });
 }
 
+/**
+ * A content page; the page an enquiry kind names (join, hire) has that kind's form below its text. The form's
+ * script and schema are sent only with it (components/browser-script.tsx).
+ */
 export default async function ContentPage({ params }: Props) {
   const page = getPage((await params).slug);
   if (!page) notFound();
-  return <MarkdownPage page={page} />;
+  const kind = kindOnPage(page.slug);
+  return <MarkdownPage page={page}>{kind && <KindForm kind={kind} />}</MarkdownPage>;
 }

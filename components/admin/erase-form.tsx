@@ -1,14 +1,15 @@
 import { PermalinkForm } from '@/components/admin/permalink-form';
 import { eraseEnquiryAction } from '@/lib/admin/actions';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
-
-const kept = {
-  join: 'The co-op’s name, location, legal form and status stay.',
-  brief: 'The organisation, services, technologies, budget, timescale, location, status and forwarding records stay.',
-};
+import { kindOf } from '@/lib/enquiry-kinds';
+import { keptOnErasure } from '@/lib/enquiry-kinds/on-site';
 
 /** An admin's erasure of an enquiry's personal details, confirmed by ticking a box. */
 export function EraseForm({ enquiry, unconfirmed }: { enquiry: StoredEnquiry; unconfirmed: boolean }) {
+  const kind = kindOf(enquiry.kind);
+  const kept = kind
+    ? `Its ${keptOnErasure(kind)} stay${kind.site.forwardable ? ', and its forwarding records' : ''}.`
+    : '';
   return (
     <PermalinkForm
       action={eraseEnquiryAction}
@@ -18,7 +19,7 @@ export function EraseForm({ enquiry, unconfirmed }: { enquiry: StoredEnquiry; un
       <h2 className="text-xl font-bold">Erase</h2>
       <p>
         When the sender asks, or the enquiry was not theirs to send: removes the contact&rsquo;s name and address, the
-        description, the links and the note, here and in the history. {kept[enquiry.kind]} It cannot be undone.
+        description, the links and the note, here and in the history. {kept} It cannot be undone.
       </p>
       {unconfirmed && (
         <p role="alert" className="font-semibold text-brand-dark">

@@ -1,3 +1,4 @@
+import { contextOf, type KindContext } from '@/lib/enquiry-kinds/field';
 import {
   allFields,
   describedBy,
@@ -6,20 +7,71 @@ import {
   type FieldErrors,
   type FormDescription,
 } from '@/lib/enquiry-kinds/form';
+import { allFieldsOf, formOf, validate, type KindDescription } from '@/lib/enquiry-kinds/kind';
 import { EnhancedElement } from './enhanced-element';
 
 /**
- * The browser side of an enquiry form (`<join-form>`, `<brief-form>`): it wraps the form components/enquiry-form.tsx
- * renders, checks the same schema as the server, then submits in place, shows errors beside their fields and moves
- * focus to the first one. Each kind's script subclasses it with its description and its schema's check, so a page
- * carries only its own form's schema.
+ * Defines `<KIND-form>` for one kind of enquiry: each kind's script (made from the registry by
+ * scripts/build-browser.mjs) calls it with its own description, so a page carries only its own form's schema.
+ */
+export function defineEnquiryForm(kind: KindDescription): void {
+  const name = `${kind.kind}-form`;
+  if (customElements.get(name)) return;
+  customElements.define(
+    name,
+    class extends EnquiryFormElement {
+      protected readonly kind = kind;
+    },
+  );
+}
+
+/** The options the page rendered for a field: its boxes' values, or its list's, without the empty "Choose…". */
+function optionsRendered(form: HTMLFormElement, field: string): string[] {
+  const controls = form.querySelectorAll<HTMLInputElement | HTMLOptionElement>(
+    `input[name="${field}"], select[name="${field}"] option`,
+  );
+  return [...controls].map((control) => control.value).filter((value) => value !== '');
+}
+
+/**
+ * The browser side of an enquiry form: it wraps the form components/enquiry-form.tsx renders, checks the same schema
+ * as the server, then submits in place, shows errors beside their fields and moves focus to the first one. The
+ * directory's lists a field takes its options from are the options the page rendered: the same lists the server
+ * checks against.
  */
 export abstract class EnquiryFormElement extends EnhancedElement {
-  protected abstract readonly description: FormDescription;
-  /** The schema's check in the browser; `form` is the form as rendered, for what the page gave it (choices). */
-  protected abstract check(values: Record<string, unknown>, form: HTMLFormElement): FieldErrors | undefined;
-  /** Called once wired, for values the page asks for in its address (a chosen service). */
-  protected prefill?(form: HTMLFormElement): void;
+  protected abstract readonly kind: KindDescription;
+
+  private get description(): FormDescription {
+    return formOf(this.kind);
+  }
+
+  private check(values: Record<string, unknown>, form: HTMLFormElement): FieldErrors | undefined {
+    const context: KindContext = { serviceSlugs: [], coopSlugs: [] };
+    for (const field of allFieldsOf(this.kind)) {
+      if (field.optionsFrom) context[contextOf[field.optionsFrom]] = optionsRendered(form, field.name);
+    }
+    const result = validate(this.kind, values, context);
+    return result.ok ? undefined : result.errors;
+  }
+
+  /**
+   * Options a link asks for in its address (`/hire?service=SLUG`, `/hire?coop=SLUG`), for the fields that say which
+   * parameter chooses them, when the page offers them. Prerendered option pages do the same without JavaScript.
+   */
+  private prefill(form: HTMLFormElement) {
+    const query = new URLSearchParams(location.search);
+    for (const field of allFieldsOf(this.kind)) {
+      if (!field.prefill) continue;
+      const wanted = query.getAll(field.prefill);
+      for (const box of form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${field.name}"]`)) {
+        if (wanted.includes(box.value)) box.checked = true;
+      }
+      const select = form.querySelector<HTMLSelectElement>(`select[name="${field.name}"]`);
+      const [first] = wanted;
+      if (select && first && optionsRendered(form, field.name).includes(first)) select.value = first;
+    }
+  }
 
   // One key per enquiry, so a double submit or a retry after a network failure stores it once. Changed values are
   // another enquiry: they get a new key, since the server refuses a key it has seen with a different enquiry.
@@ -34,7 +86,7 @@ export abstract class EnquiryFormElement extends EnhancedElement {
     const { description } = this;
     const fields = allFields(description);
     const wording = description.status;
-    this.prefill?.(form);
+    this.prefill(form);
 
     const say = (message: string) => {
       status.textContent = message;

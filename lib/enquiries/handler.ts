@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, isDatabaseUnavailable } from '@/lib/db';
 import type { EnquiryKindDescription } from '@/lib/enquiry-kinds';
 import { formValues, honeypotField, type FormDescription, type FormState } from '@/lib/enquiry-kinds/form';
-import { formOf, validate } from '@/lib/enquiry-kinds/kind';
+import { formOf, thanksPathOf, validate } from '@/lib/enquiry-kinds/kind';
 import { clientAddress } from '@/lib/http/client-address';
 import { largeBodyBytes } from '@/lib/http/body-limit';
 import { isCrossSite } from '@/lib/http/cross-site';
@@ -10,10 +10,9 @@ import { problemJson, problems, type Problem } from '@/lib/http/problem';
 import { takeRateLimit } from '@/lib/http/rate-limit';
 import { rateLimitKey } from '@/lib/http/rate-limit-key';
 import { kickOutbox } from '@/lib/mail/worker';
-import { coopSlugs } from '@/lib/members/hire-coops';
-import { serviceSlugs } from '@/lib/members/services';
 import { settings } from '@/lib/settings';
 import { site } from '@/lib/site';
+import { kindContext } from './choices';
 import { enquiryDigest, findKeyUse } from './idempotency';
 import { createEnquiry } from './store';
 
@@ -55,14 +54,14 @@ async function handleEnquiry(kind: EnquiryKindDescription, formPage: FormPage, r
 
   const accepted = (id: string) =>
     asPage
-      ? new Response(null, { status: 303, headers: { location: kind.endpoint.thanksPath } })
+      ? new Response(null, { status: 303, headers: { location: thanksPathOf(kind) } })
       : Response.json({ id, status: 'received' }, { status: 201 });
 
   // A bot filled in the hidden field: answer as if all went well, and keep nothing.
   const honeypot = values[honeypotField];
   if (typeof honeypot === 'string' && honeypot !== '') return accepted(crypto.randomUUID());
 
-  const validation = validate(kind, values, { serviceSlugs, coopSlugs });
+  const validation = validate(kind, values, kindContext);
   if (!validation.ok) return fail(problems.invalid(validation.errors), values);
 
   const key = request.headers.get('idempotency-key') ?? undefined;

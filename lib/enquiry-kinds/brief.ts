@@ -52,7 +52,7 @@ export const briefKind = defineKind({
       required: true,
       autoComplete: 'organization',
       schema: text(200, 'Enter the name of your organisation'),
-      column: { name: 'organisation', type: 'text' },
+      column: { name: 'organisation', type: 'text', stored: 'your organisation’s name' },
       shown: { label: 'Organisation', as: 'text' },
     },
     contactName,
@@ -65,7 +65,7 @@ export const briefKind = defineKind({
       type: 'textarea',
       required: true,
       schema: text(5000, 'Tell us what you need'),
-      column: { name: 'description', type: 'text', notNull: true },
+      column: { name: 'description', type: 'text', notNull: true, stored: 'what you need' },
       personal: true,
       shown: { label: 'What they need', as: 'long' },
     },
@@ -75,6 +75,8 @@ export const briefKind = defineKind({
       hint: 'Choose one or more',
       type: 'choices',
       required: true,
+      optionsFrom: 'services',
+      prefill: 'service',
       schema: ({ serviceSlugs }) => {
         const known = new Set(serviceSlugs);
         return z.pipe(
@@ -84,7 +86,7 @@ export const briefKind = defineKind({
             .check(z.minLength(1, { error: 'Choose at least one service' })),
         );
       },
-      column: { name: 'services', type: 'text[]' },
+      column: { name: 'services', type: 'text[]', stored: 'the services you choose' },
       shown: { label: 'Services', as: 'services' },
     },
     {
@@ -94,6 +96,8 @@ export const briefKind = defineKind({
       label: 'A co-op you’d like to work with (optional)',
       type: 'select',
       required: false,
+      optionsFrom: 'coops',
+      prefill: 'coop',
       schema: ({ coopSlugs }) => {
         const known = new Set(coopSlugs);
         const message = 'Choose a co-op from the list';
@@ -105,7 +109,7 @@ export const briefKind = defineKind({
           ),
         );
       },
-      column: { name: 'coop', type: 'text', optional: true },
+      column: { name: 'coop', type: 'text', optional: true, stored: 'the co-op you name (if you name one)' },
       shown: { label: 'Co-op named', as: 'coop', csv: 'coop' },
     },
     {
@@ -121,7 +125,7 @@ export const briefKind = defineKind({
           .check(z.maxLength(20, { error: 'Please name at most 20 technologies' })),
       ),
       // Always a list, empty when none was named.
-      column: { name: 'technologies', type: 'text[]' },
+      column: { name: 'technologies', type: 'text[]', stored: 'the technologies you name' },
       shown: { label: 'Technologies', as: 'list' },
     },
     {
@@ -131,7 +135,7 @@ export const briefKind = defineKind({
       required: true,
       options: budgets,
       schema: z.enum(keys(budgets), { error: 'Choose a budget range' }),
-      column: { name: 'budget', type: 'text' },
+      column: { name: 'budget', type: 'text', stored: 'your budget range' },
       shown: { label: 'Budget', as: 'option' },
     },
     {
@@ -141,7 +145,7 @@ export const briefKind = defineKind({
       required: true,
       options: timescales,
       schema: z.enum(keys(timescales), { error: 'Choose when you need the work' }),
-      column: { name: 'timescale', type: 'text' },
+      column: { name: 'timescale', type: 'text', stored: 'your timescale' },
       shown: { label: 'Timescale', as: 'option' },
     },
     {
@@ -152,7 +156,7 @@ export const briefKind = defineKind({
       required: false,
       autoComplete: 'address-level2',
       schema: optionalText(200, 'Enter your town or city as text'),
-      column: { name: 'location', type: 'text', optional: true },
+      column: { name: 'location', type: 'text', optional: true, stored: 'where you are' },
       shown: { label: 'Location', as: 'text' },
     },
     {
@@ -161,7 +165,7 @@ export const briefKind = defineKind({
       type: 'checkbox',
       required: false,
       schema: z.pipe(z.transform(isTicked), z.boolean()),
-      column: { name: 'remote', type: 'boolean' },
+      column: { name: 'remote', type: 'boolean', stored: 'whether remote work is fine' },
       shown: { label: 'Remote is fine', as: 'yes-no', csv: 'remote' },
     },
   ],
@@ -187,11 +191,19 @@ export const briefKind = defineKind({
     closed: 'Closed',
   },
   closedStatuses: ['won', 'lost', 'closed'],
-  endpoint: {
-    action: '/api/briefs',
-    thanksPath: '/hire/thanks',
-    rateLimit: 'briefs',
-    rateLimitSetting: 'BRIEF_RATE_LIMIT',
+  endpoint: { path: 'briefs', rateLimit: 'briefs', rateLimitSetting: 'BRIEF_RATE_LIMIT' },
+  site: {
+    page: 'hire',
+    // Clients finding co-ops is what the network is for, so hiring leads the pages after the directory.
+    nav: { label: 'Hire a co-op', after: '/members' },
+    forwardable: true,
+    optionPages: 'services',
+    admin: { title: 'Brief', noun: 'brief', stale: 'forward it or reply' },
+    privacy: {
+      heading: 'What the brief form stores',
+      sender: 'an organisation sends a brief',
+      handling: 'while they find a co-op for it',
+    },
   },
   form: {
     noun: 'brief',
@@ -201,6 +213,7 @@ export const briefKind = defineKind({
     thanks: {
       heading: 'Thank you for your brief',
       body: 'We have received it and sent a confirmation to your email address. Members of the network will read it and pass it to the co-ops best placed to help, who will reply to you directly.',
+      next: { href: '/members', label: 'Browse the member co-ops' },
     },
   },
   mail: {

@@ -19,7 +19,14 @@ export type Schema = z.ZodMiniType;
  * kind has it (a contact's name); `optional`: this kind may leave it empty. Otherwise every enquiry of the kind
  * has a value, which the table checks.
  */
-export type Column = { name: string; type: 'text' | 'text[]' | 'boolean'; notNull?: true; optional?: true };
+export type Column = {
+  name: string;
+  type: 'text' | 'text[]' | 'boolean';
+  notNull?: true;
+  optional?: true;
+  /** What the privacy notice says is kept, in its list of what a form stores: "your email address". */
+  stored: string;
+};
 
 /**
  * How members see a field: in the notification mail, a forwarded brief, the admin page and the CSV (whose column
@@ -32,9 +39,26 @@ export type Shown = {
   csv?: string;
 };
 
+/**
+ * A list of the directory's a field's options come from (a `choices` or `select` field): the page renders them, and
+ * the server and the form's script check against the same list, under its name in `KindContext`.
+ */
+export type DirectoryList = 'services' | 'coops';
+export const contextOf: Readonly<Record<DirectoryList, keyof KindContext>> = {
+  services: 'serviceSlugs',
+  coops: 'coopSlugs',
+};
+
 /** One field of an enquiry kind, described once: its form control, validation, column, and how it shows. */
 export type FieldSpec = FormField & {
   schema: Schema | ((context: KindContext) => Schema);
+  /** Where its options come from, when the directory gives them. */
+  optionsFrom?: DirectoryList;
+  /**
+   * The query parameter that chooses an option when a link asks for it (`/hire?coop=SLUG`), read by the form's
+   * script; with `optionPages`, each option also has a prerendered page with it chosen, for visitors without it.
+   */
+  prefill?: string;
   /** Absent: checked, never stored (a confirmation every stored enquiry has ticked). */
   column?: Column;
   /** Personal data: blanked when the enquiry is erased or its retention ends. */
@@ -93,7 +117,7 @@ export const contactName = {
   required: true,
   autoComplete: 'name',
   schema: text(200, 'Enter the name of the person we should contact'),
-  column: { name: 'contact_name', type: 'text', notNull: true },
+  column: { name: 'contact_name', type: 'text', notNull: true, stored: 'your name' },
   personal: true,
   shown: { label: 'Contact', as: 'text' },
 } as const satisfies FieldSpec;
@@ -108,7 +132,7 @@ export const email = {
     z.string({ error: 'Enter an email address' }).check(z.trim()),
     z.email({ error: 'Enter an email address like name@example.coop' }).check(under(254)),
   ),
-  column: { name: 'email', type: 'text', notNull: true },
+  column: { name: 'email', type: 'text', notNull: true, stored: 'your email address' },
   personal: true,
   shown: { label: 'Email', as: 'email' },
 } as const satisfies FieldSpec;
@@ -141,7 +165,7 @@ export const phone = {
       ),
     ),
   ),
-  column: { name: 'phone', type: 'text', optional: true },
+  column: { name: 'phone', type: 'text', optional: true, stored: 'your phone number if you give one' },
   personal: true,
   shown: { label: 'Phone', as: 'phone' },
 } as const satisfies FieldSpec;

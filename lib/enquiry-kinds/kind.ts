@@ -29,18 +29,37 @@ export type KindDescription = {
   /** The statuses after which nothing more is expected: the retention period runs from them. */
   closedStatuses: readonly string[];
   endpoint: {
-    action: string;
-    thanksPath: string;
+    /** Its API route is `/api/PATH` (app/api/[endpoint]/route.ts). */
+    path: string;
     /** The rate limit's scope, and the setting that sets enquiries per client per 10 minutes. */
     rateLimit: string;
     rateLimitSetting: string;
+  };
+  /**
+   * Where the kind is on the site, from which its routes, the navigation, the sitemap's fixed pages, the admin's
+   * words and the privacy notice's section are derived (lib/enquiry-kinds/site.ts): a new kind needs no other edit.
+   */
+  site: {
+    /** Its page: content/pages/PAGE.md at /PAGE, with the form below its text; its thanks page is /PAGE/thanks. */
+    page: string;
+    /** Its link in the site's navigation, placed after the link to `after`. */
+    nav: { label: string; after: string };
+    /** Whether members forward one to member co-ops, from its admin page (a brief is a lead for them). */
+    forwardable: boolean;
+    /** A field whose every option gets a page of its own with it chosen (/hire/web-design), prerendered. */
+    optionPages?: string;
+    /** Its admin page's title, the word for one in the admin's sentences, and what a stale one asks members to do. */
+    admin: { title: string; noun: string; stale: string };
+    /** Its section of the privacy notice: the heading, who sends the form, and what members do with it meanwhile. */
+    privacy: { heading: string; sender: string; handling: string };
   };
   form: {
     noun: string;
     heading: string;
     checkboxLegend: string;
     submit: string;
-    thanks: { heading: string; body: string };
+    /** The thanks, in the form and on the thanks page; `next`, where the thanks page suggests going. */
+    thanks: { heading: string; body: string; next?: { href: string; label: string } };
   };
   mail: {
     /** The notification's subject, before the enquiry's name. */
@@ -103,12 +122,21 @@ export function validate<K extends KindDescription>(
   return { ok: false, errors: z.flattenError(result.error).fieldErrors as FieldErrors };
 }
 
+/** Where the kind's form posts: its API route. */
+export const actionOf = (kind: KindDescription): string => `/api/${kind.endpoint.path}`;
+
+/** The kind's page, with its form. */
+export const pagePathOf = (kind: KindDescription): string => `/${kind.site.page}`;
+
+/** Where a visitor without JavaScript lands once their enquiry is stored. */
+export const thanksPathOf = (kind: KindDescription): string => `/${kind.site.page}/thanks`;
+
 /** The kind's form, as components/enquiry-form.tsx renders it and its browser script drives it. */
 export function formOf(kind: KindDescription): FormDescription {
-  const { form, endpoint } = kind;
+  const { form } = kind;
   return {
     kind: kind.kind,
-    action: endpoint.action,
+    action: actionOf(kind),
     fields: kind.fields,
     confirmations: kind.confirmations,
     copy: { heading: form.heading, checkboxLegend: form.checkboxLegend, submit: form.submit, thanks: form.thanks },

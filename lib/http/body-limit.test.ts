@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { enquiryKindList } from '@/lib/enquiry-kinds';
+import { actionOf } from '@/lib/enquiry-kinds/kind';
 import { maxLogoBytes } from '@/lib/logo-limit';
 import { bodyLimit, bodyRefusal, largeBodyBytes, largeBodyPaths, smallBodyBytes, uploadBodyBytes } from './body-limit';
 
 describe('bodyLimit', () => {
   it('gives every enquiry endpoint the large limit', () => {
     for (const kind of enquiryKindList) {
-      expect(largeBodyPaths).toContain(kind.endpoint.action);
-      expect(bodyLimit(kind.endpoint.action)).toBe(largeBodyBytes);
+      expect(largeBodyPaths).toContain(actionOf(kind));
+      expect(bodyLimit(actionOf(kind))).toBe(largeBodyBytes);
     }
   });
 

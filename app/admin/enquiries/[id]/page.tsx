@@ -11,6 +11,8 @@ import { requireMember } from '@/lib/admin/require-member';
 import { enquiryHistory } from '@/lib/audit';
 import { getDb } from '@/lib/db';
 import { getEnquiry, isStale, staleAfterDays } from '@/lib/enquiries/store';
+import { kindOf } from '@/lib/enquiry-kinds';
+import { enquiryTitle } from '@/lib/enquiry-kinds/on-site';
 
 export const dynamic = 'force-dynamic';
 type Props = {
@@ -23,17 +25,18 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireMember();
   const enquiry = await getEnquiry(await getDb(), (await params).id);
-  return { title: enquiry?.kind === 'brief' ? 'Brief' : 'Join enquiry', robots: { index: false } };
+  return { title: enquiryTitle(enquiry?.kind ?? ''), robots: { index: false } };
 }
 
 export default async function EnquiryPage({ params, searchParams }: Props) {
   const member = await requireMember();
   const db = await getDb();
   const enquiry = await getEnquiry(db, (await params).id);
-  if (!enquiry) notFound();
+  const kind = enquiry && kindOf(enquiry.kind);
+  if (!enquiry || !kind) notFound();
   const history = await enquiryHistory(db, enquiry.id);
   const { saved, erased, forwarded, error } = await searchParams;
-  const brief = enquiry.kind === 'brief';
+  const { admin, forwardable } = kind.site;
   return (
     <div className="mx-auto max-w-prose space-y-6">
       <p>
@@ -42,17 +45,17 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
       <EnquiryDetails enquiry={enquiry} />
       {isStale(enquiry) && (
         <p className="font-semibold text-brand-dark">
-          Still new after {staleAfterDays} days: please {brief ? 'forward it or reply' : 'reply'}.
+          Still new after {staleAfterDays} days: please {admin.stale}.
         </p>
       )}
       {enquiry.anonymisedAt && (
         <p role="status" className="font-semibold">
-          {erased ? 'Erased. ' : ''}The personal details of this {brief ? 'brief' : 'enquiry'} were removed on{' '}
+          {erased ? 'Erased. ' : ''}The personal details of this {admin.noun} were removed on{' '}
           {formatReceived(enquiry.anonymisedAt)}.
         </p>
       )}
       <TriageForm enquiry={enquiry} saved={Boolean(saved)} error={error} />
-      {brief && !enquiry.anonymisedAt && <ForwardForm brief={enquiry} forwarded={forwarded} error={error} />}
+      {forwardable && !enquiry.anonymisedAt && <ForwardForm brief={enquiry} forwarded={forwarded} error={error} />}
       <section aria-labelledby="history" className="space-y-3">
         <h2 id="history" className="text-xl font-bold">
           History

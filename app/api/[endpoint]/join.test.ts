@@ -3,11 +3,12 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
-import { enquiryRequests, formBody, stored } from '@/test/enquiry-requests';
+import { enquiryRequests, formBody, stored, postTo } from '@/test/enquiry-requests';
 import { peerAddressHeader } from '@/lib/http/client-address';
 import { maxBodyBytes } from '@/lib/enquiries/handler';
-import { POST as postJoin } from '@/app/api/join/route';
 import { validEnquiry } from '@/test/enquiry-data';
+
+const postJoin = postTo('join');
 
 const url = 'http://localhost:3000/api/join';
 const handleJoin = postJoin;

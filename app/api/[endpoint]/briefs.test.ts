@@ -4,12 +4,13 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { closeDb, getDb } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
-import { enquiryRequests, formBody, stored } from '@/test/enquiry-requests';
+import { enquiryRequests, formBody, stored, postTo } from '@/test/enquiry-requests';
 import { peerAddressHeader } from '@/lib/http/client-address';
 import { maxBodyBytes } from '@/lib/enquiries/handler';
-import { POST as postBrief } from '@/app/api/briefs/route';
-import { POST as postJoin } from '@/app/api/join/route';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
+
+const postBrief = postTo('briefs');
+const postJoin = postTo('join');
 
 // The contract is /api/join's (join-handler.test.ts tests each part of it in depth); these tests check that a
 // brief gets every part of it, and what is a brief's own: its fields, its storage and its thanks page.

@@ -5,12 +5,12 @@ import { closeDb, getDb } from '@/lib/db';
 import { enquiries } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { peerAddressHeader } from '@/lib/http/client-address';
-import { POST as postJoin } from '@/app/api/join/route';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { validate } from '@/lib/enquiry-kinds/kind';
 import { validEnquiry } from '@/test/enquiry-data';
+import { postTo } from '@/test/enquiry-requests';
 
-const handleJoin = postJoin;
+const handleJoin = postTo('join');
 const documented = [201, 303, 400, 403, 413, 415, 422, 429, 503];
 
 const contentType = fc.oneof(
