@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { compile } from 'tailwindcss';
 import { describe, expect, it } from 'vitest';
+import { attribute, elementsIn, elementsOf, textOf, type Element } from '@/test/html';
 import { DataTable, type Column } from './data-table';
-
-type Element = DefaultTreeAdapterMap['element'];
-type Node = DefaultTreeAdapterMap['node'];
 
 type Person = { id: string; name: string; email: string; joined: string };
 const people: Person[] = [
@@ -25,19 +22,7 @@ const html = renderToStaticMarkup(
   createElement(DataTable<Person>, { caption: 'People', columns, rows: people, rowKey: (person) => person.id }),
 );
 
-// Read with a real HTML parser (as test/form-data.ts does), so the structure tested is the one a browser builds.
-const elementsIn = (node: Node): Element[] =>
-  'childNodes' in node
-    ? node.childNodes.flatMap((child) => ('tagName' in child ? [child, ...elementsIn(child)] : elementsIn(child)))
-    : [];
-const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
-const textOf = (node: Node): string =>
-  'value' in node && node.nodeName === '#text'
-    ? node.value
-    : 'childNodes' in node
-      ? node.childNodes.map(textOf).join('')
-      : '';
-const all = elementsIn(parseFragment(html));
+const all = elementsOf(html);
 const only = (tagName: string) => {
   const [element, ...more] = all.filter((candidate) => candidate.tagName === tagName);
   if (!element || more.length > 0) throw new Error(`the table has no single ${tagName}`);
