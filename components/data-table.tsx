@@ -24,8 +24,8 @@ const cellClass =
  * The tables of the admin and account pages, each column described once. On wide screens a plain table; below the
  * `md` breakpoint each row stacks into a card whose cells are labelled with their column's header (`data-label`,
  * shown by CSS as "Header: "), so a phone never scrolls sideways. The header row is then only visually hidden: the
- * cells keep their headers for screen readers. The explicit roles keep the table a table for assistive technology
- * when CSS changes its display, which Safari otherwise drops.
+ * cells keep their headers for screen readers. No explicit ARIA roles restate the table's for browsers that drop
+ * a table's semantics when CSS changes its display: HTML forbids them on a table's rows and cells.
  */
 export function DataTable<Row>({
   caption,
@@ -41,18 +41,12 @@ export function DataTable<Row>({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table role="table" className="w-full border-collapse text-left text-sm max-md:block">
+      <table className="w-full border-collapse text-left text-sm max-md:block">
         <caption className="sr-only">{caption}</caption>
         <thead className="max-md:sr-only">
-          <tr role="row" className="border-b border-line">
+          <tr className="border-b border-line">
             {columns.map((column) => (
-              <th
-                key={column.header}
-                role="columnheader"
-                scope="col"
-                aria-sort={column.sorted}
-                className="py-2 pr-4 last:pr-0"
-              >
+              <th key={column.header} scope="col" aria-sort={column.sorted} className="py-2 pr-4 last:pr-0">
                 {column.header}
               </th>
             ))}
@@ -60,21 +54,18 @@ export function DataTable<Row>({
         </thead>
         <tbody className="max-md:block">
           {rows.map((row) => (
-            <tr key={rowKey(row)} role="row" className="border-b border-line align-top max-md:block max-md:py-2">
+            <tr key={rowKey(row)} className="border-b border-line align-top max-md:block max-md:py-2">
               {columns.map((column) => {
                 const className = [cellClass, column.rowHeader && 'font-normal', column.className]
                   .filter(Boolean)
                   .join(' ');
                 const shared = { 'data-label': column.header, className };
                 return column.rowHeader ? (
-                  <th key={column.header} role="rowheader" scope="row" {...shared}>
+                  <th key={column.header} scope="row" {...shared}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  // jsx-a11y takes a <td> for a grid's interactive cell; in a table it is a cell, and the role only
-                  // restates that for when the stacked layout changes its display (see above).
-                  // eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role
-                  <td key={column.header} role="cell" {...shared}>
+                  <td key={column.header} {...shared}>
                     {column.cell(row)}
                   </td>
                 );
