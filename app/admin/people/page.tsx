@@ -143,7 +143,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           <input id="email" name="email" type="email" required className={textControl} />
         </Field>
         <Field htmlFor="role" label="Role">
-          <select id="role" name="role" defaultValue="member" className={selectControl}>
+          <select id="role" name="role" defaultValue="member" className={`${selectControl} max-w-full`}>
             <option value="contact">Contact: keeps their co-ops’ entries current</option>
             <option value="member">Member: triages enquiries</option>
             <option value="admin">Admin: also manages people</option>
