@@ -2,7 +2,7 @@ import { request as requestContexts, type Browser, type BrowserContextOptions, t
 import { validEnquiry } from '@/test/enquiry-data';
 import { signInAddressLimit } from '@/playwright.config';
 import { mailsTo, nextSignInLink, nextSignInMail } from './mailbox';
-import { askOnSignInPage, confirmSignIn, expect, expectNoAxeViolations, signIn, test } from './site';
+import { askOnSignInPage, confirmSignIn, expect, expectNoAxeViolations, signIn, test, workerAdmin } from './site';
 
 // Each test here waits for mailed links and drives two or three browsers through the admin's dynamic pages: on a
 // two-core machine running the suite that is 10 to 20 s, so the budget against a hang is 60 s rather than 30.
@@ -304,4 +304,31 @@ test('the sign-in page, the privacy notice, the people and the activity pages ha
     await page.goto(path);
     await expectNoAxeViolations(page);
   }
+});
+
+test('the admin tables fit a 390px screen, each row a card whose cells say their column, with no WCAG 2.2 AA violations', async ({
+  page,
+}) => {
+  await signIn(page);
+  // The list of enquiries shows its table only when it has one.
+  await postEnquiry(page, `Narrow Co-op ${Date.now()}`);
+  const email = workerAdmin();
+  // Wide, a cell is its value alone, under its column header.
+  await page.goto('/admin/people');
+  await expect(
+    page.getByRole('row').filter({ hasText: email }).getByRole('cell', { name: email, exact: true }),
+  ).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The people last: its rows are read below.
+  for (const path of ['/admin/enquiries', '/admin/coops', '/admin/proposals', '/admin/people']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path}: no sideways scrolling at 390px`).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+  }
+  // Stacked, each cell says its column, and the table keeps its headers for screen readers.
+  const you = page.getByRole('row').filter({ hasText: email });
+  await expect(you.getByRole('cell', { name: `Email: ${email}`, exact: true })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Email' })).toHaveCount(1);
 });

@@ -1,28 +1,12 @@
-import { parseFragment } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
-
-type Element = DefaultTreeAdapterMap['element'];
-type Node = DefaultTreeAdapterMap['node'];
-
-const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
-const elementsIn = (node: Node): Element[] =>
-  'childNodes' in node
-    ? node.childNodes.flatMap((child) => ('tagName' in child ? [child, ...elementsIn(child)] : elementsIn(child)))
-    : [];
-const textOf = (node: Node): string =>
-  'value' in node && node.nodeName === '#text'
-    ? node.value
-    : 'childNodes' in node
-      ? node.childNodes.map(textOf).join('')
-      : '';
+import { attribute, elementsIn, elementsOf, textOf } from './html';
 
 /**
  * What a browser sends for the `index`th form of some rendered HTML, no button pressed: each named control that is
  * not disabled, a tick box only when ticked (its value, or `on`), a text area's text; no file. Parsed by a real HTML
- * parser (parse5, the one the HTML standard's tests use), so a test submits the form a page really renders.
+ * parser (test/html.ts), so a test submits the form a page really renders.
  */
 export function formDataOf(html: string, index = 0): FormData {
-  const form = elementsIn(parseFragment(html)).filter((element) => element.tagName === 'form')[index];
+  const form = elementsOf(html).filter((element) => element.tagName === 'form')[index];
   if (!form) throw new Error(`the HTML has no form number ${index}`);
   const data = new FormData();
   for (const control of elementsIn(form)) {

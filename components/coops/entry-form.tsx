@@ -10,7 +10,6 @@ import { editableFields, presentMarker, reasonField, type EditableField } from '
 import type { EntryFormState } from '@/lib/coops/proposal-form';
 import type { Size } from '@/lib/logo';
 import type { TermEntry } from '@/lib/members/directory';
-import { townOf } from '@/lib/members/directory';
 
 type Props = {
   /** The Server Action, bound to the co-op (lib/account/edit-coop-action.ts). */
@@ -148,14 +147,16 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
             Preview: the page as it would look once the change is accepted
           </h2>
           <CoopHeader
-            name={text(values.name)}
-            member={coop.member}
+            coop={{
+              name: text(values.name),
+              member: coop.member,
+              town: text(values.town),
+              website: text(values.website) || undefined,
+              email: text(values.email) || undefined,
+              showEmail: values.showEmail === true,
+              workerMembers: typeof values.workerMembers === 'number' ? values.workerMembers : undefined,
+            }}
             logo={previewLogo}
-            town={townOf({ town: text(values.town) })}
-            website={text(values.website) || undefined}
-            email={text(values.email) || undefined}
-            showEmail={values.showEmail === true}
-            workerMembers={typeof values.workerMembers === 'number' ? values.workerMembers : undefined}
           />
           {values.description && (
             <div className="space-y-4">

@@ -1,3 +1,4 @@
+import { type Column, DataTable } from '@/components/data-table';
 import { formatReceived } from '@/lib/admin/enquiry-labels';
 import { proposalState, type Proposal, type StateReader } from '@/lib/proposals/store';
 
@@ -22,47 +23,17 @@ export function ProposalList({
   reader: StateReader;
 }) {
   if (proposals.length === 0) return <p>No proposals yet.</p>;
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className="py-2 pr-4">
-              Sent
-            </th>
-            {coopName && (
-              <th scope="col" className="py-2 pr-4">
-                Co-op
-              </th>
-            )}
-            <th scope="col" className="py-2 pr-4">
-              By
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Changes
-            </th>
-            <th scope="col" className="py-2">
-              State
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {proposals.map((proposal) => (
-            <tr key={proposal.id} className="border-b border-line align-top">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                {formatReceived(proposal.createdAt)}
-              </th>
-              {coopName && <td className="py-2 pr-4">{coopName(proposal.coop)}</td>}
-              <td className="py-2 pr-4">
-                {proposal.authorName} ({proposal.authorEmail})
-              </td>
-              <td className="py-2 pr-4">{changedFields(proposal)}</td>
-              <td className="py-2">{proposalState(proposal, reader)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<Proposal>[] = [
+    {
+      header: 'Sent',
+      cell: (proposal) => formatReceived(proposal.createdAt),
+      rowHeader: true,
+      sorted: 'descending',
+    },
+    ...(coopName ? [{ header: 'Co-op', cell: (proposal: Proposal) => coopName(proposal.coop) }] : []),
+    { header: 'By', cell: (proposal) => `${proposal.authorName} (${proposal.authorEmail})` },
+    { header: 'Changes', cell: changedFields },
+    { header: 'State', cell: (proposal) => proposalState(proposal, reader) },
+  ];
+  return <DataTable caption={caption} columns={columns} rows={proposals} rowKey={(proposal) => proposal.id} />;
 }

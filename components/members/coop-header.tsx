@@ -1,36 +1,30 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import type { Size } from '@/lib/logo';
-import type { Town } from '@/lib/members/directory';
+import type { Coop } from '@/lib/members';
+import { townOf } from '@/lib/members/directory';
 
-export type CoopHeaderProps = {
-  name: string;
-  member: boolean;
-  logo?: Size & { src: string };
-  town?: Town;
-  website?: string;
-  email?: string;
-  showEmail?: boolean;
-  workerMembers?: number;
-  /** Shown only when the entry is old enough for it to matter (lib/coops/confirmation.ts). */
-  lastConfirmed?: Date;
-};
+/** What the header shows of a co-op's entry: the entry itself on its page, the entry as proposed in the preview. */
+export type HeaderEntry = Pick<Coop, 'name' | 'member' | 'town' | 'website' | 'email' | 'showEmail' | 'workerMembers'>;
 
 /**
  * The top of a co-op's page: its logo, name and facts. One component for the public page and for the preview of a
- * proposed change in the account area, so the preview is the page as it would look.
+ * proposed change in the account area, so the preview is the page as it would look. Beside the entry it takes what
+ * the entry does not hold: the logo as drawn (the page fits the entry's file into its box; the preview may show an
+ * upload) and the last confirmation, which only the page shows, once it is old enough to matter
+ * (lib/coops/confirmation.ts).
  */
 export function CoopHeader({
-  name,
-  member,
+  coop,
   logo,
-  town,
-  website,
-  email,
-  showEmail,
-  workerMembers,
   lastConfirmed,
-}: CoopHeaderProps) {
+}: {
+  coop: HeaderEntry;
+  logo?: Size & { src: string };
+  lastConfirmed?: Date;
+}) {
+  const { name, member, website, email, showEmail, workerMembers } = coop;
+  const town = townOf(coop);
   return (
     <header className="space-y-2">
       <div className="flex items-center gap-4">

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import { type Column, DataTable } from '@/components/data-table';
 import { PermalinkForm } from '@/components/admin/permalink-form';
 import { formatReceived } from '@/lib/admin/enquiry-labels';
 import { addPersonAction, changePersonAction, coopLinkAction } from '@/lib/admin/people-actions';
 import { requireAdmin } from '@/lib/admin/require-member';
-import { listPeople } from '@/lib/auth/accounts';
+import { listPeople, type Person } from '@/lib/auth/accounts';
 import { allLinks } from '@/lib/coops/people';
 import { directory } from '@/lib/members';
 import { getDb } from '@/lib/db';
@@ -24,6 +25,80 @@ const problems: Record<string, string> = {
 
 const roleNames = { contact: 'Contact', member: 'Member', admin: 'Admin' } as const;
 
+const coopName = (slug: string) => directory.getCoop(slug)?.name ?? slug;
+
+/** The list's columns, by name as listPeople gives them: `you` is the admin reading, `links` each one's co-ops. */
+const columns = (you: string, links: ReadonlyMap<string, readonly string[]>): Column<Person>[] => [
+  { header: 'Name', cell: (person) => person.name, rowHeader: true, sorted: 'ascending' },
+  { header: 'Email', cell: (person) => person.email },
+  { header: 'Role', cell: (person) => roleNames[person.role] },
+  {
+    header: 'Status',
+    cell: (person) => (person.disabledAt ? `Disabled since ${formatReceived(person.disabledAt)}` : 'Active'),
+  },
+  {
+    header: 'Co-ops',
+    cell: (person) => (
+      <>
+        <ul className="space-y-1">
+          {(links.get(person.id) ?? []).map((slug) => (
+            <li key={slug}>
+              <PermalinkForm action={coopLinkAction} permalink="/admin/people" className="flex flex-wrap gap-2">
+                <input type="hidden" name="id" value={person.id} />
+                <input type="hidden" name="coop" value={slug} />
+                <span>{coopName(slug)}</span>
+                <button type="submit" name="change" value="unlink" className="underline">
+                  Unlink {person.name} from {coopName(slug)}
+                </button>
+              </PermalinkForm>
+            </li>
+          ))}
+        </ul>
+        <PermalinkForm action={coopLinkAction} permalink="/admin/people" className="mt-1 flex flex-wrap gap-2">
+          <input type="hidden" name="id" value={person.id} />
+          <label htmlFor={`coop-${person.id}`} className="sr-only">
+            Co-op to link {person.name} to
+          </label>
+          <select id={`coop-${person.id}`} name="coop" className={`${selectControl} max-w-full`}>
+            {directory.coops.map((coop) => (
+              <option key={coop.slug} value={coop.slug}>
+                {coop.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" name="change" value="link" className="underline">
+            Link {person.name}
+          </button>
+        </PermalinkForm>
+      </>
+    ),
+  },
+  {
+    header: 'Change',
+    cell: (person) =>
+      person.id === you ? (
+        'You'
+      ) : (
+        <PermalinkForm action={changePersonAction} permalink="/admin/people" className="flex flex-wrap gap-3">
+          <input type="hidden" name="id" value={person.id} />
+          <input type="hidden" name="role" value={person.role === 'admin' ? 'member' : 'admin'} />
+          <button type="submit" name="change" value="role" className="underline">
+            {person.role === 'admin' ? `Make ${person.name} a member` : `Make ${person.name} an admin`}
+          </button>
+          {person.disabledAt ? (
+            <button type="submit" name="change" value="enable" className="underline">
+              Re-enable {person.name}
+            </button>
+          ) : (
+            <button type="submit" name="change" value="disable" className="underline">
+              Disable {person.name}
+            </button>
+          )}
+        </PermalinkForm>
+      ),
+  },
+];
+
 type Props = { searchParams: Promise<{ error?: string; added?: string; changed?: string }> };
 
 export default async function PeoplePage({ searchParams }: Props) {
@@ -31,7 +106,6 @@ export default async function PeoplePage({ searchParams }: Props) {
   const db = await getDb();
   const people = await listPeople(db);
   const links = await allLinks(db);
-  const coopName = (slug: string) => directory.getCoop(slug)?.name ?? slug;
   const { error, added, changed } = await searchParams;
   const problem = error ? (problems[error] ?? problems.invalid) : undefined;
   return (
@@ -50,101 +124,12 @@ export default async function PeoplePage({ searchParams }: Props) {
       <p role="status" className="font-semibold empty:hidden">
         {added ? 'Added: they can sign in now.' : changed ? 'Saved.' : ''}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">People who may sign in</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-2 pr-4">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Email
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Role
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Status
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Co-ops
-              </th>
-              <th scope="col" className="py-2">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((person) => (
-              <tr key={person.id} className="border-b border-line align-top">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  {person.name}
-                </th>
-                <td className="py-2 pr-4">{person.email}</td>
-                <td className="py-2 pr-4">{roleNames[person.role]}</td>
-                <td className="py-2 pr-4">
-                  {person.disabledAt ? `Disabled since ${formatReceived(person.disabledAt)}` : 'Active'}
-                </td>
-                <td className="py-2 pr-4">
-                  <ul className="space-y-1">
-                    {(links.get(person.id) ?? []).map((slug) => (
-                      <li key={slug}>
-                        <PermalinkForm action={coopLinkAction} permalink="/admin/people" className="flex gap-2">
-                          <input type="hidden" name="id" value={person.id} />
-                          <input type="hidden" name="coop" value={slug} />
-                          <span>{coopName(slug)}</span>
-                          <button type="submit" name="change" value="unlink" className="underline">
-                            Unlink {person.name} from {coopName(slug)}
-                          </button>
-                        </PermalinkForm>
-                      </li>
-                    ))}
-                  </ul>
-                  <PermalinkForm action={coopLinkAction} permalink="/admin/people" className="mt-1 flex gap-2">
-                    <input type="hidden" name="id" value={person.id} />
-                    <label htmlFor={`coop-${person.id}`} className="sr-only">
-                      Co-op to link {person.name} to
-                    </label>
-                    <select id={`coop-${person.id}`} name="coop" className={selectControl}>
-                      {directory.coops.map((coop) => (
-                        <option key={coop.slug} value={coop.slug}>
-                          {coop.name}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" name="change" value="link" className="underline">
-                      Link {person.name}
-                    </button>
-                  </PermalinkForm>
-                </td>
-                <td className="py-2">
-                  {person.id === admin.id ? (
-                    'You'
-                  ) : (
-                    <PermalinkForm action={changePersonAction} permalink="/admin/people" className="flex gap-3">
-                      <input type="hidden" name="id" value={person.id} />
-                      <input type="hidden" name="role" value={person.role === 'admin' ? 'member' : 'admin'} />
-                      <button type="submit" name="change" value="role" className="underline">
-                        {person.role === 'admin' ? `Make ${person.name} a member` : `Make ${person.name} an admin`}
-                      </button>
-                      {person.disabledAt ? (
-                        <button type="submit" name="change" value="enable" className="underline">
-                          Re-enable {person.name}
-                        </button>
-                      ) : (
-                        <button type="submit" name="change" value="disable" className="underline">
-                          Disable {person.name}
-                        </button>
-                      )}
-                    </PermalinkForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="People who may sign in"
+        columns={columns(admin.id, links)}
+        rows={people}
+        rowKey={(person) => person.id}
+      />
       <PermalinkForm
         action={addPersonAction}
         permalink="/admin/people"
@@ -158,7 +143,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           <input id="email" name="email" type="email" required className={textControl} />
         </Field>
         <Field htmlFor="role" label="Role">
-          <select id="role" name="role" defaultValue="member" className={selectControl}>
+          <select id="role" name="role" defaultValue="member" className={`${selectControl} max-w-full`}>
             <option value="contact">Contact: keeps their co-ops’ entries current</option>
             <option value="member">Member: triages enquiries</option>
             <option value="admin">Admin: also manages people</option>

@@ -48,7 +48,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CoopPage({ params }: Props) {
   const coop = directory.getCoop((await params).slug);
   if (!coop) notFound();
-  const town = townOf(coop);
   const services = directory.servicesOf(coop);
   const technologies = directory.technologiesOf(coop);
   const logo = logoInBox(coop.logo, coopPageLogoBox);
@@ -56,17 +55,7 @@ export default async function CoopPage({ params }: Props) {
   const lastConfirmed = lastConfirmedToShow(coop, new Date());
   return (
     <article className="mx-auto max-w-prose space-y-8">
-      <CoopHeader
-        name={coop.name}
-        member={coop.member}
-        logo={logo}
-        town={town}
-        website={coop.website}
-        email={coop.email}
-        showEmail={coop.showEmail}
-        workerMembers={coop.workerMembers}
-        lastConfirmed={lastConfirmed}
-      />
+      <CoopHeader coop={coop} logo={logo} lastConfirmed={lastConfirmed} />
       {coop.body.raw.trim() && <Prose html={coop.body.html} />}
       <TermSection heading="Services" terms={services} />
       <TermSection heading="Technologies" terms={technologies} />

@@ -1,0 +1,47 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { CoopHeader, type HeaderEntry } from './coop-header';
+
+const entry: HeaderEntry = {
+  name: 'Acme Co-op',
+  member: true,
+  town: ' Leeds ',
+  website: 'https://acme.example.coop/',
+  email: 'hello@acme.example.coop',
+  workerMembers: 7,
+};
+const render = (coop: HeaderEntry, lastConfirmed?: Date) =>
+  renderToStaticMarkup(createElement(CoopHeader, { coop, ...(lastConfirmed && { lastConfirmed }) }));
+
+describe("a co-op's header", () => {
+  it("shows the entry's facts, its town linked to the town's page", () => {
+    const html = render(entry);
+    expect(html).toMatch(/<h1[^>]*>Acme Co-op<\/h1>/);
+    expect(html).toContain('<dt class="font-semibold">Town</dt><dd><a href="/town/leeds">Leeds</a></dd>');
+    expect(html).toContain('<a href="https://acme.example.coop/">https://acme.example.coop/</a>');
+    expect(html).toContain('<dt class="font-semibold">Worker-members</dt><dd>7</dd>');
+    expect(html).not.toContain('former member');
+  });
+
+  it('shows the email address only when the entry says to', () => {
+    expect(render(entry)).not.toContain('hello@acme.example.coop');
+    expect(render({ ...entry, showEmail: true })).toContain(
+      '<a href="mailto:hello@acme.example.coop">hello@acme.example.coop</a>',
+    );
+  });
+
+  it("says a former member has left, and names its town without linking to the members' town page", () => {
+    const html = render({ ...entry, member: false });
+    expect(html).toContain('Acme Co-op is a former member');
+    expect(html).toContain('<dd>Leeds</dd>');
+    expect(html).not.toContain('/town/leeds');
+  });
+
+  it('shows when the entry was last confirmed only when given that date', () => {
+    expect(render(entry)).not.toContain('Last confirmed');
+    expect(render(entry, new Date('2023-03-01T00:00:00Z'))).toMatch(
+      /<dt class="font-semibold">Last confirmed<\/dt><dd><time dateTime="2023-03-01">[^<]+<\/time><\/dd>/,
+    );
+  });
+});
