@@ -101,7 +101,7 @@ describe('the layers of lib/', () => {
       (await eslint.lintText(code, { filePath })).flatMap((result) => result.messages).map((message) => message.ruleId);
     const backwards = [
       "import { EnquiryForm } from '@/components/enquiry-form';\nexport const form = EnquiryForm;\n",
-      "import { POST } from '@/app/api/join/route';\nexport const post = POST;\n",
+      "import { POST } from '@/app/api/[endpoint]/route';\nexport const post = POST;\n",
       `import * as server from '@/server/${serverModule}';\nexport const module = server;\n`,
     ];
     for (const code of backwards) {
