@@ -27,10 +27,14 @@ test.beforeAll(async ({ browser }, testInfo) => {
   }
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
   await mkdir(join(dir, 'public/images/coops'), { recursive: true });
-  backend = spawn(process.execPath, [join(root, 'scripts/cms-local-backend.mjs')], {
-    env: { ...process.env, CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort), CMS_LOCAL_REPO: dir },
-    stdio: 'inherit',
-  });
+  backend = spawn(
+    process.execPath,
+    ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(root, 'scripts/cms-local-backend.mjs')],
+    {
+      env: { ...process.env, CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort), CMS_LOCAL_REPO: dir },
+      stdio: 'inherit',
+    },
+  );
   await expect
     .poll(
       async () => {

@@ -85,7 +85,7 @@ async function openDatabaseAtStart(current: Settings) {
   const started = performance.now();
   const where = current.DATABASE_URL
     ? 'the PostgreSQL server in DATABASE_URL'
-    : `embedded PGlite in ${current.DATA_DIR}`;
+    : `embedded PGlite in ${current.DATA_DIR.inMemory ? 'memory' : current.DATA_DIR.path}`;
   try {
     const db = await getDb();
     console.log(`Database (${where}) opened and migrated in ${Math.round(performance.now() - started)} ms`);
