@@ -1,4 +1,5 @@
-import { formatReceived, statusLabel } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
+import { statusLabel } from '@/lib/enquiries/labels';
 import { enquiryDetails, enquiryNameOf, kindOfEnquiry, type Detail } from '@/lib/enquiries/details';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { coopNames } from '@/lib/members/hire-coops';

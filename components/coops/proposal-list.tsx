@@ -1,4 +1,4 @@
-import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
 import { proposalState, type Proposal, type StateReader } from '@/lib/proposals/store';
 
 /** What a proposal changes, in words: its fields and the logo. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PermalinkForm } from '@/components/admin/permalink-form';
-import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
 import { addPersonAction, changePersonAction, coopLinkAction } from '@/lib/admin/people-actions';
 import { requireAdmin } from '@/lib/admin/require-member';
 import { listPeople } from '@/lib/auth/accounts';
