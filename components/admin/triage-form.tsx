@@ -1,5 +1,5 @@
 import { PermalinkForm } from '@/components/admin/permalink-form';
-import { saveTriage } from '@/lib/admin/actions';
+import { saveTriage } from '@/lib/admin/enquiry-actions';
 import { statusLabel } from '@/lib/enquiries/labels';
 import { statusesOf } from '@/lib/db/schema';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
