@@ -13,7 +13,7 @@ import { settingsOrExit, type Settings } from '@/lib/settings';
 import { startBackups } from './backups';
 import { createPruner, createUpkeep } from './housekeeping';
 import { beginShutdown, markStarted, onShutdown, runShutdownTasks, signalsHandledByServer } from './lifecycle';
-import { outboxSettings } from './mail';
+import { outboxSettings } from './site-mail';
 
 /**
  * What the server does before it answers anyone (instrumentation.ts): checks the settings (a bad one stops the

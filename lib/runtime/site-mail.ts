@@ -1,3 +1,7 @@
+// The outbox's composer for the running site: it joins the mails of every kind (lib/enquiries, lib/hire, lib/auth,
+// lib/coops) into the one function the outbox (lib/mail) calls. It lives here, with the rest of the site's wiring,
+// rather than in lib/mail: each of those folders composes its mail with lib/mail/compose.ts, so lib/mail importing
+// them back would make a cycle of folders (lib/layers.test.ts).
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { composeSignInMail, signInLinkMinutes } from '@/lib/auth/sign-in-mail';
