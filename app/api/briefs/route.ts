@@ -1,5 +1,5 @@
 import { enquiryHandler } from '@/lib/enquiries/handler';
-import { briefFormPage } from '@/components/form-page';
+import { briefFormPage } from '@/components/http-error-page';
 import { briefKind } from '@/lib/enquiry-kinds';
 import { methodNotAllowed } from '@/lib/http/problem';
 

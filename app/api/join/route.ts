@@ -1,5 +1,5 @@
 import { enquiryHandler } from '@/lib/enquiries/handler';
-import { joinFormPage } from '@/components/form-page';
+import { joinFormPage } from '@/components/http-error-page';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { methodNotAllowed } from '@/lib/http/problem';
 
