@@ -1,8 +1,8 @@
 import { briefKind } from '@/lib/enquiry-kinds';
 import type { FormState } from '@/lib/enquiry-kinds/form';
 import { formOf } from '@/lib/enquiry-kinds/kind';
-import { hireCoops } from '@/lib/members/hire-coops';
-import { hireServices } from '@/lib/members/services';
+import { hireCoops } from '@/lib/coops/hire-coops';
+import { hireServices } from '@/lib/coops/services';
 import { EnquiryForm } from './enquiry-form';
 
 const options = (entries: readonly { slug: string; name: string }[]) =>

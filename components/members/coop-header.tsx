@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import type { Size } from '@/lib/logo';
-import type { Town } from '@/lib/members/directory';
+import type { Town } from '@/lib/coops/directory';
 
 export type CoopHeaderProps = {
   name: string;

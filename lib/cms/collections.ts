@@ -49,7 +49,7 @@ export function knownPlaceholdersPattern(names: readonly string[] = Object.keys(
 
 // Decap shows a pattern's message after "<Label> didn't match the pattern: " and ends it with a full stop.
 const urlPattern: [string, string] = ['^https?://[^\\s]+$', 'an address starting with https:// (or http://)'];
-// The shape the build's check (zod's email, lib/members/coop-email.ts, run by lib/content-checks.ts) accepts, near
+// The shape the build's check (zod's email, lib/coops/coop-email.ts, run by lib/content-checks.ts) accepts, near
 // enough to catch a slip.
 const emailPattern: [string, string] = [
   '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',

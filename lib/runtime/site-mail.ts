@@ -16,9 +16,9 @@ import {
 } from '@/lib/enquiries/mail';
 import { coopContacts } from '@/lib/hire/forwarding';
 import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
-import { directory } from '@/lib/members';
-import { coopNames } from '@/lib/members/hire-coops';
-import { hireServices } from '@/lib/members/services';
+import { directory } from '@/lib/coops';
+import { coopNames } from '@/lib/coops/hire-coops';
+import { hireServices } from '@/lib/coops/services';
 import type { Settings } from '@/lib/settings';
 import { site } from '@/lib/site';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LinkProblemList } from '@/components/coops/link-problems';
 import { requireAdmin } from '@/lib/admin/require-member';
-import { entriesByAge, type EntryAge } from '@/lib/coops/age-list';
+import { entriesByAge, type EntryAge } from '@/lib/admin/age-list';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 

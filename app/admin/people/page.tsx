@@ -5,7 +5,7 @@ import { addPersonAction, changePersonAction, coopLinkAction } from '@/lib/admin
 import { requireAdmin } from '@/lib/admin/require-member';
 import { listPeople } from '@/lib/auth/accounts';
 import { allLinks } from '@/lib/coops/people';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { getDb } from '@/lib/db';
 import { Field, selectControl, textControl } from '@/components/field';
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { BriefForm } from '@/components/brief-form';
 import { MarkdownPage } from '@/components/markdown-page';
 import { requirePage } from '@/lib/content';
-import { hireServices } from '@/lib/members/services';
+import { hireServices } from '@/lib/coops/services';
 import { pageMetadata } from '@/lib/metadata';
 
 type Props = { params: Promise<{ service: string }> };

@@ -14,7 +14,7 @@ import { editableFields } from './entry-fields';
 // the build's Markdown pipeline (lib/markdown.ts: its placeholders), and the entry, in place of the committed one
 // among every generated document, through the checks the build runs once everything is generated
 // (lib/content-checks.ts: an email to show, references, logos, the redirects against the pages a town makes). The
-// field rules are coopSchema's, which the form's own rules come from (lib/coops/entry.ts).
+// field rules are coopSchema's, which the form's own rules come from (lib/proposals/entry.ts).
 
 /** Problems with the proposed entry, by the form's field ('form' for one that belongs to no field of it). */
 export type EntryProblems = Partial<Record<string, string>>;
@@ -44,7 +44,7 @@ function changedEntry(coop: Coop, changes: Readonly<Record<string, unknown>>): C
     else entry[field] = value;
   }
   if (typeof description === 'string') entry.body = { ...coop.body, raw: description };
-  // The fields changed are coopSchema's, with values its rules took (lib/coops/entry.ts): still a Coop.
+  // The fields changed are coopSchema's, with values its rules took (lib/proposals/entry.ts): still a Coop.
   return entry as Coop;
 }
 

@@ -79,7 +79,7 @@ function checkedLogo(name: string, bytes: Buffer): CarriedLogo | string {
 /**
  * Checks a submitted edit form against the entry's rules and the entry as it is: the values, and what changed
  * (only the fields that differ, and the logo's path when it moves), then the entry as it would be against the
- * content build's own checks (lib/coops/entry-check.ts), so what passes here builds. Nothing is stored here.
+ * content build's own checks (lib/proposals/entry-check.ts), so what passes here builds. Nothing is stored here.
  */
 export async function checkProposal(
   form: FormData,

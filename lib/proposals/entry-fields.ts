@@ -1,7 +1,7 @@
 import type { coopSchema } from '@/lib/content-schema';
 
 // What the entry form and the server share about its fields, as plain data: the form (a client component) reads
-// this module, and the rules that check what it sends (lib/coops/entry.ts, with zod) stay on the server.
+// this module, and the rules that check what it sends (lib/proposals/entry.ts, with zod) stay on the server.
 
 /**
  * The public fields of a co-op's entry that its own people may propose changes to, checked by rules derived from
