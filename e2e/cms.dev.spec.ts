@@ -147,7 +147,7 @@ test('a new co-op with two services from the relation widget and an uploaded log
     cwd: dir,
     env: { ...process.env, PWD: dir },
   });
-  // The build's own checks run on the copy as they would on the commit, the logo's among them (lib/logo.ts, from
+  // The build's own checks run on the copy as they would on the commit, the logo's among them (lib/content/logo.ts, from
   // contentlayer.config.ts's onSuccess, reading public/ under the working directory): a logo it refused would fail
   // the build, naming the co-op.
   expect(build.stdout + build.stderr).toMatch(/Generated \d+ documents/);

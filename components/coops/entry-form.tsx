@@ -4,11 +4,11 @@ import { useActionState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
-import { coopSchema, descriptionField, type Field as FieldDeclaration } from '@/lib/content-schema';
+import { coopSchema, descriptionField, type Field as FieldDeclaration } from '@/lib/content/schema';
 import type { EntryValues } from '@/lib/proposals/entry';
 import { editableFields, presentMarker, reasonField, type EditableField } from '@/lib/proposals/entry-fields';
 import type { EntryFormState } from '@/lib/proposals/form';
-import type { Size } from '@/lib/logo';
+import type { Size } from '@/lib/content/logo';
 import type { TermEntry } from '@/lib/coops/directory';
 import { townOf } from '@/lib/coops/directory';
 

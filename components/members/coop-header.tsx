@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import type { Size } from '@/lib/logo';
+import type { Size } from '@/lib/content/logo';
 import type { Town } from '@/lib/coops/directory';
 
 export type CoopHeaderProps = {

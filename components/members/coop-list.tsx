@@ -1,4 +1,4 @@
-import { logoInBox } from '@/lib/logo';
+import { logoInBox } from '@/lib/content/logo';
 import { directory, type Coop } from '@/lib/coops';
 import { townOf } from '@/lib/coops/directory';
 import { CoopCard } from './coop-card';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cmsCollections, knownPlaceholdersPattern, withoutFlags } from '@/lib/cms/collections';
 import { cmsSetup } from '@/lib/cms/config';
 import { cmsPage } from '@/lib/cms/page';
-import { coopSchema, documentSchemas, logoFolder, pageSchema } from '@/lib/content-schema';
-import { logoPath } from '@/lib/logo';
+import { coopSchema, documentSchemas, logoFolder, pageSchema } from '@/lib/content/schema';
+import { logoPath } from '@/lib/content/logo';
 import { fillPlaceholders } from '@/lib/markdown';
 import { parseSettings } from '@/lib/settings';
 

@@ -1,5 +1,5 @@
-import { logoFolder } from '@/lib/content-schema';
-import { coopPageLogoBox, fitLogo, inspectLogo, maxLogoBytes } from '@/lib/logo';
+import { logoFolder } from '@/lib/content/schema';
+import { coopPageLogoBox, fitLogo, inspectLogo, maxLogoBytes } from '@/lib/content/logo';
 import { entryBuildProblems } from './entry-check';
 import { editableFields, reasonField } from './entry-fields';
 import {
@@ -49,7 +49,7 @@ export function entryValues(coop: Partial<Record<string, unknown>>): EntryValues
   return values;
 }
 
-/** An uploaded logo checked by the rules the build holds committed logos to (lib/logo.ts), named for its co-op. */
+/** An uploaded logo checked by the rules the build holds committed logos to (lib/content/logo.ts), named for its co-op. */
 async function uploadedLogo(form: FormData, coop: string): Promise<CarriedLogo | string | undefined> {
   const file = form.get('logo');
   if (file instanceof File && file.size > 0) {

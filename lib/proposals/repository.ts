@@ -4,7 +4,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { logoFolder } from '@/lib/content-schema';
+import { logoFolder } from '@/lib/content/schema';
 import { proposalsFolder } from '@/lib/db/backup';
 import type { DataDir } from '@/lib/settings';
 import { git, remoteOf, type Remote } from './git';

@@ -6,7 +6,7 @@ import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
 import { CaseStudiesSection } from '@/components/work/case-study-list';
 import { lastConfirmedToShow } from '@/lib/coops/confirmation';
-import { coopPageLogoBox, logoInBox } from '@/lib/logo';
+import { coopPageLogoBox, logoInBox } from '@/lib/content/logo';
 import { townOf } from '@/lib/coops/directory';
 import { directory, type Coop } from '@/lib/coops';
 import { pageMetadata } from '@/lib/metadata';

@@ -7,7 +7,7 @@ import { proposeEntryAction } from '@/lib/account/edit-coop-action';
 import { getDb } from '@/lib/db';
 import { coopLinkProblems } from '@/lib/links/store';
 import { entryValues } from '@/lib/proposals/form';
-import { coopPageLogoBox, logoInBox } from '@/lib/logo';
+import { coopPageLogoBox, logoInBox } from '@/lib/content/logo';
 import { directory } from '@/lib/coops';
 
 export const dynamic = 'force-dynamic';
