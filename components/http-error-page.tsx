@@ -20,7 +20,8 @@ import { SkipLink } from './skip-link';
  * Components). Imported on demand, the bundler gives this module Next.js's own server renderer instead, which
  * renders the form as it renders pages. The component and everything it renders use no hooks or context, so it
  * does not matter that they were compiled for the server layer. Should a Next.js upgrade refuse this import too,
- * the build or the no-JavaScript tests of e2e/join.spec.ts and e2e/hire.spec.ts fail; there is no second rendering to fall back to.
+ * the build or the no-JavaScript tests of e2e/join.spec.ts and e2e/hire.spec.ts fail; there is no second rendering
+ * to fall back to.
  */
 async function formPage(state: FormState, render: (state: FormState) => ReactElement) {
   const { problem } = state;

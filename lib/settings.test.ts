@@ -5,8 +5,8 @@ import { parseSettings, settingNames, settings, SettingsError } from './settings
 
 /**
  * The tables of settings in the project's Markdown (the README, and any page under docs/), each found by the line
- * `<!-- settings table -->` above it (blank lines between them allowed), so a table keeps being compared wherever it moves, as long as its
- * marker moves with it.
+ * `<!-- settings table -->` above it (blank lines between them allowed), so a table keeps being compared wherever
+ * it moves, as long as its marker moves with it.
  */
 const settingsTableMarker = '<!-- settings table -->';
 
@@ -56,7 +56,17 @@ describe('settings', () => {
   });
 
   it('are documented in the tables under the marker, and a marker without a table is an error', () => {
-    const text = `Some prose.\n\n${settingsTableMarker}\n\n| variable | meaning |\n| --- | --- |\n| \`PORT\` | x |\n\n| \`NOT_THIS\` | y |\n`;
+    const text = [
+      'Some prose.',
+      '',
+      settingsTableMarker,
+      '',
+      '| variable | meaning |',
+      '| --- | --- |',
+      '| `PORT` | x |',
+      '',
+      '| `NOT_THIS` | y |',
+    ].join('\n');
     expect(settingsTables(text, 'docs/x.md')).toEqual([['| variable | meaning |', '| --- | --- |', '| `PORT` | x |']]);
     expect(() => settingsTables(`${settingsTableMarker}\n\nNo table.\n`, 'docs/x.md')).toThrow(
       'docs/x.md:1: <!-- settings table --> has no table under it',

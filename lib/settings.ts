@@ -154,7 +154,8 @@ const schema = {
   PORT: wholeNumber(3000, 1, 65_535),
   HOSTNAME: withDefault('localhost', z.string().check(z.minLength(1)), 'a host name or address to listen on'),
   // `npm start` checks its timeouts once a second (server/server.ts), so a shorter one would not be kept as set; no
-  // client needs ten minutes for its headers, nor an hour for a request (the bodies the site takes are small: lib/http/body-limit.ts).
+  // client needs ten minutes for its headers, nor an hour for a request (the bodies the site takes are small:
+  // lib/http/body-limit.ts).
   HEADERS_TIMEOUT_MS: wholeNumber(10_000, 1_000, 600_000, 'milliseconds'),
   REQUEST_TIMEOUT_MS: wholeNumber(30_000, 1_000, 3_600_000, 'milliseconds'),
   MAX_CONNECTIONS: wholeNumber(1024, 1, 1_000_000),

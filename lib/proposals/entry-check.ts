@@ -50,8 +50,8 @@ function changedEntry(coop: Coop, changes: Readonly<Record<string, unknown>>): C
 
 /**
  * What the content build would refuse in co-op `slug`'s entry with `changes` (the proposal's changed fields and
- * description, without its logo, which lib/content/logo.ts has checked by the build's rules already), by form field. Only
- * what the change brings: a problem the committed content already has is not the proposal's.
+ * description, without its logo, which lib/content/logo.ts has checked by the build's rules already), by form
+ * field. Only what the change brings: a problem the committed content already has is not the proposal's.
  */
 export async function entryBuildProblems(
   slug: string,

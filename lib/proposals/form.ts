@@ -49,7 +49,10 @@ export function entryValues(coop: Partial<Record<string, unknown>>): EntryValues
   return values;
 }
 
-/** An uploaded logo checked by the rules the build holds committed logos to (lib/content/logo.ts), named for its co-op. */
+/**
+ * An uploaded logo checked by the rules the build holds committed logos to (lib/content/logo.ts), named for its
+ * co-op.
+ */
 async function uploadedLogo(form: FormData, coop: string): Promise<CarriedLogo | string | undefined> {
   const file = form.get('logo');
   if (file instanceof File && file.size > 0) {
