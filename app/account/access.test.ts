@@ -11,7 +11,7 @@ import { linkChecks, proposals, rateLimits } from '@/lib/db/schema';
 import { privateAddressError } from '@/lib/links/address';
 import { directory } from '@/lib/coops';
 import { resetDatabase } from '@/test/database';
-import { signedIn } from '@/test/sign-in';
+import { signedIn } from '@/test/sign-in/in-process';
 import { site } from '@/lib/site';
 
 // Outside Next.js there is no request for `headers()` to read: pages, layouts and actions get this one.
