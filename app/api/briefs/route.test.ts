@@ -11,7 +11,7 @@ import { POST as postBrief } from '@/app/api/briefs/route';
 import { POST as postJoin } from '@/app/api/join/route';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
 
-// The contract is /api/join's (join-handler.test.ts tests each part of it in depth); these tests check that a
+// The contract is /api/join's (app/api/join/route.test.ts tests each part of it in depth); these tests check that a
 // brief gets every part of it, and what is a brief's own: its fields, its storage and its thanks page.
 const { post, postJson, postForm } = enquiryRequests(postBrief, 'http://localhost:3000/api/briefs');
 
