@@ -16,11 +16,11 @@ import {
   type DocumentSchema,
   type Field,
   type Fields,
-} from './lib/content-schema';
-import { contentProblems } from './lib/content-checks';
-import { describeProblem } from './lib/content-problem';
+} from './lib/content/schema';
+import { contentProblems } from './lib/content/checks';
+import { describeProblem } from './lib/content/problem';
 import { markdownPipeline } from './lib/markdown';
-import { readRedirects, redirectsFile } from './lib/redirects';
+import { readRedirects, redirectsFile } from './lib/content/redirects';
 import { summarise } from './lib/summary';
 
 /** Shared by every document type: where a document lives on the site. */
@@ -34,7 +34,7 @@ const urlUnder = (prefix: string) =>
     url: { type: 'string', resolve: (doc) => `${prefix}/${doc._raw.flattenedPath.split('/').pop() ?? ''}` },
   }) satisfies ComputedFields;
 
-/** A field of lib/content-schema.ts as Contentlayer declares it; the CMS reads the same declarations. */
+/** A field of lib/content/schema.ts as Contentlayer declares it; the CMS reads the same declarations. */
 function contentlayerField(field: Field): FieldDef {
   const common = { required: field.required ?? false, ...(field.description && { description: field.description }) };
   switch (field.type) {
@@ -99,7 +99,7 @@ export default makeSource({
   onExtraFieldData: 'fail',
   onUnknownDocuments: 'fail',
   disableImportAliasWarning: true,
-  // The redirects are one list, not a document: lib/redirects.ts reads them, here and in next.config.ts.
+  // The redirects are one list, not a document: lib/content/redirects.ts reads them, here and in next.config.ts.
   contentDirExclude: [...contentDirExcludeDefault, redirectsFile.replace(/^content\//, '')],
   // Field checks cannot see other documents or files, so what needs them (the co-ops' and case studies' slugs,
   // links, images, logos and emails, the redirects) is checked here, once everything is generated, by the one

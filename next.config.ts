@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 import { settingsOrExit } from './lib/settings';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import { contentSecurityPolicy, securityHeaders } from './lib/http/security-headers';
-import { loadRedirects } from './lib/redirects';
+import { loadRedirects } from './lib/content/redirects';
 import { uploadBodyBytes } from './lib/http/body-limit';
 
 /**

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/content';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { pageMetadata } from '@/lib/metadata';
 import { site } from '@/lib/site';
 import { summarise } from '@/lib/summary';

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { pages } from '@/lib/content';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { site } from '@/lib/site';
 import { caseStudies } from '@/lib/work';
 

@@ -31,9 +31,9 @@ const inputClass =
   'mt-1 block w-full rounded border border-muted bg-white px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-brand';
 
 /**
- * An enquiry form (join, brief), the one rendering of its description in lib/enquiries/. As sent it is a plain
+ * An enquiry form (join, brief), the one rendering of its description in lib/enquiry-kinds/. As sent it is a plain
  * form post to its API; a visitor without JavaScript gets the thanks page, or this form again
- * (lib/enquiries/form-page.tsx) with `state`: the problem, each message beside its field and every value kept. In
+ * (components/http-error-page.tsx) with `state`: the problem, each message beside its field and every value kept. In
  * the browser, the `<KIND-form>` element (KIND-form.browser.ts) checks the same schema first, then submits in place
  * and shows the same errors itself.
  */
@@ -72,7 +72,7 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
             ))}
           </fieldset>
           <p className="text-sm">
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the form is also rendered to a string for the no-JS error page (components/form-error-page.tsx), where next/link cannot render. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the form is also rendered to a string for the no-JS error page (components/http-error-page.tsx), where next/link cannot render. */}
             What we keep, why, for how long and how to have it erased: <a href="/privacy">our privacy notice</a>.
           </p>
           <button

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLogo } from '@/lib/logo';
+import { readLogo } from '@/lib/content/logo';
 import { decodePng, solidPng } from '@/test/images';
 import { renderOgImage } from './opengraph-image';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from 'next/navigation';
 import { ImageResponse } from 'next/og';
-import { fitLogo, logoDataUrl, readLogo, type LogoImage } from '@/lib/logo';
+import { fitLogo, logoDataUrl, readLogo, type LogoImage } from '@/lib/content/logo';
 import { site } from '@/lib/site';
 import { colors } from '@/lib/theme';
 

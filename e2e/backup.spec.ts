@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { validEnquiry } from '@/test/enquiry-data';
-import { signInFromLog } from '@/test/site-sign-in';
+import { signInFromLog } from '@/test/sign-in/over-http';
 import { freePort, npmStartServer, startSite } from './servers';
 import { expect, test } from '@playwright/test';
 

@@ -5,7 +5,7 @@ import { expect, memberFiles, test } from './site';
 
 // What Chromium downloads in script files on a first visit, gzipped, against the budgets of scripts/script-budget.ts
 // (where the figures are, and the check's own test). Public pages are sent without the React runtime
-// (scripts/strip-runtime.mjs); what they load is their own scripts (components/*.browser.ts).
+// (scripts/strip-runtime.ts); what they load is their own scripts (components/*.browser.ts).
 // `npm run measure:js` runs just this test, which prints the figures.
 const pages: [path: string, budget: keyof typeof scriptBudgets][] = [
   ['/', 'content'],

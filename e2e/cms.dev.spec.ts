@@ -27,10 +27,14 @@ test.beforeAll(async ({ browser }, testInfo) => {
   }
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
   await mkdir(join(dir, 'public/images/coops'), { recursive: true });
-  backend = spawn(process.execPath, [join(root, 'scripts/cms-local-backend.mjs')], {
-    env: { ...process.env, CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort), CMS_LOCAL_REPO: dir },
-    stdio: 'inherit',
-  });
+  backend = spawn(
+    process.execPath,
+    ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(root, 'scripts/cms-local-backend.mjs')],
+    {
+      env: { ...process.env, CMS_LOCAL_BACKEND_PORT: String(cmsBackendPort), CMS_LOCAL_REPO: dir },
+      stdio: 'inherit',
+    },
+  );
   await expect
     .poll(
       async () => {
@@ -143,9 +147,9 @@ test('a new co-op with two services from the relation widget and an uploaded log
     cwd: dir,
     env: { ...process.env, PWD: dir },
   });
-  // The build's own checks run on the copy as they would on the commit, the logo's among them (lib/logo.ts, from
-  // contentlayer.config.ts's onSuccess, reading public/ under the working directory): a logo it refused would fail
-  // the build, naming the co-op.
+  // The build's own checks run on the copy as they would on the commit, the logo's among them (lib/content/logo.ts,
+  // from contentlayer.config.ts's onSuccess, reading public/ under the working directory): a logo it refused would
+  // fail the build, naming the co-op.
   expect(build.stdout + build.stderr).toMatch(/Generated \d+ documents/);
   const coop = JSON.parse(await readFile(join(dir, '.contentlayer/generated/Coop/coops__code-co-op.md.json'), 'utf8'));
   expect(coop).toMatchObject({

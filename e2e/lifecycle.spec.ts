@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { validEnquiry } from '@/test/enquiry-data';
-import { signInFromLog as signInThroughLog } from '@/test/site-sign-in';
+import { signInFromLog as signInThroughLog } from '@/test/sign-in/over-http';
 import { baseURL } from '@/playwright.config';
 import { npmStartServer } from './servers';
 import { expect, test } from '@playwright/test';

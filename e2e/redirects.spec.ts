@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect, pagePaths, test } from './site';
 
-// Read here as an editor wrote it, independently of lib/redirects.ts.
+// Read here as an editor wrote it, independently of lib/content/redirects.ts.
 const { redirects } = parse(readFileSync(join(__dirname, '../content/redirects.yml'), 'utf8')) as {
   redirects: { from: string; to: string }[];
 };

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, formatDate } from './format';
+import { displayUrl, formatDate, formatReceived } from './format';
 
 describe('formatDate', () => {
   it('shows an ISO date as a British human date, in UTC', () => {
     expect(formatDate('2020-04-13T08:13:57.004Z')).toBe('13 April 2020');
     expect(formatDate('2020-04-13T23:59:59.000Z')).toBe('13 April 2020');
+  });
+});
+
+describe('formatReceived', () => {
+  it("shows a moment as a date and time in London, whatever the server's time zone", () => {
+    expect(formatReceived(new Date('2026-01-15T09:05:00Z'))).toBe('15 Jan 2026, 09:05');
+    expect(formatReceived(new Date('2026-07-15T09:05:00Z'))).toBe('15 Jul 2026, 10:05');
   });
 });
 

@@ -10,3 +10,14 @@ export function displayUrl(url: string): string {
   const { hostname, pathname, search } = new URL(url);
   return `${hostname.replace(/^www\./, '')}${pathname.replace(/\/$/, '')}${search}`;
 }
+
+const dateAndTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+
+/** When something happened (an enquiry received, a proposal sent, an account disabled), in the network's time zone. */
+export function formatReceived(date: Date): string {
+  return dateAndTime.format(date);
+}

@@ -29,7 +29,7 @@ type DocumentData = { rawDocumentData?: { sourceFilePath?: string }; unknownPlac
 
 /**
  * What the pipeline refuses in a document's Markdown: its message names the file, as the content build prints it;
- * `problem` is the same without the file, for a form that shows it beside the text (lib/coops/entry-check.ts).
+ * `problem` is the same without the file, for a form that shows it beside the text (lib/proposals/entry-check.ts).
  */
 export class MarkdownProblem extends Error {
   readonly problem: string;

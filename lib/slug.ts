@@ -10,7 +10,7 @@ export function slugify(name: string): string {
 
 /**
  * What a document's file name may be, without `.md`: its slug, the last part of its page's address. The content
- * build refuses any other (lib/content-checks.ts), and so whatever builds can be proposed, since the proposals'
+ * build refuses any other (lib/content/checks.ts), and so whatever builds can be proposed, since the proposals'
  * worker names the file and its branch by the same rule (lib/proposals/change.ts): no dot, slash or space to climb
  * out of a folder or break a branch name. Underscores are in because an entry's address has one
  * (/co-op/principle_six), and an address that is public stays.

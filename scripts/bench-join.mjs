@@ -3,8 +3,11 @@
 // /about through Next.js (a query string keeps it off the in-memory path), to show what the enquiry load costs
 // everyone else's pages: with PGlite the database runs on the server's own thread. Prints figures.
 import autocannon from 'autocannon';
+import { settingsOrExit } from '../lib/settings.ts';
 import { enquiryJson, startSite } from './bench-site.mjs';
 
+// The site's settings, as the server it starts will read them: a bad one stops here, before anything runs.
+const database = settingsOrExit().DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite';
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = Number(process.env.BENCH_CONNECTIONS || 20);
 const site = await startSite(Number(process.env.BENCH_PORT || 3400));
@@ -25,7 +28,6 @@ const [result, loaded] = await Promise.all([
 site.stop();
 
 const stored = result['2xx'];
-const database = process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite';
 console.log(`POST /api/join, ${connections} connections for ${seconds} s, ${database}:`);
 console.log(
   `  enquiries/s: ${(stored / seconds).toFixed(0)}  (stored ${stored}, other answers ${result.non2xx}, errors ${result.errors})`,

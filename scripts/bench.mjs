@@ -2,10 +2,10 @@
 // a content page (sent from memory, through Next.js, and rendered per request as a nonce would force), the Join
 // page, an Open Graph image and POST /api/join. Prints requests/s, p50 and p99 latency and the site's share of the
 // bare server's throughput. A benchmark, not a test: it prints figures.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import autocannon from 'autocannon';
+import { prerenderedRoutes, revalidationKey, routeOutputFiles } from '../server/next-build.ts';
 import { enquiryJson, startSite } from './bench-site.mjs';
 
 const port = Number(process.env.BENCH_PORT || 3400);
@@ -18,13 +18,15 @@ const ogImage = /<meta property="og:image" content="[^"]*?(\/about\/opengraph-im
   await (await fetch(`${site}/about`)).text(),
 )?.[1];
 // Next.js re-renders a page when asked to revalidate it: the cost every page would pay if its CSP carried a nonce.
-const { previewModeId } = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')).preview;
+// The build is read through server/next-build.ts, the one module that knows its shape.
+const previewModeId = revalidationKey();
 // Next.js writes what it re-renders over the build's /about (with the React runtime that the build took out), so
 // the build's files are put back when the run ends.
-const appDir = '.next/server/app';
-const aboutFiles = readdirSync(appDir)
-  .filter((file) => /^about\.(html|rsc|meta)$/.test(file))
-  .map((file) => [join(appDir, file), readFileSync(join(appDir, file))]);
+const about = prerenderedRoutes()['/about'];
+if (!about) throw new Error('The build has no prerendered /about to measure');
+const aboutFiles = Object.values(routeOutputFiles('.next', '/about', about))
+  .filter((file) => existsSync(file))
+  .map((file) => [file, readFileSync(file)]);
 const targets = [
   { name: 'GET /about', path: '/about' },
   // A query string skips server/server.ts's copy of the prerendered page, so Next.js serves it.

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { addPerson } from '@/lib/auth/accounts';
 import { sessionSecret } from '@/lib/auth/secret';
 import { closeDatabase, openDatabase } from '@/lib/db';
+import { parseSettings } from '@/lib/settings';
 import { outbox, users } from '@/lib/db/schema';
 import { backupSocketPath, backUpTo, serveBackups, tarEntries } from '@/lib/db/backup';
 import { lockFileName } from '@/lib/db/data-dir-lock';
@@ -23,7 +24,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('backing up and restoring the embedded database', () => {
   it('restores every enquiry, and refuses while a server holds the directory or into one that is in use', async () => {
     const dataDir = join(work, 'data');
-    const db = await openDatabase({ DATA_DIR: dataDir });
+    const db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
     const stored = await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
     if (stored.outcome === 'conflict') throw new Error('the enquiry was not stored');
     const { id } = stored;
@@ -48,7 +49,7 @@ describe('backing up and restoring the embedded database', () => {
     const restoredDir = join(work, 'restored');
     expect(await restoreDataDir(backup, restoredDir)).toBe(1);
     expect(readdirSync(restoredDir)).not.toContain(lockFileName);
-    const restored = await openDatabase({ DATA_DIR: restoredDir });
+    const restored = await openDatabase(parseSettings({ DATA_DIR: restoredDir }));
     try {
       expect((await getEnquiry(restored, id))?.coopName).toBe(validEnquiry.coopName);
     } finally {
@@ -58,7 +59,7 @@ describe('backing up and restoring the embedded database', () => {
 
   it('is taken by the server that holds the directory, over a socket only its user can use', async () => {
     const dataDir = join(work, 'served');
-    const db = await openDatabase({ DATA_DIR: dataDir });
+    const db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
     const client = (db as unknown as { $client: PGlite }).$client;
     const channel = await serveBackups(dataDir, (file) => backUpTo(client, dataDir, file));
     try {
@@ -80,7 +81,7 @@ describe('backing up and restoring the embedded database', () => {
 
   it('leaves out every key to the site: sessions, sign-in links and codes, sign-in mail and requests, rate-limit windows and the cookie key', async () => {
     const dataDir = join(work, 'keys');
-    const db = await openDatabase({ DATA_DIR: dataDir });
+    const db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
     const stored = await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
     if (stored.outcome === 'conflict') throw new Error('the enquiry was not stored');
     const person = await addPerson(db, { name: 'Ada', email: 'ada@example.coop', role: 'admin' }, null);
@@ -117,7 +118,7 @@ describe('backing up and restoring the embedded database', () => {
 
     const restoredDir = join(work, 'keys-restored');
     expect(await restoreDataDir(backup, restoredDir)).toBe(1);
-    const restored = await openDatabase({ DATA_DIR: restoredDir });
+    const restored = await openDatabase(parseSettings({ DATA_DIR: restoredDir }));
     try {
       for (const table of ['sessions', 'verifications', 'sign_in_requests', 'rate_limits', 'site_secrets']) {
         const { rows } = await (restored as unknown as { $client: PGlite }).$client.query(`select * from ${table}`);
@@ -140,14 +141,32 @@ describe('backing up and restoring the embedded database', () => {
     }
   });
 
+  /** `npm run db:backup -- x.tar.gz` with these variables and no others. */
+  const backUpWith = (env: Record<string, string>) =>
+    spawnSync(
+      process.execPath,
+      ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/db-archive.ts', 'backup', 'x.tar.gz'],
+      { env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env }, encoding: 'utf8' },
+    );
+
   it('says that a PostgreSQL server is backed up with pg_dump, when DATABASE_URL is set', () => {
-    const script = ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/db-archive.ts', 'backup', 'x.tar.gz'];
-    const result = spawnSync(process.execPath, script, {
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: 'postgres://db.example/cotech' },
-      encoding: 'utf8',
-    });
+    const result = backUpWith({ DATABASE_URL: 'postgres://db.example/cotech' });
     expect(result.stderr).toMatch(/^DATABASE_URL is set, .* back it up with pg_dump and restore it with pg_restore/);
     expect(result.status).toBe(1);
+  });
+
+  it('reads its settings as the site does: a bad one, or a database in memory, is refused in one line', () => {
+    const bad = backUpWith({ DATABASE_URL: 'mysql://db.example/cotech' });
+    expect(bad.stderr).toBe(
+      'DATABASE_URL is "mysql://db.example/cotech", but it takes a postgres:// address of a ' +
+        'PostgreSQL server, or nothing.\n',
+    );
+    expect(bad.status).toBe(1);
+    const inMemory = backUpWith({ DATA_DIR: 'memory://' });
+    expect(inMemory.stderr).toBe(
+      'DATA_DIR is memory://: an embedded database in memory keeps nothing to back up or restore.\n',
+    );
+    expect(inMemory.status).toBe(1);
   });
 
   it('refuses a file that is not a backup, and leaves nothing behind', async () => {

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { backUpThroughServer, backUpTo, tarEntries } from '../lib/db/backup.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError, lockFileName } from '../lib/db/data-dir-lock.ts';
+import { inMemory, settings } from '../lib/settings.ts';
 
 /**
  * Writes the database in `dataDir` to `file` (gzipped tar), itself or through the server that holds the
@@ -94,18 +95,23 @@ async function countEnquiries(db: PGlite): Promise<number> {
 
 async function main() {
   const [command, named] = process.argv.slice(2);
-  const dataDir = process.env.DATA_DIR || '.data';
   if (!['backup', 'restore'].includes(command ?? '') || !named) {
     throw new Error('Usage: npm run db:backup -- FILE, or npm run db:restore -- FILE');
   }
   // npm runs scripts in the package's directory; FILE is named from where the command was typed (INIT_CWD).
   const file = resolve(process.env.INIT_CWD ?? '.', named);
-  if (process.env.DATABASE_URL) {
+  // The site's settings, as the server reads them: a bad one is refused here in the same line.
+  const current = settings();
+  if (current.DATABASE_URL) {
     throw new Error(
       'DATABASE_URL is set, so the site keeps its data in that PostgreSQL server, not in DATA_DIR: back it up with ' +
         'pg_dump and restore it with pg_restore, while the site runs (README, "Back it up").',
     );
   }
+  if (current.DATA_DIR.inMemory) {
+    throw new Error(`DATA_DIR is ${inMemory}: an embedded database in memory keeps nothing to back up or restore.`);
+  }
+  const dataDir = current.DATA_DIR.path;
   if (command === 'backup') {
     const { enquiries, byServer } = await backupDataDir(dataDir, file);
     const by = byServer ? ', taken by the server that runs on it,' : '';

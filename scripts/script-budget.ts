@@ -4,7 +4,7 @@
 
 /** The budgets in kB (1,000 bytes) of gzipped script, per kind of page. */
 export const scriptBudgets = {
-  /** Pages of content ship no script at all: the build strips the React runtime (scripts/strip-runtime.mjs). */
+  /** Pages of content ship no script at all: the build strips the React runtime (scripts/strip-runtime.ts). */
   content: 0,
   /**
    * /members loads its filter (member-filter.js) and nothing else: measured at 1,123 bytes gzip, the budget is that

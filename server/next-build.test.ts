@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBuildOutput, clientModules, prerenderedRoutes, proxyMatchers } from './next-build.ts';
+import {
+  checkBuildOutput,
+  clientModules,
+  prerenderedRoutes,
+  proxyMatchers,
+  revalidationKey,
+  routeOutputFiles,
+} from './next-build.ts';
 
 // The files of a build that the site reads, in miniature, each in the shape Next.js 16 writes it (fields the site
 // does not read are left out, as the checks ignore them).
@@ -17,12 +24,17 @@ const rscManifest = (route: string, modules: string[]) =>
   })};`;
 const routes = {
   '/': page('/'),
-  '/about': page('/[slug]'),
+  '/about': { ...page('/[slug]'), dataRoute: '/about.rsc' },
   '/robots.txt': { routeType: 'route', initialRevalidateSeconds: false, srcRoute: '/robots.txt', dataRoute: null },
 };
 const build: Record<string, string> = {
   'required-server-files.json': JSON.stringify({ version: 1, config: { basePath: '', assetPrefix: '' } }),
-  'prerender-manifest.json': JSON.stringify({ version: 4, routes, dynamicRoutes: {} }),
+  'prerender-manifest.json': JSON.stringify({
+    version: 4,
+    routes,
+    dynamicRoutes: {},
+    preview: { previewModeId: 'k3y' },
+  }),
   'routes-manifest.json': JSON.stringify({
     headers: [{ source: '/:path*', regex: '^/.*$', headers: [{ key: 'x-content-type-options', value: 'nosniff' }] }],
   }),
@@ -64,6 +76,30 @@ describe('the build output as Next.js 16 writes it', () => {
     expect(Object.keys(prerenderedRoutes(distDir))).toEqual(['/', '/about', '/robots.txt']);
     expect(proxyMatchers(distDir).map(({ path }) => String(path))).toEqual(['/^\\/admin$/']);
     expect(clientModules(distDir, '/')).toEqual(['[project]/components/site-nav.tsx']);
+    expect(revalidationKey(distDir)).toBe('k3y');
+  });
+
+  it("names the files a route's output is in, a page's RSC payload among them", () => {
+    const distDir = writeBuild(build);
+    const { '/about': about, '/robots.txt': robots } = prerenderedRoutes(distDir);
+    if (!about || !robots) throw new Error('the fixture has /about and /robots.txt');
+    const app = join(distDir, 'server/app');
+    expect(routeOutputFiles(distDir, '/about', about)).toEqual({
+      body: join(app, 'about.html'),
+      meta: join(app, 'about.meta'),
+      data: join(app, 'about.rsc'),
+    });
+    expect(routeOutputFiles(distDir, '/robots.txt', robots)).toEqual({
+      body: join(app, 'robots.txt.body'),
+      meta: join(app, 'robots.txt.meta'),
+    });
+  });
+
+  it('fails to give the revalidation key when the manifest keeps it elsewhere, naming the file and where', () => {
+    const distDir = writeBuild({ ...build, 'prerender-manifest.json': JSON.stringify({ routes, previewModeId: 'k' }) });
+    expect(() => revalidationKey(distDir)).toThrow(
+      `${join(distDir, 'prerender-manifest.json')} is not as expected (preview: `,
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // Everything the site reads of Next.js's build output (.next): files Next.js writes for its own use, not a
 // documented interface. server/prerendered.ts sends prerendered pages from memory with the headers the build
-// recorded, and scripts/strip-runtime.ts takes the React runtime out of them; both read the build here and only
-// here, each file checked against the shape this code relies on (zod). When a Next.js upgrade changes one, the
+// recorded, scripts/strip-runtime.ts takes the React runtime out of them, and scripts/bench.mjs has a page rendered
+// again; all read the build here and only here, each file checked against the shape this code relies on (zod). When a Next.js upgrade changes one, the
 // error names the file, and `npm run build` fails at its last step (scripts/strip-runtime.ts calls
 // checkBuildOutput) instead of a server quietly sending pages without their headers, or with the runtime the
 // Content-Security-Policy blocks.
@@ -49,6 +49,8 @@ const prerenderedRoute = z.object({
   initialRevalidateSeconds: z.union([z.number(), z.literal(false)]),
   initialStatus: z.optional(z.number()),
   srcRoute: z.optional(z.nullable(z.string())),
+  // A page's RSC payload, as a URL path (`/about.rsc`); a route has none.
+  dataRoute: z.optional(z.nullable(z.string())),
 });
 export type PrerenderedRoute = z.infer<typeof prerenderedRoute>;
 const prerenderManifest = z.object({ routes: z.record(z.string(), prerenderedRoute) });
@@ -56,6 +58,16 @@ const prerenderManifest = z.object({ routes: z.record(z.string(), prerenderedRou
 /** The build's prerendered routes by URL path. */
 export function prerenderedRoutes(distDir = '.next'): Record<string, PrerenderedRoute> {
   return readJson(join(distDir, 'prerender-manifest.json'), prerenderManifest).routes;
+}
+
+// prerender-manifest.json's `preview`: a key Next.js takes, as the `x-prerender-revalidate` header, to render a
+// prerendered page again rather than send it (what every page would cost if it were rendered per request). Not part
+// of checkBuildOutput: only the benchmark uses it, and it fails on its own when the key moves.
+const prerenderPreview = z.object({ preview: z.object({ previewModeId: z.string() }) });
+
+/** The key that has Next.js render a prerendered page again when a request sends it as `x-prerender-revalidate`. */
+export function revalidationKey(distDir = '.next'): string {
+  return readJson(join(distDir, 'prerender-manifest.json'), prerenderPreview).preview.previewModeId;
 }
 
 // routes-manifest.json: next.config.ts `headers()`, each rule with the regular expression its source compiled to.
@@ -120,14 +132,22 @@ export function buildConfig(distDir = '.next'): BuildConfig {
   return readJson(join(distDir, 'required-server-files.json'), requiredServerFiles).config;
 }
 
-/** Where the build wrote a prerendered route's output: a page's HTML, or a route's body, and its `.meta`. */
+/**
+ * Where the build wrote a prerendered route's output: a page's HTML, or a route's body, its `.meta`, and a page's
+ * RSC payload (`data`) when the manifest names one. Rendering the route again writes over them.
+ */
 export function routeOutputFiles(
   distDir: string,
   path: string,
-  route: Pick<PrerenderedRoute, 'routeType'>,
-): { body: string; meta: string } {
-  const base = join(distDir, 'server/app', path === '/' ? 'index' : path);
-  return { body: `${base}${route.routeType === 'page' ? '.html' : '.body'}`, meta: `${base}.meta` };
+  route: Pick<PrerenderedRoute, 'routeType' | 'dataRoute'>,
+): { body: string; meta: string; data?: string } {
+  const app = join(distDir, 'server/app');
+  const base = join(app, path === '/' ? 'index' : path);
+  return {
+    body: `${base}${route.routeType === 'page' ? '.html' : '.body'}`,
+    meta: `${base}.meta`,
+    ...(route.dataRoute && { data: join(app, route.dataRoute) }),
+  };
 }
 
 // A prerendered route's .meta (a page has one too): the status and headers its response goes out with.

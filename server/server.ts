@@ -16,14 +16,20 @@ import { bodyRefusal } from '../lib/http/body-limit.ts';
 import { databaseRetryAfterSeconds, withDatabaseOutcome, type DatabaseOutcome } from '../lib/http/database-outcome.ts';
 import { declarePeerAddressHeader, peerAddressHeader } from '../lib/http/peer-address.ts';
 import { handleSignalsInServer, started } from '../lib/runtime/lifecycle.ts';
+import { settingsOrExit } from '../lib/settings.ts';
 import { stopGracefully } from './graceful-shutdown.ts';
 import { closeLingering, wasRefused } from './lingering-close.ts';
 import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.ts';
 import { requestTarget } from './request-target.ts';
-import { serverSettingsOrExit } from './settings.ts';
 import { warmUp } from './warm-up.ts';
 
-const { port, hostname, headersTimeoutMs, requestTimeoutMs, maxConnections } = serverSettingsOrExit();
+const {
+  PORT: port,
+  HOSTNAME: hostname,
+  HEADERS_TIMEOUT_MS: headersTimeoutMs,
+  REQUEST_TIMEOUT_MS: requestTimeoutMs,
+  MAX_CONNECTIONS: maxConnections,
+} = settingsOrExit();
 
 declarePeerAddressHeader();
 const app = next({ dev: false, hostname, port });

@@ -3,8 +3,8 @@ import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { ContentDocuments } from '@/lib/content-checks';
-import type { ContentSource } from '@/lib/content-problem';
+import type { ContentDocuments } from '@/lib/content/checks';
+import type { ContentSource } from '@/lib/content/problem';
 
 // The content build run for real on small fixture trees (test/fixtures/content/): the project's own
 // contentlayer.config.ts, so a test proves what `npm run build` does, on content the test controls, never on the

@@ -4,8 +4,8 @@ import { briefKind, joinKind } from '@/lib/enquiry-kinds';
 import { schemaOf, type InputOf, type ValuesOf } from '@/lib/enquiry-kinds/kind';
 import { createEnquiry } from '@/lib/enquiries/store';
 import { validBrief, validEnquiry } from './enquiry-data';
-import { coopSlugs } from '@/lib/members/hire-coops';
-import { serviceSlugs } from '@/lib/members/services';
+import { coopSlugs } from '@/lib/coops/hire-coops';
+import { serviceSlugs } from '@/lib/coops/services';
 
 /** Empties every table of the test database (PGlite in memory, or the server in DATABASE_URL). */
 export async function resetDatabase(): Promise<void> {

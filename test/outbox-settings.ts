@@ -1,5 +1,5 @@
 import type { OutboxSettings } from '@/lib/mail/outbox';
-import { siteComposer } from '@/lib/runtime/mail';
+import { siteComposer } from '@/lib/runtime/site-mail';
 import { mailTestSettings } from './enquiry-data';
 
 /** The outbox's settings in unit tests: quick retries, and addresses no test mail can reach (server code: e2e

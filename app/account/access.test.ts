@@ -5,13 +5,13 @@ import AccountPage from '@/app/account/page';
 import EditCoopPage from '@/app/account/coops/[slug]/page';
 import { proposeEntryAction } from '@/lib/account/edit-coop-action';
 import { linkCoop } from '@/lib/coops/people';
-import { entryValues } from '@/lib/coops/proposal-form';
+import { entryValues } from '@/lib/proposals/form';
 import { closeDb, getDb } from '@/lib/db';
 import { linkChecks, proposals, rateLimits } from '@/lib/db/schema';
 import { privateAddressError } from '@/lib/links/address';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { resetDatabase } from '@/test/database';
-import { signedIn } from '@/test/sign-in';
+import { signedIn } from '@/test/sign-in/in-process';
 import { site } from '@/lib/site';
 
 // Outside Next.js there is no request for `headers()` to read: pages, layouts and actions get this one.

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ProposalList } from '@/components/coops/proposal-list';
 import { myCoops, requirePerson } from '@/lib/account/require-person';
 import { getDb } from '@/lib/db';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { listProposals } from '@/lib/proposals/store';
 
 export const dynamic = 'force-dynamic';

@@ -10,7 +10,7 @@ import ProposalsPage from '@/app/admin/proposals/page';
 import { closeDb } from '@/lib/db';
 import { validEnquiry } from '@/test/enquiry-data';
 import { resetDatabase, storeEnquiry } from '@/test/database';
-import { signedIn } from '@/test/sign-in';
+import { signedIn } from '@/test/sign-in/in-process';
 
 // Outside Next.js there is no request for `headers()` to read: pages and layouts get this one.
 const request = vi.hoisted(() => ({ headers: new Headers() }));

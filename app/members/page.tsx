@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { coopCard } from '@/components/members/coop-list';
 import { MemberFilterList } from '@/components/members/member-filter';
 import { MemberMap } from '@/components/members/member-map';
-import { directory, filterEntries, filterOptions } from '@/lib/members';
+import { directory, filterEntries, filterOptions } from '@/lib/coops';
 import { pageMetadata } from '@/lib/metadata';
 
 export const metadata: Metadata = pageMetadata({

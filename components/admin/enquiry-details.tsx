@@ -1,8 +1,9 @@
-import { formatReceived, statusLabel } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
+import { statusLabel } from '@/lib/enquiries/labels';
 import { enquiryDetails, enquiryNameOf, kindOfEnquiry, type Detail } from '@/lib/enquiries/details';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
-import { coopNames } from '@/lib/members/hire-coops';
-import { hireServices } from '@/lib/members/services';
+import { coopNames } from '@/lib/coops/hire-coops';
+import { hireServices } from '@/lib/coops/services';
 import { DetailList } from './detail-list';
 
 const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));

@@ -1,5 +1,5 @@
 import { allStatuses } from '@/lib/admin/enquiry-filter';
-import { kindLabels, statusLabel } from '@/lib/admin/enquiry-labels';
+import { kindLabels, statusLabel } from '@/lib/enquiries/labels';
 import { enquiryKinds } from '@/lib/db/schema';
 import type { EnquiryFilter } from '@/lib/enquiries/store';
 import { Field, selectControl } from '@/components/field';

@@ -1,5 +1,5 @@
 import { PermalinkForm } from '@/components/admin/permalink-form';
-import { eraseEnquiryAction } from '@/lib/admin/actions';
+import { eraseEnquiryAction } from '@/lib/admin/enquiry-actions';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { kindOf } from '@/lib/enquiry-kinds';
 import { keptOnErasure } from '@/lib/enquiry-kinds/on-site';

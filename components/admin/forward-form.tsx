@@ -1,5 +1,5 @@
 import { PermalinkForm } from '@/components/admin/permalink-form';
-import { forwardBriefAction } from '@/lib/admin/actions';
+import { forwardBriefAction } from '@/lib/admin/enquiry-actions';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { forwardTargets, type ForwardTarget } from '@/lib/hire/forwarding';
 import { site } from '@/lib/site';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { actorLabel, changeLabel } from '@/lib/admin/audit-labels';
-import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
 import type { AuditEntry } from '@/lib/audit';
 import { coopContacts } from '@/lib/hire/forwarding';
 

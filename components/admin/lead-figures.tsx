@@ -1,5 +1,5 @@
 import type { LeadFigures as Figures } from '@/lib/hire/figures';
-import { hireServices } from '@/lib/members/services';
+import { hireServices } from '@/lib/coops/services';
 
 const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));
 const quarter = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,6 +1,6 @@
 import { PermalinkForm } from '@/components/admin/permalink-form';
-import { saveTriage } from '@/lib/admin/actions';
-import { statusLabel } from '@/lib/admin/enquiry-labels';
+import { saveTriage } from '@/lib/admin/enquiry-actions';
+import { statusLabel } from '@/lib/enquiries/labels';
 import { statusesOf } from '@/lib/db/schema';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { Field, selectControl, textControl } from '@/components/field';

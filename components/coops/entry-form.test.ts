@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { editableFields } from '@/lib/coops/entry-fields';
-import { checkProposal, entryValues } from '@/lib/coops/proposal-form';
-import { directory } from '@/lib/members';
+import { editableFields } from '@/lib/proposals/entry-fields';
+import { checkProposal, entryValues } from '@/lib/proposals/form';
+import { directory } from '@/lib/coops';
 import { formDataOf } from '@/test/form-data';
 import { EntryForm } from './entry-form';
 

@@ -4,12 +4,12 @@ import { useActionState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
-import { coopSchema, descriptionField, type Field as FieldDeclaration } from '@/lib/content-schema';
-import type { EntryValues } from '@/lib/coops/entry';
-import { editableFields, presentMarker, reasonField, type EditableField } from '@/lib/coops/entry-fields';
-import type { EntryFormState } from '@/lib/coops/proposal-form';
-import type { Size } from '@/lib/logo';
-import type { TermEntry } from '@/lib/members/directory';
+import { coopSchema, descriptionField, type Field as FieldDeclaration } from '@/lib/content/schema';
+import type { EntryValues } from '@/lib/proposals/entry';
+import { editableFields, presentMarker, reasonField, type EditableField } from '@/lib/proposals/entry-fields';
+import type { EntryFormState } from '@/lib/proposals/form';
+import type { Size } from '@/lib/content/logo';
+import type { TermEntry } from '@/lib/coops/directory';
 
 type Props = {
   /** The Server Action, bound to the co-op (lib/account/edit-coop-action.ts). */
@@ -52,7 +52,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
   const terms = { services, technologies };
   /**
    * One field's control, made from its declaration in coopSchema: the form has one for each of `editableFields`,
-   * the list the server reads (lib/coops/entry.ts), so the two cannot drift. Tick boxes come with the empty hidden
+   * the list the server reads (lib/proposals/entry.ts), so the two cannot drift. Tick boxes come with the empty hidden
    * value that says the form has them, ticked or not.
    */
   const control = (name: EditableField): ReactNode => {

@@ -1,5 +1,5 @@
 import { type Column, DataTable } from '@/components/data-table';
-import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
 import { proposalState, type Proposal, type StateReader } from '@/lib/proposals/store';
 
 /** What a proposal changes, in words: its fields and the logo. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { filterName, type FilterOption } from '@/lib/members/filter';
+import { filterName, type FilterOption } from '@/lib/coops/filter';
 
 type Group = { label: string; options: readonly FilterOption[] };
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TermEntry, Town } from '@/lib/members/directory';
+import type { TermEntry, Town } from '@/lib/coops/directory';
 
 /** The host a visitor will recognise: `https://www.agile.coop/` → `agile.coop`. */
 function displayHost(website: string): string {

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import type { Size } from '@/lib/logo';
-import type { Coop } from '@/lib/members';
-import { townOf } from '@/lib/members/directory';
+import type { Size } from '@/lib/content/logo';
+import type { Coop } from '@/lib/coops';
+import { townOf } from '@/lib/coops/directory';
 
 /** What the header shows of a co-op's entry: the entry itself on its page, the entry as proposed in the preview. */
 export type HeaderEntry = Pick<Coop, 'name' | 'member' | 'town' | 'website' | 'email' | 'showEmail' | 'workerMembers'>;

@@ -1,6 +1,6 @@
-import { logoInBox } from '@/lib/logo';
-import { directory, type Coop } from '@/lib/members';
-import { townOf } from '@/lib/members/directory';
+import { logoInBox } from '@/lib/content/logo';
+import { directory, type Coop } from '@/lib/coops';
+import { townOf } from '@/lib/coops/directory';
 import { CoopCard } from './coop-card';
 
 /** How many of a co-op's services its card shows: the first ones its file lists. */

@@ -11,7 +11,7 @@ import {
   parseFilter,
   type MatchedEntry,
   type MemberFilter,
-} from '@/lib/members/filter';
+} from '@/lib/coops/filter';
 
 export class MemberFilterElement extends EnhancedElement {
   protected wire(signal: AbortSignal) {

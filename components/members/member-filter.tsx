@@ -7,7 +7,7 @@ import {
   type FilterEntry,
   type FilterOption,
   type TermFilterKey,
-} from '@/lib/members/filter';
+} from '@/lib/coops/filter';
 import { BrowseLinks } from './browse-links';
 
 type Props = {

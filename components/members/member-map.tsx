@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { townOf } from '@/lib/members/directory';
-import { spreadPoints } from '@/lib/members/map-layout';
-import { directory } from '@/lib/members';
-import { ukMap } from '@/lib/members/uk-map';
+import { townOf } from '@/lib/coops/directory';
+import { spreadPoints } from '@/lib/coops/map-layout';
+import { directory } from '@/lib/coops';
+import { ukMap } from '@/lib/coops/uk-map';
 
 /**
  * Where the member co-ops are: an SVG of the UK drawn at build time, with a dot per co-op that links to its

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Coop } from '@/lib/members';
+import type { Coop } from '@/lib/coops';
 import { CoopList } from './coop-list';
 
 /** A service, technology or town page: the member co-ops filed under it and a way back to the whole directory. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TermEntry } from '@/lib/members/directory';
+import type { TermEntry } from '@/lib/coops/directory';
 
 /** A co-op's services or technologies under their heading, as a row of links to their pages; none, nothing. */
 export function TermSection({ heading, terms }: { heading: string; terms: readonly TermEntry[] }) {

@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation';
 import { linkedPersonForAction } from '@/lib/account/require-person';
 import { getDb } from '@/lib/db';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { confirmationProposed, ProposalLimitReached, storeProposal, type NewProposal } from '@/lib/proposals/store';
 import { kickProposals } from '@/lib/proposals/worker';
-import { checkProposal, confirmedWith, entryValues, today, type EntryFormState } from '@/lib/coops/proposal-form';
+import { checkProposal, confirmedWith, entryValues, today, type EntryFormState } from '@/lib/proposals/form';
 import { settings } from '@/lib/settings';
 
 /** The directory's lists an entry's services and technologies are chosen from. */

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@/lib/audit';
-import { statusLabel } from './enquiry-labels';
+import { statusLabel } from '@/lib/enquiries/labels';
 
 const status = (value: string | null) => (value ? statusLabel(value) : '—');
 const quoted = (value: string | null) => (value ? `“${value}”` : 'nothing');

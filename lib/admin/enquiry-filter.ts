@@ -1,6 +1,6 @@
 import { enquiryKinds, statusesOf } from '@/lib/db/schema';
 import type { EnquiryFilter } from '@/lib/enquiries/store';
-import { kindLabels, statusLabel } from './enquiry-labels';
+import { kindLabels, statusLabel } from '@/lib/enquiries/labels';
 
 /** Every status of every kind, once each (`new` is every kind's). */
 export const allStatuses = [...new Set(Object.values(statusesOf).flat())];

@@ -6,7 +6,7 @@ import { addPerson, newPerson, setDisabled, setRole } from '@/lib/auth/accounts'
 import { linkCoop, unlinkCoop } from '@/lib/coops/people';
 import { getDb } from '@/lib/db';
 import { roles } from '@/lib/db/schema';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { memberForAction } from './require-member';
 
 /** Adds a person who may sign in; the page says what was wrong with the form, field by field. */

@@ -30,7 +30,7 @@ function createAuth(db: Database, secret: string) {
       },
     },
     session: { expiresIn: sessionDays * 86_400, updateAge: 86_400 },
-    // Requests are counted in the database by the sign-in routes (lib/auth/limits.ts), so every instance shares
+    // Requests are counted in the database by the sign-in routes (lib/auth/sign-in.ts), so every instance shares
     // the limits; better-auth's own counter is per process.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },

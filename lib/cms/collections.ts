@@ -1,9 +1,9 @@
 // The CMS's collections, made from the same field declarations as the content build's document types
-// (lib/content-schema.ts), with the build's rules as the CMS's own validation: what the build would refuse, the
+// (lib/content/schema.ts), with the build's rules as the CMS's own validation: what the build would refuse, the
 // CMS will not save.
-import { documentSchemas, logoFolder, type DocumentSchema, type Field, type Fields } from '@/lib/content-schema';
+import { documentSchemas, logoFolder, type DocumentSchema, type Field, type Fields } from '@/lib/content/schema';
 import { cmsFormat } from '@/lib/cms/names';
-import { logoFileName } from '@/lib/logo';
+import { logoFileName } from '@/lib/content/logo';
 import { placeholders } from '@/lib/site';
 
 /** A field as Decap CMS's configuration declares it. */
@@ -49,7 +49,7 @@ export function knownPlaceholdersPattern(names: readonly string[] = Object.keys(
 
 // Decap shows a pattern's message after "<Label> didn't match the pattern: " and ends it with a full stop.
 const urlPattern: [string, string] = ['^https?://[^\\s]+$', 'an address starting with https:// (or http://)'];
-// The shape the build's check (zod's email, lib/members/coop-email.ts, run by lib/content-checks.ts) accepts, near
+// The shape the build's check (zod's email, lib/content/coop-email.ts, run by lib/content/checks.ts) accepts, near
 // enough to catch a slip.
 const emailPattern: [string, string] = [
   '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
@@ -116,7 +116,7 @@ function cmsField(name: string, field: Field): CmsField {
           widget: 'relation',
           collection: target.folder,
           multiple: true,
-          // The file name, which is what the build looks up (lib/references.ts).
+          // The file name, which is what the build looks up (lib/content/references.ts).
           value_field: '{{slug}}',
           search_fields: [target.identifier],
           display_fields: [target.identifier],

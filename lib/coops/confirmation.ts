@@ -1,5 +1,5 @@
 // How old a co-op's confirmation of its entry is, and what follows from that. Plain date arithmetic on the
-// `confirmed` front matter (lib/content-schema.ts), so the build, the worker and the admin page agree.
+// `confirmed` front matter (lib/content/schema.ts), so the build, the worker and the admin page agree.
 
 /** Its people are asked to review an entry once its confirmation is this many months old. */
 export const reviewAfterMonths = 12;

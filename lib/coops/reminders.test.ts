@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
 import { coopPeople, outbox, users } from '@/lib/db/schema';
-import { outboxSettings } from '@/lib/runtime/mail';
+import { outboxSettings } from '@/lib/runtime/site-mail';
 import { site } from '@/lib/site';
 import { resetDatabase } from '@/test/database';
 import { remindReviews } from './reminders';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { coopPeople, outbox, reviewReminders, users } from '@/lib/db/schema';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { addMonths, reviewDue } from './confirmation';
 
 /** A co-op's people are reminded at most this often while its entry stays unconfirmed. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, isDatabaseUnavailable, openDatabase, type Database } from '@/lib/db';
+import { parseSettings } from '@/lib/settings';
 
 // A connection that PostgreSQL drops while the site holds it: inside a transaction (checked out of the pool, where
 // pg's own idle listener is not attached) and idle in the pool. Neither may raise an uncaught exception, which
@@ -31,7 +32,7 @@ const backendPid = async (runner: Pick<Database, 'execute'>) => {
 
 beforeAll(async () => {
   process.on('uncaughtException', record);
-  db = await openDatabase({ DATABASE_URL: url, DATA_DIR: 'memory://' });
+  db = await openDatabase(parseSettings({ DATABASE_URL: url }));
 });
 afterAll(async () => {
   process.off('uncaughtException', record);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import * as schema from './schema';
-import { settings } from '@/lib/settings';
+import { settings, type DataDir, type Settings } from '@/lib/settings';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -48,7 +48,7 @@ export function getDb(): Promise<Database> {
 }
 
 /** A new, migrated connection as the environment says; the site shares one through `getDb()`. */
-export async function openDatabase(where: { DATABASE_URL?: string; DATA_DIR: string } = settings()): Promise<Database> {
+export async function openDatabase(where: Pick<Settings, 'DATABASE_URL' | 'DATA_DIR'> = settings()): Promise<Database> {
   const url = where.DATABASE_URL;
   return url ? connectServer(url) : connectEmbedded(where.DATA_DIR);
 }
@@ -86,15 +86,14 @@ async function connectServer(connectionString: string): Promise<Database> {
   return drizzle({ client: pool, schema });
 }
 
-async function connectEmbedded(dataDir: string): Promise<Database> {
+async function connectEmbedded(dataDir: DataDir): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const inMemory = dataDir === 'memory://';
   // Before PGlite touches the directory: a second process must not even start recovery on it.
-  const lock = inMemory ? undefined : acquireDataDirLock(dataDir);
+  const lock = dataDir.inMemory ? undefined : acquireDataDirLock(dataDir.path);
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    const client = await PGlite.create(dataDir.inMemory ? undefined : dataDir.path);
     if (lock) locks.set(client, lock);
     const db = drizzle({ client, schema });
     embedded.add(db);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson } from '@/lib/auth/accounts';
 import { closeDatabase, openDatabase, type Database } from '@/lib/db';
+import { parseSettings } from '@/lib/settings';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { validEnquiry } from '@/test/enquiry-data';
 import { eraseEnquiry } from './erasure';
@@ -40,7 +41,7 @@ afterAll(async () => {
 
 describe('erasure on the embedded database', () => {
   it('leaves the erased values in none of the data directory’s files', async () => {
-    db = await openDatabase({ DATA_DIR: dataDir });
+    db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
     const admin = await addPerson(db, { name: 'Ada Admin', email: 'admin@example.net', role: 'admin' }, null);
     if (!admin) throw new Error('not added');
     const stored = await createEnquiry(

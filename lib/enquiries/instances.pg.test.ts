@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughSite } from '@/test/site-sign-in';
+import { signInThroughSite } from '@/test/sign-in/over-http';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
 

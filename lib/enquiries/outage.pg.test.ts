@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughSite } from '@/test/site-sign-in';
+import { signInThroughSite } from '@/test/sign-in/over-http';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { validEnquiry } from '@/test/enquiry-data';
 

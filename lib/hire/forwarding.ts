@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
 import { enquiries, outbox } from '@/lib/db/schema';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { suggestFor } from './suggest';
 
 /** Where a forwarded brief goes for one co-op: its own address, or none (then the network's fallback address). */

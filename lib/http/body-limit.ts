@@ -9,7 +9,7 @@ import { maxLogoBytes } from '../logo-limit.ts';
 /** An enquiry (`/api/join`, `/api/briefs`) or an admin form (a note of up to 5,000 characters), in bytes. */
 export const largeBodyBytes = 32 * 1024;
 /**
- * A co-op's edit form in the account area (lib/coops/proposal-form.ts), which carries a logo of up to
+ * A co-op's edit form in the account area (lib/proposals/form.ts), which carries a logo of up to
  * `maxLogoBytes` as a file and, after a preview, as base64 twice: in its hidden field and in the form's previous
  * state, which React sends back with the form (useActionState). Its other fields fit in `largeBodyBytes`.
  */

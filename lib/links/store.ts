@@ -2,7 +2,7 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { linkChecks } from '@/lib/db/schema';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { caseStudies } from '@/lib/work';
 import { privateAddressError } from './address';
 import { checkLink, isBroken, type CheckOptions } from './check';

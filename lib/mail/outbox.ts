@@ -21,7 +21,7 @@ export type OutboxRow = typeof outbox.$inferSelect;
 /**
  * Writes the mail of each claimed row. The outbox only queues, claims, sends and retries; what a mail says belongs
  * to what it is about (lib/enquiries/mail.ts, lib/auth/sign-in-mail.ts), and start-up joins them
- * (lib/runtime/mail.ts). Given all the rows claimed at once, so it can read what they are about in one query.
+ * (lib/runtime/site-mail.ts). Given all the rows claimed at once, so it can read what they are about in one query.
  */
 export type Composer = (db: Database, rows: readonly OutboxRow[]) => Promise<(row: OutboxRow) => [Mail, MailLabel]>;
 

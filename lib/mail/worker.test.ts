@@ -3,7 +3,7 @@ import { closeDb, getDb } from '@/lib/db';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { deliverOutbox } from './outbox';
 import { validEnquiry } from '@/test/enquiry-data';
-import { enquiryMailSettings, outboxSettings } from '@/lib/runtime/mail';
+import { enquiryMailSettings, outboxSettings } from '@/lib/runtime/site-mail';
 import { parseSettings } from '@/lib/settings';
 import { createMailer } from './worker';
 

@@ -1,10 +1,10 @@
 import 'server-only';
 import { posix } from 'node:path';
 import { readEntry, sourceKey, writeEntry } from '@/lib/cms/front-matter';
-import { coopSchema, descriptionField, logoFolder, type Fields } from '@/lib/content-schema';
+import { coopSchema, descriptionField, logoFolder, type Fields } from '@/lib/content/schema';
 import type { proposals } from '@/lib/db/schema';
 import { unsafeLink } from '@/lib/links/address';
-import { logoFileName } from '@/lib/logo';
+import { logoFileName } from '@/lib/content/logo';
 import { slugPattern } from '@/lib/slug';
 import { markdownText, withoutReferences } from './quote';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readEntry } from '@/lib/cms/front-matter';
-import { entryBuildProblems } from '@/lib/coops/entry-check';
+import { entryBuildProblems } from '@/lib/proposals/entry-check';
 import { applyProposal, branchName, coopFile, type Proposal } from './change';
 
 // Every co-op entry that builds can be proposed: the proposal path's checks, run on each file of content/coops as

@@ -2,6 +2,7 @@ import { isNotNull, sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Database } from '@/lib/db';
+import { parseSettings } from '@/lib/settings';
 import { outbox, proposals } from '@/lib/db/schema';
 import { createEnquiry } from '@/lib/enquiries/store';
 import { joinKind } from '@/lib/enquiry-kinds';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   for (const setting of nestedLoopSettings) await admin(`alter database ${database} set ${setting} = off`);
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
-  db = await openDatabase({ DATABASE_URL: url.href, DATA_DIR: 'memory://' });
+  db = await openDatabase(parseSettings({ DATABASE_URL: url.href }));
 });
 afterAll(async () => {
   if (db) await closeDatabase(db);

@@ -4,8 +4,9 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { logoFolder } from '@/lib/content-schema';
+import { logoFolder } from '@/lib/content/schema';
 import { proposalsFolder } from '@/lib/db/backup';
+import type { DataDir } from '@/lib/settings';
 import { git, remoteOf, type Remote } from './git';
 
 /** Who commits for the site: the person who asked is each commit's author. */
@@ -29,10 +30,10 @@ export type RepositorySettings = {
  * The worker's directory under the data directory; embedded PGlite in memory (tests) has none, so one of this
  * process's in the temporary directory.
  */
-export function proposalsDir(dataDir: string): string {
-  if (dataDir === 'memory://') return join(tmpdir(), `cotech-proposals-${process.pid}`);
+export function proposalsDir(dataDir: DataDir): string {
+  if (dataDir.inMemory) return join(tmpdir(), `cotech-proposals-${process.pid}`);
   // Made on first use (contentRemote, workingClone): a site that never receives a proposal gets no directory.
-  return join(dataDir, proposalsFolder);
+  return join(dataDir.path, proposalsFolder);
 }
 
 /**

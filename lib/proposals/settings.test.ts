@@ -22,8 +22,4 @@ describe('the proposals worker as the site sets it up', () => {
     );
     expect(settings).toMatchObject({ address, target: 'content', retryBaseSeconds: 5 });
   });
-
-  it('refuses a branch name git would take for something else', () => {
-    expect(() => proposalSettings(parseSettings({ CMS_GITLAB_BRANCH: 'main --force' }))).toThrow(/not a branch name/);
-  });
 });

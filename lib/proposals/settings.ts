@@ -18,11 +18,10 @@ const gitTimeoutMs = 60_000;
 export function proposalSettings(
   settings: Pick<Settings, 'CONTENT_GIT_URL' | 'CMS_GITLAB_BRANCH' | 'DATA_DIR' | 'PROPOSALS_RETRY_SECONDS'>,
 ): ProposalSettings {
-  const target = settings.CMS_GITLAB_BRANCH?.trim() || 'main';
-  if (!/^[\w./-]+$/.test(target)) throw new Error(`CMS_GITLAB_BRANCH "${target}" is not a branch name`);
   return {
     address: settings.CONTENT_GIT_URL,
-    target,
+    // A branch name, checked at start (lib/settings.ts).
+    target: settings.CMS_GITLAB_BRANCH,
     workDir: proposalsDir(settings.DATA_DIR),
     siteDir: process.cwd(),
     committer: { name: site.name, email: site.email },

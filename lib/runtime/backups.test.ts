@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, openDatabase, type Database } from '@/lib/db';
+import { parseSettings } from '@/lib/settings';
 import { backUpTo, tarEntries } from '@/lib/db/backup';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { createEnquiry } from '@/lib/enquiries/store';
@@ -26,7 +27,7 @@ let db: Database;
 let client: PGlite;
 
 beforeAll(async () => {
-  db = await openDatabase({ DATA_DIR: dataDir });
+  db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
   client = (db as unknown as { $client: PGlite }).$client;
   await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
 });

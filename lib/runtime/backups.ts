@@ -28,12 +28,13 @@ export async function startBackups(current: Settings): Promise<void> {
     }
     return;
   }
-  if (current.DATA_DIR === 'memory://') return;
-  const backUp = async (file: string) => backUpTo(await embeddedClient(), current.DATA_DIR, file);
+  if (current.DATA_DIR.inMemory) return;
+  const dataDir = current.DATA_DIR.path;
+  const backUp = async (file: string) => backUpTo(await embeddedClient(), dataDir, file);
   try {
     // Only the holder of the data directory's lock may listen: a start that could not open it is not that.
     await getDb();
-    const channel = await serveBackups(current.DATA_DIR, backUp);
+    const channel = await serveBackups(dataDir, backUp);
     onShutdown(channel.close);
   } catch (error) {
     console.error(`backups: npm run db:backup cannot reach this server: ${oneLine(error)}`);

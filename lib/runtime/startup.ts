@@ -13,7 +13,7 @@ import { settingsOrExit, type Settings } from '@/lib/settings';
 import { startBackups } from './backups';
 import { createPruner, createUpkeep } from './housekeeping';
 import { beginShutdown, markStarted, onShutdown, runShutdownTasks, signalsHandledByServer } from './lifecycle';
-import { outboxSettings } from './mail';
+import { outboxSettings } from './site-mail';
 
 /**
  * What the server does before it answers anyone (instrumentation.ts): checks the settings (a bad one stops the
@@ -85,7 +85,7 @@ async function openDatabaseAtStart(current: Settings) {
   const started = performance.now();
   const where = current.DATABASE_URL
     ? 'the PostgreSQL server in DATABASE_URL'
-    : `embedded PGlite in ${current.DATA_DIR}`;
+    : `embedded PGlite in ${current.DATA_DIR.inMemory ? 'memory' : current.DATA_DIR.path}`;
   try {
     const db = await getDb();
     console.log(`Database (${where}) opened and migrated in ${Math.round(performance.now() - started)} ms`);
@@ -107,7 +107,7 @@ async function openDatabaseAtStart(current: Settings) {
  * Under `next start`, Next.js handles SIGTERM and SIGINT itself: it stops accepting connections, waits for the
  * requests it has, and exits with 128 + the signal. It offers the app no hook to run after that, so this runs
  * beside it: readiness answers 503, the outbox worker stops and releases its claims, and the database closes (an
- * enquiry still in flight then answers 503 with Retry-After; server/server.mjs waits for requests first). The data
+ * enquiry still in flight then answers 503 with Retry-After; server/server.ts waits for requests first). The data
  * directory's lock is released at exit whatever happens. With NEXT_MANUAL_SIG_HANDLE set, Next.js leaves signals
  * to the app, and this exits 0 once done.
  */

@@ -1,6 +1,6 @@
 import { allCaseStudies } from 'contentlayer/generated';
 import { describe, expect, it } from 'vitest';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { caseStudies } from '.';
 
 // The index as the pages read it, over whatever content/work/ holds: every expectation comes from the generated

@@ -1,6 +1,6 @@
 import 'server-only';
 import { allCaseStudies, type CaseStudy } from 'contentlayer/generated';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { indexCaseStudies } from './case-studies';
 
 export type { CaseStudy };

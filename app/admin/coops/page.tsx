@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { type Column, DataTable } from '@/components/data-table';
 import { LinkProblemList } from '@/components/coops/link-problems';
 import { requireAdmin } from '@/lib/admin/require-member';
-import { entriesByAge, type EntryAge } from '@/lib/coops/age-list';
+import { entriesByAge, type EntryAge } from '@/lib/admin/age-list';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { type Column, DataTable } from '@/components/data-table';
 import { PermalinkForm } from '@/components/admin/permalink-form';
-import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
 import { addPersonAction, changePersonAction, coopLinkAction } from '@/lib/admin/people-actions';
 import { requireAdmin } from '@/lib/admin/require-member';
 import { listPeople, type Person } from '@/lib/auth/accounts';
 import { allLinks } from '@/lib/coops/people';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { getDb } from '@/lib/db';
 import { Field, selectControl, textControl } from '@/components/field';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ProposalList } from '@/components/coops/proposal-list';
 import { requireMember } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 import { listProposals } from '@/lib/proposals/store';
 
 export const dynamic = 'force-dynamic';

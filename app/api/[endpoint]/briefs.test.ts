@@ -12,7 +12,7 @@ import { validBrief, validEnquiry } from '@/test/enquiry-data';
 const postBrief = postTo('briefs');
 const postJoin = postTo('join');
 
-// The contract is /api/join's (join-handler.test.ts tests each part of it in depth); these tests check that a
+// The contract is /api/join's (app/api/[endpoint]/join.test.ts tests each part of it in depth); these tests check that a
 // brief gets every part of it, and what is a brief's own: its fields, its storage and its thanks page.
 const { post, postJson, postForm } = enquiryRequests(postBrief, 'http://localhost:3000/api/briefs');
 

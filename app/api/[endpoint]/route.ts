@@ -1,4 +1,4 @@
-import { formPage } from '@/components/form-page';
+import { formPage } from '@/components/http-error-page';
 import { enquiryHandler } from '@/lib/enquiries/handler';
 import { kindAtEndpoint } from '@/lib/enquiry-kinds/on-site';
 import { methodNotAllowed } from '@/lib/http/problem';

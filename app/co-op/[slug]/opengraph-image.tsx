@@ -1,5 +1,5 @@
 import { slugPreviewCards } from '@/components/opengraph-image';
-import { directory } from '@/lib/members';
+import { directory } from '@/lib/coops';
 
 const cards = slugPreviewCards(
   () => directory.coops.map((coop) => coop.slug),

@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { TermPage } from '@/components/members/term-page';
 import { Prose } from '@/components/prose';
 import { CaseStudiesSection } from '@/components/work/case-study-list';
-import { memberCoops, termHeading } from '@/lib/members/directory';
-import { directory } from '@/lib/members';
+import { memberCoops, termHeading } from '@/lib/coops/directory';
+import { directory } from '@/lib/coops';
 import { pageMetadata } from '@/lib/metadata';
 import { caseStudies } from '@/lib/work';
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TermPage } from '@/components/members/term-page';
 import { Prose } from '@/components/prose';
-import { memberCoops, termHeading } from '@/lib/members/directory';
-import { directory } from '@/lib/members';
+import { memberCoops, termHeading } from '@/lib/coops/directory';
+import { directory } from '@/lib/coops';
 import { pageMetadata } from '@/lib/metadata';
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,6 +1,6 @@
 import { slugPreviewCards } from '@/components/opengraph-image';
-import { termHeading } from '@/lib/members/directory';
-import { directory } from '@/lib/members';
+import { termHeading } from '@/lib/coops/directory';
+import { directory } from '@/lib/coops';
 
 const cards = slugPreviewCards(
   () => directory.towns.map((term) => term.slug),

@@ -6,9 +6,9 @@ import { requireLinkedPerson } from '@/lib/account/require-person';
 import { proposeEntryAction } from '@/lib/account/edit-coop-action';
 import { getDb } from '@/lib/db';
 import { coopLinkProblems } from '@/lib/links/store';
-import { entryValues } from '@/lib/coops/proposal-form';
-import { coopPageLogoBox, logoInBox } from '@/lib/logo';
-import { directory } from '@/lib/members';
+import { entryValues } from '@/lib/proposals/form';
+import { coopPageLogoBox, logoInBox } from '@/lib/content/logo';
+import { directory } from '@/lib/coops';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit your co-op', robots: { index: false } };

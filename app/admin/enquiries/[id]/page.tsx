@@ -6,7 +6,7 @@ import { ForwardForm } from '@/components/admin/forward-form';
 import { History } from '@/components/admin/history';
 import { EnquiryDetails } from '@/components/admin/enquiry-details';
 import { TriageForm } from '@/components/admin/triage-form';
-import { formatReceived } from '@/lib/admin/enquiry-labels';
+import { formatReceived } from '@/lib/format';
 import { requireMember } from '@/lib/admin/require-member';
 import { enquiryHistory } from '@/lib/audit';
 import { getDb } from '@/lib/db';

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentProblems } from '@/lib/content-checks';
-import { describeProblem, type ContentProblem } from '@/lib/content-problem';
-import { readRedirects } from '@/lib/redirects';
+import { contentProblems } from './checks';
+import { describeProblem, type ContentProblem } from './problem';
+import { readRedirects } from './redirects';
 import {
   buildFixtures,
   documentsOf,
@@ -16,7 +16,7 @@ import {
 } from '@/test/content-build';
 
 // Each folder of test/fixtures/content/checks/ is the valid tree's one broken file (and the file it names under
-// public/, if any) for one check of lib/content-checks.ts, and here is what the check must say about it. The real
+// public/, if any) for one check of lib/content/checks.ts, and here is what the check must say about it. The real
 // content build runs once, on the valid tree with every case laid over it, and must fail naming each; then the
 // check function runs on each case's generated documents alone, which must fail for that case's reason and no other.
 const cases: Record<string, ContentProblem[]> = {

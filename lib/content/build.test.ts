@@ -6,7 +6,7 @@ import { buildFixtures, fixtures, readGenerated, removeBuild, type ContentBuild 
 // The real `contentlayer2 build` on the fixture trees of test/fixtures/content/: the valid tree must build into what
 // the pages read, and each folder of fields/ adds a file whose front matter its document type refuses. One build
 // per tree, every refused file in one: Contentlayer reports every document's problems before it stops. (The checks
-// across documents and files, lib/content-checks.ts, have their own test beside them.)
+// across documents and files, lib/content/checks.ts, have their own test beside them.)
 
 let valid: ContentBuild | undefined;
 let refused: ContentBuild | undefined;

@@ -4,7 +4,7 @@
  * editor reads is made in one place.
  */
 export type ContentProblem = {
-  /** The file, from the project's root: `content/coops/acme.md`. */
+  /** The file, from the project's root: `content/coops/outlandish.md`. */
   file: string;
   /** The line of the file, when the check knows it (the redirects are one file of many entries). */
   line?: number;
@@ -23,7 +23,7 @@ export type ContentSource = { _raw: { sourceFilePath: string } };
 /** A document's file, from the project's root. */
 export const contentFileOf = (document: ContentSource) => `content/${document._raw.sourceFilePath}`;
 
-/** The line an editor reads: `content/coops/acme.md: email "x" is not an email address`. */
+/** The line an editor reads: `content/coops/outlandish.md: email "x" is not an email address`. */
 export function describeProblem({ file, line, message }: ContentProblem): string {
   return `${file}${line === undefined ? '' : `:${line}`}: ${message}`;
 }

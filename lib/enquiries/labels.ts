@@ -26,13 +26,3 @@ export function enquiryName(enquiry: StoredEnquiry): string {
 export function enquiryPlace(enquiry: Pick<StoredEnquiry, 'location' | 'remote'>): string {
   return [enquiry.location, enquiry.remote ? 'Remote is fine' : undefined].filter(Boolean).join('; ');
 }
-
-const received = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
-
-export function formatReceived(date: Date): string {
-  return received.format(date);
-}

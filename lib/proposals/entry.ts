@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coopSchema, descriptionField, type Field } from '@/lib/content-schema';
+import { coopSchema, descriptionField, type Field } from '@/lib/content/schema';
 import { unsafeLink } from '@/lib/links/address';
 import { editableFields, presentMarker, type EditableField } from './entry-fields';
 

@@ -35,7 +35,7 @@ export type DocumentSchema = {
   fields: Fields;
 };
 
-/** Where a co-op's logo lives, as a site path (lib/logo.ts checks the file itself). */
+/** Where a co-op's logo lives, as a site path (lib/content/logo.ts checks the file itself). */
 export const logoFolder = '/images/coops';
 
 export const pageSchema = {

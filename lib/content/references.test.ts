@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblem } from '@/lib/content-problem';
+import { describeProblem } from './problem';
 import { unknownCaseStudyReferences, unknownReferences } from './references';
 
 describe('unknownReferences', () => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeProblem } from '@/lib/content-problem';
+import { describeProblem } from './problem';
 import { solidPng } from '@/test/images';
 import { checkLogo, fitLogo, inspectSvg, logoDataUrl, logoProblems, pngSize, readLogo } from './logo';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblem } from '@/lib/content-problem';
+import { describeProblem } from './problem';
 import { coopEmailProblems } from './coop-email';
 
 const coop = (fields: { email?: string; showEmail?: boolean }) => ({

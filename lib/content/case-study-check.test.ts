@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblem } from '@/lib/content-problem';
-import { caseStudyProblems } from './check';
+import { describeProblem } from './problem';
+import { caseStudyProblems } from './case-study-check';
 
 const file = { _raw: { sourceFilePath: 'work/study.md' } };
 const inPublic = (path: string) => path === '/images/work/study.png';

@@ -1,4 +1,4 @@
-import { contentFileOf, type ContentProblem, type ContentSource as Source } from '@/lib/content-problem';
+import { contentFileOf, type ContentProblem, type ContentSource as Source } from './problem';
 
 /** The fields of a co-op the reference check reads; Contentlayer's generated `Coop` satisfies it. */
 type CoopReferences = Source & { services?: string[]; technologies?: string[] };

@@ -1,10 +1,12 @@
+// Signing in through the routes' own handlers, in the test's process (unit tests, with the database in memory);
+// over HTTP to a running site: ./over-http.ts.
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { addPerson, type NewPerson } from '@/lib/auth/accounts';
 import { confirmSignInLink, issueRequestedSignIns, requestSignIn, signInWithCode } from '@/lib/auth/sign-in';
 import { getDb } from '@/lib/db';
 import { outbox, users } from '@/lib/db/schema';
 import { site } from '@/lib/site';
-import { cookieFrom } from '@/test/site-sign-in';
+import { cookieFrom, signInButtonForm } from './over-http';
 
 /**
  * Asks for a sign-in mail as the form on /sign-in does, and returns the answer once the mail is queued (the outbox
@@ -39,12 +41,11 @@ export const queuedCode = async (email: string) => (await queued(email))?.code ?
 
 /** Presses the button on the page a mailed link opens, as a browser would (a form POST from our origin). */
 export function followLink(link: string, headers: Record<string, string> = {}) {
-  const { searchParams } = new URL(link);
   return confirmSignInLink(
     new Request(`${site.url}/sign-in/link`, {
       method: 'POST',
       headers: { origin: site.url, ...headers },
-      body: new URLSearchParams({ token: searchParams.get('token') ?? '', email: searchParams.get('email') ?? '' }),
+      body: signInButtonForm(new URL(link)),
     }),
   );
 }
@@ -59,8 +60,6 @@ export function typeCode(email: string, code: string, headers: Record<string, st
     }),
   );
 }
-
-export { cookieFrom };
 
 /** Adds a person (if need be), signs them in through the real link flow, and returns their Cookie header. */
 export async function signedIn(person: NewPerson): Promise<{ cookie: string; id: string }> {

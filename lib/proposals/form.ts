@@ -1,5 +1,5 @@
-import { logoFolder } from '@/lib/content-schema';
-import { coopPageLogoBox, fitLogo, inspectLogo, maxLogoBytes } from '@/lib/logo';
+import { logoFolder } from '@/lib/content/schema';
+import { coopPageLogoBox, fitLogo, inspectLogo, maxLogoBytes } from '@/lib/content/logo';
 import { entryBuildProblems } from './entry-check';
 import { editableFields, reasonField } from './entry-fields';
 import {
@@ -49,7 +49,10 @@ export function entryValues(coop: Partial<Record<string, unknown>>): EntryValues
   return values;
 }
 
-/** An uploaded logo checked by the rules the build holds committed logos to (lib/logo.ts), named for its co-op. */
+/**
+ * An uploaded logo checked by the rules the build holds committed logos to (lib/content/logo.ts), named for its
+ * co-op.
+ */
 async function uploadedLogo(form: FormData, coop: string): Promise<CarriedLogo | string | undefined> {
   const file = form.get('logo');
   if (file instanceof File && file.size > 0) {
@@ -79,7 +82,7 @@ function checkedLogo(name: string, bytes: Buffer): CarriedLogo | string {
 /**
  * Checks a submitted edit form against the entry's rules and the entry as it is: the values, and what changed
  * (only the fields that differ, and the logo's path when it moves), then the entry as it would be against the
- * content build's own checks (lib/coops/entry-check.ts), so what passes here builds. Nothing is stored here.
+ * content build's own checks (lib/proposals/entry-check.ts), so what passes here builds. Nothing is stored here.
  */
 export async function checkProposal(
   form: FormData,

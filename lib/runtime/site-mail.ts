@@ -1,3 +1,7 @@
+// The outbox's composer for the running site: it joins the mails of every kind (lib/enquiries, lib/hire, lib/auth,
+// lib/coops) into the one function the outbox (lib/mail) calls. It lives here, with the rest of the site's wiring,
+// rather than in lib/mail: each of those folders composes its mail with lib/mail/compose.ts, so lib/mail importing
+// them back would make a cycle of folders (lib/layers.test.ts).
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { composeSignInMail, signInLinkMinutes } from '@/lib/auth/sign-in-mail';
@@ -12,9 +16,9 @@ import {
 } from '@/lib/enquiries/mail';
 import { coopContacts } from '@/lib/hire/forwarding';
 import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
-import { directory } from '@/lib/members';
-import { coopNames } from '@/lib/members/hire-coops';
-import { hireServices } from '@/lib/members/services';
+import { directory } from '@/lib/coops';
+import { coopNames } from '@/lib/coops/hire-coops';
+import { hireServices } from '@/lib/coops/services';
 import type { Settings } from '@/lib/settings';
 import { site } from '@/lib/site';
 

@@ -3,8 +3,8 @@ import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { coopPeople, users } from '@/lib/db/schema';
 import { linkProblems, siteLinks, type LinkProblem, type NamedLink } from '@/lib/links/store';
-import { directory } from '@/lib/members';
-import { ageInMonths, confirmedAt, reviewDue } from './confirmation';
+import { directory } from '@/lib/coops';
+import { ageInMonths, confirmedAt, reviewDue } from '@/lib/coops/confirmation';
 
 type Entry = { slug: string; name: string; url: string; confirmed?: string };
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { describeProblem } from '@/lib/content-problem';
+import { describeProblem } from './problem';
 import { parseRedirects, redirectProblems, sitePaths, type Redirect } from './redirects';
 
 const file = 'content/redirects.yml';
@@ -196,7 +196,7 @@ describe('sitePaths', () => {
 
 describe('the committed redirects', () => {
   it('parse without a problem, every entry of the file read', () => {
-    const text = readFileSync(join(__dirname, '../content/redirects.yml'), 'utf8');
+    const text = readFileSync(join(__dirname, '../../content/redirects.yml'), 'utf8');
     const { redirects, problems } = parseRedirects(text);
     expect(problems).toEqual([]);
     // Whatever editors list, read here by the yaml package alone.

@@ -1,8 +1,8 @@
 import { tokenize, tokenTypes } from 'css-tree/tokenizer';
 import { ident, string as cssString, url as cssUrl } from 'css-tree/utils';
 
-// What an SVG logo may hold, for lib/logo.ts's check: an allow-list of the elements and attributes a drawing needs,
-// and the CSS that may not fetch anything. Everything not listed is refused, so a feature browsers add later (or
+// What an SVG logo may hold, for lib/content/logo.ts's check: an allow-list of the elements and attributes a drawing
+// needs, and the CSS that may not fetch anything. Everything not listed is refused, so a feature browsers add later (or
 // one this list forgot) is refused rather than let through.
 
 export const svgNamespace = 'http://www.w3.org/2000/svg';

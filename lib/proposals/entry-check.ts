@@ -2,19 +2,19 @@ import 'server-only';
 import { join } from 'node:path';
 import { allCaseStudies, allCoops, allPages, allServices, allTechnologies, type Coop } from 'contentlayer/generated';
 import { unified } from 'unified';
-import { contentProblems, type ContentDocuments } from '@/lib/content-checks';
-import { contentFileOf, describeProblem, type ContentProblem } from '@/lib/content-problem';
-import { descriptionField } from '@/lib/content-schema';
+import { contentProblems, type ContentDocuments } from '@/lib/content/checks';
+import { contentFileOf, describeProblem, type ContentProblem } from '@/lib/content/problem';
+import { descriptionField } from '@/lib/content/schema';
 import { markdownPipeline, MarkdownProblem } from '@/lib/markdown';
-import { readRedirects } from '@/lib/redirects';
+import { readRedirects } from '@/lib/content/redirects';
 import { editableFields } from './entry-fields';
 
 // The content build's own checks, run on a co-op's entry as a proposal would change it, before the proposal is
 // taken: what passes the form must not fail the next deploy. No rule is written again here: the body goes through
 // the build's Markdown pipeline (lib/markdown.ts: its placeholders), and the entry, in place of the committed one
 // among every generated document, through the checks the build runs once everything is generated
-// (lib/content-checks.ts: an email to show, references, logos, the redirects against the pages a town makes). The
-// field rules are coopSchema's, which the form's own rules come from (lib/coops/entry.ts).
+// (lib/content/checks.ts: an email to show, references, logos, the redirects against the pages a town makes). The
+// field rules are coopSchema's, which the form's own rules come from (lib/proposals/entry.ts).
 
 /** Problems with the proposed entry, by the form's field ('form' for one that belongs to no field of it). */
 export type EntryProblems = Partial<Record<string, string>>;
@@ -44,14 +44,14 @@ function changedEntry(coop: Coop, changes: Readonly<Record<string, unknown>>): C
     else entry[field] = value;
   }
   if (typeof description === 'string') entry.body = { ...coop.body, raw: description };
-  // The fields changed are coopSchema's, with values its rules took (lib/coops/entry.ts): still a Coop.
+  // The fields changed are coopSchema's, with values its rules took (lib/proposals/entry.ts): still a Coop.
   return entry as Coop;
 }
 
 /**
  * What the content build would refuse in co-op `slug`'s entry with `changes` (the proposal's changed fields and
- * description, without its logo, which lib/logo.ts has checked by the build's rules already), by form field. Only
- * what the change brings: a problem the committed content already has is not the proposal's.
+ * description, without its logo, which lib/content/logo.ts has checked by the build's rules already), by form
+ * field. Only what the change brings: a problem the committed content already has is not the proposal's.
  */
 export async function entryBuildProblems(
   slug: string,

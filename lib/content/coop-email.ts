@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
+import { contentFileOf, type ContentProblem, type ContentSource } from './problem';
 
 /** The fields of a co-op the email check reads; Contentlayer's generated `Coop` satisfies it. */
 type CoopEmail = ContentSource & { email?: string; showEmail?: boolean };

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
-import { logoProblems } from '@/lib/logo';
-import { coopEmailProblems } from '@/lib/members/coop-email';
-import { buildDirectory, type CoopEntry, type TermEntry } from '@/lib/members/directory';
-import { redirectProblems, sitePaths, type ParsedRedirects } from '@/lib/redirects';
-import { unknownCaseStudyReferences, unknownReferences } from '@/lib/references';
+import { contentFileOf, type ContentProblem, type ContentSource } from './problem';
+import { logoProblems } from './logo';
+import { coopEmailProblems } from './coop-email';
+import { buildDirectory, type CoopEntry, type TermEntry } from '@/lib/coops/directory';
+import { redirectProblems, sitePaths, type ParsedRedirects } from './redirects';
+import { unknownCaseStudyReferences, unknownReferences } from './references';
 import { slugPattern, slugRule } from '@/lib/slug';
-import { caseStudyProblems } from '@/lib/work/check';
+import { caseStudyProblems } from './case-study-check';
 
 // Every check of the content that a field's own declaration cannot make: those that read other documents (a co-op's
 // services), files (logos, images) or the redirects. The content build (contentlayer.config.ts) runs them all through
-// this one function once everything is generated, and lib/content-checks.test.ts runs the build on fixture trees, so
+// this one function once everything is generated, and lib/content/checks.test.ts runs the build on fixture trees, so
 // a check is either here, and so in the build and its tests, or nowhere.
 
 /** What each check reads of a document; Contentlayer's generated documents satisfy them. */
@@ -38,7 +38,7 @@ export type ContentDocuments = {
 export type ContentFiles = {
   /** The folder public/, whose files logos and images name by their site path. */
   publicDir: string;
-  /** content/redirects.yml as read (lib/redirects.ts); its own problems are reported with the rest. */
+  /** content/redirects.yml as read (lib/content/redirects.ts); its own problems are reported with the rest. */
   redirects: ParsedRedirects;
 };
 

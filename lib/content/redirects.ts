@@ -4,14 +4,14 @@ import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 // Relative, not `@/lib/`: next.config.ts loads this module, and Next.js's config loader turns `@/lib/x` into
 // `./lib/x` from this file's folder, which is not there.
-import { describeProblem, type ContentProblem } from './content-problem';
-import { enquiryKindList } from './enquiry-kinds';
-import type { KindDescription } from './enquiry-kinds/kind';
-import { thanksPaths } from './enquiry-kinds/on-site';
+import { enquiryKindList } from '@/lib/enquiry-kinds';
+import type { KindDescription } from '@/lib/enquiry-kinds/kind';
+import { thanksPaths } from '@/lib/enquiry-kinds/on-site';
+import { describeProblem, type ContentProblem } from './problem';
 
 // Moved pages, listed by editors in one YAML file: a map with one list, `redirects`, because a Git-based CMS edits a
 // file as named fields (a list widget), not as a bare list. next.config.ts serves them with Next.js's own
-// `redirects()`; the content build (lib/content-checks.ts) checks them against the site's pages.
+// `redirects()`; the content build (lib/content/checks.ts) checks them against the site's pages.
 
 /** Where the list is, from the project's root. */
 export const redirectsFile = 'content/redirects.yml';

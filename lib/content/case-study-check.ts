@@ -1,4 +1,4 @@
-import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
+import { contentFileOf, type ContentProblem, type ContentSource } from './problem';
 
 /** The fields of a case study this check reads; Contentlayer's generated `CaseStudy` satisfies it. */
 type CaseStudyFields = ContentSource & {

@@ -1,12 +1,12 @@
-import type { coopSchema } from '@/lib/content-schema';
+import type { coopSchema } from '@/lib/content/schema';
 
 // What the entry form and the server share about its fields, as plain data: the form (a client component) reads
-// this module, and the rules that check what it sends (lib/coops/entry.ts, with zod) stay on the server.
+// this module, and the rules that check what it sends (lib/proposals/entry.ts, with zod) stay on the server.
 
 /**
  * The public fields of a co-op's entry that its own people may propose changes to, checked by rules derived from
- * `coopSchema` (lib/content-schema.ts), the one schema the content build and the CMS read: no second copy of the
- * rules. `member` stays with the network's editors; the logo is a file, checked by lib/logo.ts.
+ * `coopSchema` (lib/content/schema.ts), the one schema the content build and the CMS read: no second copy of the
+ * rules. `member` stays with the network's editors; the logo is a file, checked by lib/content/logo.ts.
  */
 export const editableFields = [
   'name',

@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { contentFileOf, type ContentProblem, type ContentSource } from '@/lib/content-problem';
-import { logoFolder } from '@/lib/content-schema';
+import { contentFileOf, type ContentProblem, type ContentSource } from './problem';
+import { logoFolder } from './schema';
 import { allowedAttribute, allowedElement, allowedHref, cssFetches, htmlNamespace, svgNamespace } from './logo-svg';
 
-export { maxLogoBytes } from './logo-limit.ts';
+export { maxLogoBytes } from '../logo-limit.ts';
 
 // A co-op's logo: an SVG or PNG file under public/images/coops/ (where a CMS uploads it), named by its co-op's
-// `logo` field. The content build checks every logo (lib/content-checks.ts); the pages and the preview cards read it
+// `logo` field. The content build checks every logo (lib/content/checks.ts); the pages and the preview cards read it
 // again as they render, at build time, for its size, so that each <img> carries a width and height and nothing
 // shifts as it loads.
 //
 // SVG is only ever an image: an <img src>, and a data URL in the preview card, never inlined into a page, so it
 // cannot run code or load anything there. A visitor can still open the file itself at its own address, where a
 // browser would run its scripts, so the build refuses an SVG that could: the file is read by an XML parser and held
-// to an allow-list of elements and attributes (lib/logo-svg.ts), so a script, an event handler, HTML or a
+// to an allow-list of elements and attributes (lib/content/logo-svg.ts), so a script, an event handler, HTML or a
 // foreignObject is refused, and so are a DOCTYPE and a reference to another file or address, in an attribute or in
 // CSS as a CSS tokenizer reads it (escapes and all). Refusing is plainer than sanitising: the file in the repository
 // is the file the site serves, and a logo needs none of these.

@@ -13,7 +13,7 @@ import {
 import { solidPng } from '@/test/images';
 import { resetDatabase } from '@/test/database';
 import { editableFields } from './entry-fields';
-import { checkProposal, entryValues, today } from './proposal-form';
+import { checkProposal, entryValues, today } from './form';
 
 beforeEach(resetDatabase);
 afterAll(closeDb);
