@@ -52,9 +52,14 @@ export const pageSchema = {
       label: 'Description',
       description: 'For search results and link previews; defaults to the first paragraph.',
     },
-    date: { type: 'date', label: 'Date' },
-    tags: { type: 'list', label: 'Tags' },
-    // Kept from the pages' Jekyll front matter so they stay word for word; the site does not use them.
+    date: {
+      type: 'date',
+      label: 'Date',
+      description: 'When the page last changed, for the sitemap; pages do not show it.',
+    },
+    // Kept from the pages' Jekyll front matter so they stay word for word; the site does not use them (no page
+    // shows tags: components/markdown-page.tsx).
+    tags: { type: 'list', label: 'Tags', inCms: false },
     layout: { type: 'string', label: 'Layout', inCms: false },
     comments: { type: 'boolean', label: 'Comments', default: false, inCms: false },
   },
