@@ -49,7 +49,7 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
         <h2 id={headingId} className="text-2xl font-bold">
           {form.copy.heading}
         </h2>
-        {state && <ProblemSummary form={form} problem={state.problem} />}
+        <ProblemSummary form={form} problem={state?.problem} />
         <p role="status" aria-live="polite" className="mt-2 font-semibold empty:hidden" />
         <div hidden className="mt-4 space-y-2" data-thanks>
           <h3 tabIndex={-1} className="text-xl font-bold focus:outline-none">
@@ -88,21 +88,29 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
   );
 }
 
-/** What went wrong with a form post, and a link to each field that needs correcting. */
-function ProblemSummary({ form, problem }: { form: FormDescription; problem: Problem }) {
-  const invalid = allFields(form).filter((field) => problem.errors?.[field.name]);
+/**
+ * What went wrong with a form post, and a link to each field that needs correcting: at the top of the form, where
+ * focus goes. Rendered hidden and empty when the post has not failed; the browser script fills and shows the same
+ * element when its own check or the server refuses the form, so visitors with and without JavaScript get one summary.
+ */
+function ProblemSummary({ form, problem }: { form: FormDescription; problem?: Problem }) {
+  const invalid = allFields(form).filter((field) => problem?.errors?.[field.name]);
   return (
-    <div role="alert" className="mt-4 border-l-4 border-brand bg-brand-light px-4 py-2">
-      <p>{problem.detail}</p>
-      {invalid.length > 0 && (
-        <ul className="mt-2 list-disc pl-5">
-          {invalid.map((field) => (
-            <li key={field.name}>
-              <a href={`#${field.name}`}>{problem.errors?.[field.name]?.[0]}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+    <div
+      role="alert"
+      tabIndex={-1}
+      hidden={!problem}
+      data-summary
+      className="mt-4 border-l-4 border-brand bg-brand-light px-4 py-2 focus:outline-2 focus:outline-brand-dark"
+    >
+      <p>{problem?.detail}</p>
+      <ul hidden={invalid.length === 0} className="mt-2 list-disc pl-5">
+        {invalid.map((field) => (
+          <li key={field.name}>
+            <a href={`#${field.name}`}>{problem?.errors?.[field.name]?.[0]}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

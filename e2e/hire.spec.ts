@@ -11,8 +11,13 @@ test.describe('the brief form with JavaScript', () => {
     await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Half Done Org');
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill('not-an-email');
     await page.getByRole('button', { name: 'Send brief' }).click();
-    await expect(page.getByRole('status')).toContainText('Your brief was not sent');
-    await expect(page.getByLabel('Contact name')).toBeFocused();
+    const summary = page.getByRole('alert');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Your brief was not sent');
+    await expect(summary.getByRole('link', { name: 'Choose at least one service' })).toHaveAttribute(
+      'href',
+      '#services',
+    );
     await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
       'Enter an email address like name@example.coop',
