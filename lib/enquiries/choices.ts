@@ -2,7 +2,15 @@ import 'server-only';
 import { allFieldsOf, type KindDescription } from '@/lib/enquiry-kinds/kind';
 import type { DirectoryList, KindContext } from '@/lib/enquiry-kinds/field';
 import { hireCoops } from '@/lib/coops/hire-coops';
-import { hireServices } from '@/lib/coops/services';
+import { directory } from '@/lib/coops';
+import { offeredServices } from './service-groups';
+
+/**
+ * The services a client can ask for in a brief: those current member co-ops offer, in their groups, the most
+ * offered first (./service-groups.ts). The brief form, its option pages (/hire/SLUG) and the server's check of a
+ * brief all take this list, so the form offers exactly what the server accepts.
+ */
+export const hireServices = offeredServices(directory.services, directory.membersOffering);
 
 /** An option a form offers: its value, the words shown, and the heading of its group, when its list has groups. */
 export type Choice = { value: string; label: string; group?: string };

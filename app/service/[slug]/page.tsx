@@ -44,7 +44,7 @@ export default async function ServicePage({ params }: Props) {
     >
       {service.body.raw.trim() && <Prose html={service.body.html} />}
       {/* The prerendered /hire variant with this service ticked: it works without JavaScript (app/[slug]/[option]).
-          The brief form offers only what member co-ops offer (lib/coops/services.ts), so a service no one offers
+          The brief form offers only what member co-ops offer (lib/enquiries/choices.ts), so a service no one offers
           has no such page. */}
       {coops.length > 0 && (
         <p>
