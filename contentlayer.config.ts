@@ -43,6 +43,8 @@ function contentlayerField(field: Field): FieldDef {
     case 'number':
     case 'date':
       return { type: field.type, ...common };
+    case 'choice':
+      return { type: 'enum', options: Object.keys(field.options), ...common };
     case 'list':
       return { type: 'list', of: { type: 'string' }, ...common };
     case 'nested': {

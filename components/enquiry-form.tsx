@@ -15,9 +15,9 @@ import { honeypotField, type FieldErrors, type FormState } from '@/lib/enquiry-k
 
 /**
  * The options of the form's `choices` fields and of its `select` fields without options of their own, by field
- * name, as the page knows them (from the content).
+ * name, as the page knows them (from the content); a `choices` field's options may have groups, shown in order.
  */
-export type Choices = Readonly<Record<string, readonly { value: string; label: string }[]>>;
+export type Choices = Readonly<Record<string, readonly { value: string; label: string; group?: string }[]>>;
 
 type Props = {
   form: FormDescription;
@@ -45,11 +45,11 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
   const headingId = `${form.kind}-heading`;
   return (
     <Element className="mt-10 block">
-      <section aria-labelledby={headingId} className="rounded border border-line bg-white p-6">
+      <section aria-labelledby={headingId} className="rounded border border-line bg-white p-4 sm:p-6">
         <h2 id={headingId} className="text-2xl font-bold">
           {form.copy.heading}
         </h2>
-        {state && <ProblemSummary form={form} problem={state.problem} />}
+        <ProblemSummary form={form} problem={state?.problem} />
         <p role="status" aria-live="polite" className="mt-2 font-semibold empty:hidden" />
         <div hidden className="mt-4 space-y-2" data-thanks>
           <h3 tabIndex={-1} className="text-xl font-bold focus:outline-none">
@@ -57,7 +57,7 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
           </h3>
           <p>{form.copy.thanks.body}</p>
         </div>
-        <form method="post" action={form.action} noValidate className="mt-4 space-y-5">
+        <form method="post" action={form.action} noValidate className="mt-4 space-y-4 sm:space-y-5">
           <div aria-hidden="true" className="absolute -left-[9999px]" data-honeypot>
             <label htmlFor={honeypotField}>{sharedCopy.honeypotLabel}</label>
             <input id={honeypotField} name={honeypotField} tabIndex={-1} autoComplete="off" />
@@ -65,7 +65,7 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
           {form.fields.map((field) => (
             <Field key={field.name} field={field} {...fieldProps} />
           ))}
-          <fieldset className="space-y-3 rounded border border-line p-4">
+          <fieldset className="space-y-3 rounded border border-line p-3 sm:p-4">
             <legend className="px-1 font-semibold">{form.copy.checkboxLegend}</legend>
             {form.confirmations.map((field) => (
               <Field key={field.name} field={field} {...fieldProps} />
@@ -88,21 +88,29 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
   );
 }
 
-/** What went wrong with a form post, and a link to each field that needs correcting. */
-function ProblemSummary({ form, problem }: { form: FormDescription; problem: Problem }) {
-  const invalid = allFields(form).filter((field) => problem.errors?.[field.name]);
+/**
+ * What went wrong with a form post, and a link to each field that needs correcting: at the top of the form, where
+ * focus goes. Rendered hidden and empty when the post has not failed; the browser script fills and shows the same
+ * element when its own check or the server refuses the form, so visitors with and without JavaScript get one summary.
+ */
+function ProblemSummary({ form, problem }: { form: FormDescription; problem?: Problem }) {
+  const invalid = allFields(form).filter((field) => problem?.errors?.[field.name]);
   return (
-    <div role="alert" className="mt-4 border-l-4 border-brand bg-brand-light px-4 py-2">
-      <p>{problem.detail}</p>
-      {invalid.length > 0 && (
-        <ul className="mt-2 list-disc pl-5">
-          {invalid.map((field) => (
-            <li key={field.name}>
-              <a href={`#${field.name}`}>{problem.errors?.[field.name]?.[0]}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+    <div
+      role="alert"
+      tabIndex={-1}
+      hidden={!problem}
+      data-summary
+      className="mt-4 border-l-4 border-brand bg-brand-light px-4 py-2 focus:outline-2 focus:outline-brand-dark"
+    >
+      <p>{problem?.detail}</p>
+      <ul hidden={invalid.length === 0} className="mt-2 list-disc pl-5">
+        {invalid.map((field) => (
+          <li key={field.name}>
+            <a href={`#${field.name}`}>{problem?.errors?.[field.name]?.[0]}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -160,40 +168,66 @@ function Field(props: FieldProps) {
 
 /**
  * A group of checkboxes, one value per ticked box. The group carries the field's id (what the error summary links
- * to), its description and its invalid state; each box is labelled by its option.
+ * to), its description and its invalid state; each box is labelled by its option. Options with groups (the brief's
+ * services) are in a group of their own each, under its heading, in the order given; all of them are shown, with or
+ * without JavaScript.
  */
 function ChoicesField({ field, errors, values, choices }: FieldProps) {
   const invalid = Boolean(errors[field.name]);
   const value = values[field.name];
   const ticked = new Set(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
+  const groups: { label?: string; options: Choices[string][number][] }[] = [];
+  for (const option of choices[field.name] ?? []) {
+    const last = groups.at(-1);
+    if (last && last.label === option.group) last.options.push(option);
+    else groups.push({ label: option.group, options: [option] });
+  }
+  // Each box as wide as its label, the boxes flowing in rows: most services are a word or two, so a row holds
+  // two or three on a phone, where a grid of columns would wrap the longer names over several lines.
+  const boxes = (options: readonly Choices[string][number][]) => (
+    <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1.5 text-sm sm:text-base">
+      {options.map((option) => {
+        const id = `${field.name}-${option.value}`;
+        return (
+          <div key={option.value} className="flex items-start gap-1.5">
+            <input
+              type="checkbox"
+              id={id}
+              name={field.name}
+              value={option.value}
+              defaultChecked={ticked.has(option.value)}
+              className="size-5 shrink-0 accent-brand-dark"
+            />
+            <label htmlFor={id} className="leading-5">
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </div>
+  );
   return (
     <fieldset
       id={field.name}
       aria-describedby={describedBy(field, invalid)}
       aria-invalid={invalid || undefined}
-      className="rounded border border-line p-4 aria-[invalid=true]:border-2 aria-[invalid=true]:border-brand"
+      className="rounded border border-line p-3 sm:p-4 aria-[invalid=true]:border-2 aria-[invalid=true]:border-brand"
     >
       <legend className="px-1 font-semibold">{field.label}</legend>
       <Hint field={field} />
       <FieldError field={field} errors={errors} />
-      <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
-        {(choices[field.name] ?? []).map((option) => {
-          const id = `${field.name}-${option.value}`;
-          return (
-            <div key={option.value} className="flex items-start gap-3">
-              <input
-                type="checkbox"
-                id={id}
-                name={field.name}
-                value={option.value}
-                defaultChecked={ticked.has(option.value)}
-                className="mt-1 size-5 shrink-0 accent-brand-dark"
-              />
-              <label htmlFor={id}>{option.label}</label>
-            </div>
-          );
-        })}
-      </div>
+      {groups.map((group) =>
+        group.label ? (
+          <fieldset key={group.label} className="mt-2">
+            <legend className="text-sm font-semibold sm:text-base">{group.label}</legend>
+            {boxes(group.options)}
+          </fieldset>
+        ) : (
+          <div key="" className="mt-2">
+            {boxes(group.options)}
+          </div>
+        ),
+      )}
     </fieldset>
   );
 }
@@ -226,7 +260,7 @@ function Control({ field, errors, values, choices }: FieldProps) {
         />
       );
     case 'textarea':
-      return <textarea {...props} defaultValue={text} rows={6} className={inputClass} />;
+      return <textarea {...props} defaultValue={text} rows={4} className={inputClass} />;
     case 'select':
       return (
         <select {...props} defaultValue={text ?? ''} className={inputClass}>

@@ -18,3 +18,22 @@ export function KindForm({
 }) {
   return <EnquiryForm form={formOf(kind)} state={state} choices={choicesFor(kind)} initial={initial} />;
 }
+
+/**
+ * A kind's form on its page, after the page's text: the kind's note first, when it has one, saying what the form is
+ * for beside the text it follows.
+ */
+export function KindPageForm({
+  kind,
+  initial,
+}: {
+  kind: KindDescription;
+  initial?: Readonly<Record<string, unknown>>;
+}) {
+  return (
+    <>
+      {kind.site.note && <p className="mt-6 border-l-4 border-brand bg-brand-light px-4 py-3">{kind.site.note}</p>}
+      <KindForm kind={kind} initial={initial} />
+    </>
+  );
+}

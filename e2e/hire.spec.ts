@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { validBrief } from '@/test/enquiry-data';
 import { expect, expectNoAxeViolations, fillValidBrief, memberFiles, signIn, test } from './site';
 
@@ -11,8 +14,13 @@ test.describe('the brief form with JavaScript', () => {
     await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Half Done Org');
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill('not-an-email');
     await page.getByRole('button', { name: 'Send brief' }).click();
-    await expect(page.getByRole('status')).toContainText('Your brief was not sent');
-    await expect(page.getByLabel('Contact name')).toBeFocused();
+    const summary = page.getByRole('alert');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Your brief was not sent');
+    await expect(summary.getByRole('link', { name: 'Choose at least one service' })).toHaveAttribute(
+      'href',
+      '#services',
+    );
     await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
       'Enter an email address like name@example.coop',
@@ -47,6 +55,58 @@ test.describe('the brief form with JavaScript', () => {
     await page.goto('/hire/hosting');
     await expect(services(page).getByLabel('Hosting', { exact: true })).toBeChecked();
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/hire$/);
+  });
+});
+
+/** What content/ says, read apart from the app: every service, and those a current member co-op offers. */
+const frontMatter = (folder: string, file: string) =>
+  parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join('content', folder, file), 'utf8'))?.[1] ?? '') as {
+    member?: boolean;
+    services?: string[];
+  };
+const allServices = readdirSync('content/services').map((file) => file.replace(/\.md$/, ''));
+const offered = new Set(
+  readdirSync('content/coops')
+    .map((file) => frontMatter('coops', file))
+    .flatMap((coop) => (coop.member ? (coop.services ?? []) : [])),
+);
+
+test.describe('the brief form on a phone (390 × 844)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+      test.use({ javaScriptEnabled });
+
+      test('is at most 2,500 px tall, and offers only what member co-ops offer, in groups', async ({ page }) => {
+        await page.goto('/hire');
+        const box = await page.locator('brief-form section').boundingBox();
+        expect(box?.height).toBeGreaterThan(1000);
+        expect(box?.height).toBeLessThanOrEqual(2500);
+        // Every field is there and shown: nothing is folded away.
+        for (const id of ['organisation', 'contactName', 'email', 'description', 'budget', 'timescale', 'location']) {
+          await expect(page.locator(`#${id}`)).toBeVisible();
+        }
+        const boxes = services(page).getByRole('checkbox');
+        const values = await boxes.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+        expect(new Set(values)).toEqual(offered);
+        expect(values).toHaveLength(offered.size);
+        expect(offered.size).toBeLessThan(allServices.length);
+        expect(await boxes.evaluateAll((inputs) => inputs.filter((input) => !input.checkVisibility()).length)).toBe(0);
+        const hosting = services(page).getByRole('group', { name: 'Hosting and support' });
+        await expect(hosting.getByLabel('Hosting', { exact: true })).toBeVisible();
+        await expect(services(page).getByRole('group')).toHaveCount(7);
+        await expectNoAxeViolations(page);
+      });
+    });
+  }
+
+  test('a service no member offers has no option page, and its page does not send to one', async ({ page }) => {
+    const unoffered = allServices.find((slug) => !offered.has(slug));
+    if (!unoffered) throw new Error('every service has a member co-op offering it');
+    expect((await page.goto(`/hire/${unoffered}`))?.status()).toBe(404);
+    await page.goto(`/service/${unoffered}`);
+    await expect(page.getByRole('link', { name: /Send us your brief/ })).toHaveCount(0);
   });
 });
 

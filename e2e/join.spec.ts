@@ -7,11 +7,36 @@ test.describe('the join form with JavaScript', () => {
     await page.getByLabel('Co-op name').fill('Half Done Co-op');
     await page.getByLabel('Email').fill('not-an-email');
     await page.getByRole('button', { name: 'Send enquiry' }).click();
-    await expect(page.getByRole('status')).toContainText('Your enquiry was not sent');
+    // The summary at the top, as a failed post without JavaScript shows it, takes focus.
+    const summary = page.getByRole('alert');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Your enquiry was not sent');
+    await expect(summary.getByRole('link', { name: 'Enter an email address like name@example.coop' })).toHaveAttribute(
+      'href',
+      '#email',
+    );
+    await summary.getByRole('link', { name: 'Enter the name of the person we should contact' }).click();
     await expect(page.getByLabel('Contact name')).toBeFocused();
     await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address like name@example.coop');
     await expect(page.getByLabel('Co-op name')).toHaveValue('Half Done Co-op');
+    await expectNoAxeViolations(page);
+  });
+
+  test('sent empty, moves focus to an error summary linking to each field', async ({ page }) => {
+    await page.goto('/join');
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    const summary = page.getByRole('alert');
+    await expect(summary).toBeFocused();
+    const required = ['coopName', 'contactName', 'email', 'location', 'legalForm', 'description'];
+    const confirmations = ['agreesWithPrinciples', 'workerOwned', 'providesDigitalServices', 'ukBased', 'consent'];
+    await expect(summary.getByRole('link')).toHaveCount(required.length + confirmations.length);
+    for (const name of [...required, ...confirmations]) {
+      await expect(summary.locator(`a[href="#${name}"]`)).toHaveCount(1);
+      await expect(page.locator(`#${name}`)).toHaveAttribute('aria-invalid', 'true');
+    }
+    // Said once, in the summary, not again by the status line.
+    await expect(page.locator('[role="status"]')).toHaveText('');
     await expectNoAxeViolations(page);
   });
 

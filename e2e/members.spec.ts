@@ -231,6 +231,42 @@ test.describe('the map', () => {
   });
 });
 
+test.describe('the map follows the filter', () => {
+  test('with JavaScript, filtered to one technology, shows only those co-ops', async ({ page }) => {
+    const drupal = await listedOn(page, '/technology/drupal');
+    await page.goto('/members?technology=drupal');
+    await expect.poll(() => cardNames(page)).toEqual(drupal);
+    const map = page.getByRole('figure');
+    const located = memberFiles.filter((coop) => coop.located && drupal.includes(coop.name));
+    expect(located.length).toBeGreaterThan(0);
+    expect(located.length).toBeLessThan(memberFiles.filter((coop) => coop.located).length);
+    await expect(map.getByRole('link')).toHaveCount(located.length);
+    expect(
+      (await map.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).sort(),
+    ).toEqual(located.map((coop) => `/co-op/${coop.slug}`).sort());
+    await expect(map).toContainText('Only the member co-ops that match the filter');
+    await expect(map).not.toContainText(/^All \d+ member co-ops/);
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(map.getByRole('link')).toHaveCount(memberFiles.filter((coop) => coop.located).length);
+    await expect(map).toContainText(/All \d+ member co-ops with a location/);
+    await expectNoAxeViolations(page);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the list is the answer, and the map says it shows all', async ({ page }) => {
+      await page.goto('/members?technology=drupal');
+      const map = page.getByRole('figure');
+      const located = memberFiles.filter((coop) => coop.located);
+      await expect(map.getByRole('link')).toHaveCount(located.length);
+      await expect(map).toContainText(`All ${located.length} member co-ops with a location`);
+      await expect(map.getByText('Only the member co-ops that match the filter')).toBeHidden();
+    });
+  });
+});
+
 test.describe('home and navigation', () => {
   test('home shows the headline figures from the content and links to the directory', async ({ page }) => {
     await page.goto('/');

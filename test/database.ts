@@ -5,7 +5,7 @@ import { schemaOf, type InputOf, type ValuesOf } from '@/lib/enquiry-kinds/kind'
 import { createEnquiry } from '@/lib/enquiries/store';
 import { validBrief, validEnquiry } from './enquiry-data';
 import { coopSlugs } from '@/lib/coops/hire-coops';
-import { serviceSlugs } from '@/lib/coops/services';
+import { kindContext } from '@/lib/enquiries/choices';
 
 /** Empties every table of the test database (PGlite in memory, or the server in DATABASE_URL). */
 export async function resetDatabase(): Promise<void> {
@@ -34,7 +34,7 @@ export async function storeEnquiry(
 export async function storeBrief(
   brief: InputOf<typeof briefKind> = validBrief,
 ): Promise<{ id: string; receipt: boolean }> {
-  const values = schemaOf(briefKind, { serviceSlugs, coopSlugs }).parse(brief);
+  const values = schemaOf(briefKind, { serviceSlugs: kindContext.serviceSlugs, coopSlugs }).parse(brief);
   const stored = await createEnquiry(await getDb(), briefKind, values, { receiptHourlyLimit: 30 });
   if (stored.outcome !== 'stored') throw new Error(`not stored: ${stored.outcome}`);
   return stored;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { KindForm } from '@/components/kind-form';
+import { KindPageForm } from '@/components/kind-form';
 import { MarkdownPage } from '@/components/markdown-page';
 import { getPage, pages } from '@/lib/content';
 import { kindOnPage } from '@/lib/enquiry-kinds/on-site';
@@ -29,5 +29,5 @@ export default async function ContentPage({ params }: Props) {
   const page = getPage((await params).slug);
   if (!page) notFound();
   const kind = kindOnPage(page.slug);
-  return <MarkdownPage page={page}>{kind && <KindForm kind={kind} />}</MarkdownPage>;
+  return <MarkdownPage page={page}>{kind && <KindPageForm kind={kind} />}</MarkdownPage>;
 }

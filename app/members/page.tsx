@@ -29,13 +29,14 @@ export default function MembersPage() {
           entries={filterEntries}
           cards={Object.fromEntries(members.map((coop) => [coop.slug, coopCard(coop)]))}
           options={filterOptions}
-        />
-      </section>
-      <section aria-labelledby="map-heading" className="space-y-4">
-        <h2 id="map-heading" className="text-2xl font-bold">
-          Where we are
-        </h2>
-        <MemberMap />
+        >
+          <section aria-labelledby="map-heading" className="space-y-4 pt-6">
+            <h2 id="map-heading" className="text-2xl font-bold">
+              Where we are
+            </h2>
+            <MemberMap />
+          </section>
+        </MemberFilterList>
       </section>
     </div>
   );

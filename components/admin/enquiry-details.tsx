@@ -3,10 +3,8 @@ import { statusLabel } from '@/lib/enquiries/labels';
 import { enquiryDetails, enquiryNameOf, kindOfEnquiry, type Detail } from '@/lib/enquiries/details';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { coopNames } from '@/lib/coops/hire-coops';
-import { hireServices } from '@/lib/coops/services';
+import { serviceNames } from '@/lib/coops/services';
 import { DetailList } from './detail-list';
-
-const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));
 
 /** A value as its field shows: an address to write to, a link to follow, text that keeps its line breaks. */
 function shown({ name, as, value }: Detail): React.ReactNode {

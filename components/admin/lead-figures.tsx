@@ -1,7 +1,6 @@
 import type { LeadFigures as Figures } from '@/lib/hire/figures';
-import { hireServices } from '@/lib/coops/services';
+import { serviceNames } from '@/lib/coops/services';
 
-const serviceNames = new Map(hireServices.map(({ slug, name }) => [slug, name]));
 const quarter = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The network's figures for this quarter's briefs: how many came, were forwarded and won, and what they asked for. */

@@ -21,8 +21,10 @@ export class MemberFilterElement extends EnhancedElement {
     const fallback = this.querySelector<HTMLElement>('[data-filter-fallback]');
     if (!form || !clear || !count || !fallback) return;
 
+    // Each card's dot on the map, when it has one, is shown and hidden with it.
     const items = [...this.querySelectorAll<HTMLLIElement>('li[data-text]')].map((item) => ({
       item,
+      dot: this.querySelector(`[data-dot="${item.dataset.slug}"]`),
       entry: {
         services: item.dataset.services?.split(' ') ?? [],
         technologies: item.dataset.technologies?.split(' ') ?? [],
@@ -45,11 +47,14 @@ export class MemberFilterElement extends EnhancedElement {
         if (control.value !== value) control.value = value;
       }
       let visible = 0;
-      for (const { item, entry } of items) {
+      for (const { item, dot, entry } of items) {
         item.hidden = !matchesFilter(entry, filter);
+        dot?.toggleAttribute('hidden', item.hidden);
         if (!item.hidden) visible += 1;
       }
       const filtered = Object.keys(filter).length > 0;
+      // What depends on it in the markup's own styles: the map's caption.
+      this.toggleAttribute('data-filtered', filtered);
       clear.hidden = !filtered;
       count.textContent = filterCount(items.length, filtered ? visible : undefined);
     };

@@ -14,6 +14,8 @@ type Props = {
   entries: readonly FilterEntry[];
   cards: Readonly<Record<string, ReactNode>>;
   options: Readonly<Record<TermFilterKey, readonly FilterOption[]>>;
+  /** What follows the list and follows the filter too: the map, whose dots are hidden with their co-ops' cards. */
+  children?: ReactNode;
 };
 
 const controlClass = 'rounded border border-muted bg-white px-2 py-2';
@@ -25,9 +27,9 @@ const controlClass = 'rounded border border-muted bg-white px-2 py-2';
  * query string. Each card carries what the filter matches on, so nothing else is sent. In development React
  * hydrates this too, possibly after the element has filtered it: the parts the element changes say so.
  */
-export function MemberFilterList({ entries, cards, options }: Props) {
+export function MemberFilterList({ entries, cards, options, children }: Props) {
   return (
-    <member-filter className="block space-y-6">
+    <member-filter className="group block space-y-6" suppressHydrationWarning>
       <div data-filter-fallback suppressHydrationWarning>
         <BrowseLinks groups={termFilters.map(({ key, label }) => ({ label, options: options[key] }))} />
       </div>
@@ -72,6 +74,7 @@ export function MemberFilterList({ entries, cards, options }: Props) {
         {entries.map((entry) => (
           <li
             key={entry.slug}
+            data-slug={entry.slug}
             data-services={entry.services.join(' ')}
             data-technologies={entry.technologies.join(' ')}
             data-town={entry.town}
@@ -82,6 +85,7 @@ export function MemberFilterList({ entries, cards, options }: Props) {
           </li>
         ))}
       </ul>
+      {children}
       <BrowserScript name="member-filter" />
     </member-filter>
   );

@@ -7,6 +7,9 @@ import { ukMap } from '@/lib/coops/uk-map';
 /**
  * Where the member co-ops are: an SVG of the UK drawn at build time, with a dot per co-op that links to its
  * page. Co-ops whose files give no coordinates are named beneath the map, so no one is silently left out.
+ * Inside the directory's `<member-filter>`, the filter hides the dots of the co-ops it hides from the list
+ * (`data-dot`, the co-op's slug) and the caption says so; without JavaScript the map shows every member, and says
+ * it does.
  */
 const dotRadius = 5;
 
@@ -33,14 +36,27 @@ export function MemberMap() {
         {placed.map(({ coop, x, y }) => {
           const town = townOf(coop);
           return (
-            <Link key={coop.slug} href={coop.url} aria-label={town ? `${coop.name}, ${town.name}` : coop.name}>
+            <Link
+              key={coop.slug}
+              href={coop.url}
+              aria-label={town ? `${coop.name}, ${town.name}` : coop.name}
+              data-dot={coop.slug}
+              suppressHydrationWarning
+            >
               <circle cx={x.toFixed(1)} cy={y.toFixed(1)} r={dotRadius} className="fill-brand-dark stroke-white" />
             </Link>
           );
         })}
       </svg>
       <figcaption id="member-map-caption" className="text-sm text-muted">
-        {placed.length} member co-ops by where they are based; co-ops in the same place are drawn in a ring around it.
+        {/* <member-filter> is marked data-filtered while a filter applies (member-filter.browser.ts). */}
+        <span className="group-data-filtered:hidden">
+          All {placed.length} member co-ops with a location, by where they are based;
+        </span>
+        <span className="hidden group-data-filtered:inline">
+          Only the member co-ops that match the filter, by where they are based;
+        </span>{' '}
+        co-ops in the same place are drawn in a ring around it.
         {unplaced.length > 0 && (
           <> Not on the map, as their location is not listed: {unplaced.map((coop) => coop.name).join(', ')}.</>
         )}

@@ -35,9 +35,9 @@ function optionsRendered(form: HTMLFormElement, field: string): string[] {
 
 /**
  * The browser side of an enquiry form: it wraps the form components/enquiry-form.tsx renders, checks the same schema
- * as the server, then submits in place, shows errors beside their fields and moves focus to the first one. The
- * directory's lists a field takes its options from are the options the page rendered: the same lists the server
- * checks against.
+ * as the server, then submits in place, shows errors beside their fields and in the summary at the top, which it
+ * focuses. The directory's lists a field takes its options from are the options the page rendered: the same lists
+ * the server checks against.
  */
 export abstract class EnquiryFormElement extends EnhancedElement {
   protected abstract readonly kind: KindDescription;
@@ -81,8 +81,9 @@ export abstract class EnquiryFormElement extends EnhancedElement {
     const form = this.querySelector('form');
     const status = this.querySelector<HTMLElement>('[role="status"]');
     const thanks = this.querySelector<HTMLElement>('[data-thanks]');
+    const summary = this.querySelector<HTMLElement>('[data-summary]');
     const button = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
-    if (!form || !status || !thanks || !button) return;
+    if (!form || !status || !thanks || !summary || !button) return;
     const { description } = this;
     const fields = allFields(description);
     const wording = description.status;
@@ -90,11 +91,15 @@ export abstract class EnquiryFormElement extends EnhancedElement {
 
     const say = (message: string) => {
       status.textContent = message;
-      // A summary of a failed form post (rendered by the server) would now be out of date.
-      const summary = this.querySelector<HTMLElement>('[role="alert"]');
-      if (summary) summary.hidden = true;
+      // The summary of earlier errors (the script's, or a failed form post's, rendered by the server) is out of date.
+      summary.hidden = true;
     };
 
+    /**
+     * Marks each field's errors beside it and, when there are any, shows the summary at the top (as the server
+     * renders it for a failed form post): the message, then a link to each field with its first error; focus moves
+     * to the summary, so it is read first and each field is one link away.
+     */
     const showErrors = (errors: FieldErrors, message: string) => {
       for (const field of fields) {
         // A field's id is on its control, or on the group of a `choices` field's boxes.
@@ -110,10 +115,23 @@ export abstract class EnquiryFormElement extends EnhancedElement {
         if (messages) control.setAttribute('aria-invalid', 'true');
         else control.removeAttribute('aria-invalid');
       }
-      say(message);
-      const first = fields.find((field) => errors[field.name]);
-      const control = first && this.querySelector<HTMLElement>(`#${first.name}`);
-      (control instanceof HTMLFieldSetElement ? control.querySelector('input') : control)?.focus();
+      const links = fields.flatMap((field) => {
+        const [first] = errors[field.name] ?? [];
+        if (first === undefined) return [];
+        const item = document.createElement('li');
+        const link = item.appendChild(document.createElement('a'));
+        link.href = `#${field.name}`;
+        link.textContent = first;
+        return [item];
+      });
+      say(links.length ? '' : message);
+      if (!links.length) return;
+      const [detail, list] = summary.children;
+      if (detail) detail.textContent = message;
+      list?.replaceChildren(...links);
+      if (list instanceof HTMLElement) list.hidden = false;
+      summary.hidden = false;
+      summary.focus();
     };
 
     const submitText = button.textContent;

@@ -91,6 +91,12 @@ function cmsField(name: string, field: Field): CmsField {
         };
       }
       return common;
+    case 'choice':
+      return {
+        ...common,
+        widget: 'select',
+        options: Object.entries(field.options).map(([value, label]) => ({ label, value })),
+      };
     case 'boolean':
       // A required switch starts a new entry at its default, so it always has a value. An optional one starts
       // empty, so a new file leaves it out (its absence is its default) rather than write what a careful person

@@ -132,7 +132,7 @@ describe('the CMS front matter format', () => {
 
   it('holds the file it read, so that a save can edit it', () => {
     const text = fixture('services/hosting.md');
-    expect(readEntry(text)).toEqual({ name: 'Hosting', body: '', [sourceKey]: text });
+    expect(readEntry(text)).toEqual({ name: 'Hosting', group: 'hosting', body: '', [sourceKey]: text });
   });
 
   it('refuses front matter that is not YAML, saying so', () => {

@@ -87,6 +87,7 @@ describe('the content build on a file its document type refuses', () => {
     expect(refused?.output).toMatch(missing('pages/no-title.md', 'Page', 'title'));
     expect(refused?.output).toMatch(missing('coops/no-member.md', 'Coop', 'member'));
     expect(refused?.output).toMatch(missing('work/no-client.md', 'CaseStudy', 'client'));
+    expect(refused?.output).toMatch(missing('services/no-group.md', 'Service', 'group'));
   });
 
   it('names the file and the field when a date is not a date', () => {

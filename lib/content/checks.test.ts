@@ -81,6 +81,13 @@ const cases: Record<string, ContentProblem[]> = {
       message: 'logo "/images/coops/logo-script.svg" has a <script> element (line 2)',
     },
   ],
+  'service-unknown-group': [
+    {
+      file: 'content/services/unknown-group.md',
+      field: 'group',
+      message: 'unknown group "printng" (the groups are build, design, data, hosting, strategy, marketing, print)',
+    },
+  ],
   'case-study-unknown-coop': [
     {
       file: 'content/work/unknown-coop.md',

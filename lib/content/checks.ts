@@ -8,6 +8,7 @@ import { redirectProblems, sitePaths, type ParsedRedirects } from './redirects';
 import { unknownCaseStudyReferences, unknownReferences } from './references';
 import { slugPattern, slugRule } from '@/lib/slug';
 import { caseStudyProblems } from './case-study-check';
+import { serviceGroups } from './schema';
 
 // Every check of the content that a field's own declaration cannot make: those that read other documents (a co-op's
 // services), files (logos, images) or the redirects. The content build (contentlayer.config.ts) runs them all through
@@ -22,6 +23,7 @@ type Coop = ContentSource &
   Parameters<typeof logoProblems>[0] &
   Parameters<typeof unknownReferences>[0][number];
 type Term = ContentSource & TermEntry;
+type Service = Term & { group: string };
 type CaseStudy = ContentSource & { url: string } & Parameters<typeof caseStudyProblems>[0] &
   Parameters<typeof unknownCaseStudyReferences>[0][number];
 
@@ -29,7 +31,7 @@ type CaseStudy = ContentSource & { url: string } & Parameters<typeof caseStudyPr
 export type ContentDocuments = {
   pages: readonly Page[];
   coops: readonly Coop[];
-  services: readonly Term[];
+  services: readonly Service[];
   technologies: readonly Term[];
   caseStudies: readonly CaseStudy[];
 };
@@ -66,6 +68,7 @@ export function contentProblems(content: ContentDocuments, files: ContentFiles):
       serviceSlugs,
       technologies.map((technology) => technology.slug),
     ),
+    ...services.flatMap(serviceGroupProblems),
     ...coops.flatMap((coop) => [...coopEmailProblems(coop), ...logoProblems(coop, files.publicDir)]),
     ...unknownCaseStudyReferences(
       caseStudies,
@@ -87,6 +90,21 @@ function fileNameProblems(document: ContentSource): ContentProblem[] {
       file: contentFileOf(document),
       field: 'slug',
       message: `file name "${name}" is not a slug, the last part of the page's address: use ${slugRule}`,
+    },
+  ];
+}
+
+/**
+ * A service's group must be one the brief form knows (lib/content/schema.ts `serviceGroups`): Contentlayer requires
+ * the field but does not hold it to its options.
+ */
+function serviceGroupProblems(service: Service): ContentProblem[] {
+  if (Object.hasOwn(serviceGroups, service.group)) return [];
+  return [
+    {
+      file: contentFileOf(service),
+      field: 'group',
+      message: `unknown group "${service.group}" (the groups are ${Object.keys(serviceGroups).join(', ')})`,
     },
   ];
 }

@@ -15,8 +15,3 @@ export function requirePage(slug: string): Page {
   if (!page) throw new Error(`content/pages/${slug}.md is missing`);
   return page;
 }
-
-/** Front-matter tags worth showing: Jekyll left empty strings in some lists. */
-export function visibleTags(page: Page): string[] {
-  return (page.tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== '');
-}

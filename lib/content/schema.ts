@@ -16,6 +16,8 @@ type Common = {
 export type Field = Common &
   (
     | { type: 'string'; format?: 'url' | 'email' | 'logo' | 'long' }
+    /** One of `options`' keys, each shown by its label; the build refuses any other value, and a missing one. */
+    | { type: 'choice'; options: Readonly<Record<string, string>> }
     | { type: 'boolean'; default: boolean }
     | { type: 'number'; integer?: boolean; min?: number; max?: number }
     | { type: 'date' }
@@ -52,9 +54,14 @@ export const pageSchema = {
       label: 'Description',
       description: 'For search results and link previews; defaults to the first paragraph.',
     },
-    date: { type: 'date', label: 'Date' },
-    tags: { type: 'list', label: 'Tags' },
-    // Kept from the pages' Jekyll front matter so they stay word for word; the site does not use them.
+    date: {
+      type: 'date',
+      label: 'Date',
+      description: 'When the page last changed, for the sitemap; pages do not show it.',
+    },
+    // Kept from the pages' Jekyll front matter so they stay word for word; the site does not use them (no page
+    // shows tags: components/markdown-page.tsx).
+    tags: { type: 'list', label: 'Tags', inCms: false },
     layout: { type: 'string', label: 'Layout', inCms: false },
     comments: { type: 'boolean', label: 'Comments', default: false, inCms: false },
   },
@@ -125,12 +132,37 @@ export const coopSchema = {
  */
 export const descriptionField = { name: 'description', label: 'Description', maxLength: 5000 } as const;
 
+/**
+ * The groups services are offered in, on the brief form: each service's `group` names one, by its key here, which
+ * is the groups' one home (the build refuses a service without a known group, and the CMS offers these). Groups
+ * that people recognise from what they want done, not the trade's own words.
+ */
+export const serviceGroups = {
+  build: 'Websites, apps and software',
+  design: 'Design, content and media',
+  data: 'Data',
+  hosting: 'Hosting and support',
+  strategy: 'Strategy, research and training',
+  marketing: 'Marketing and communities',
+  print: 'Print and display',
+} as const;
+export type ServiceGroup = keyof typeof serviceGroups;
+
 export const serviceSchema = {
   folder: 'services',
   label: 'Services',
   singular: 'Service',
   identifier: 'name',
-  fields: { name: { type: 'string', label: 'Name', required: true } },
+  fields: {
+    name: { type: 'string', label: 'Name', required: true },
+    group: {
+      type: 'choice',
+      options: serviceGroups,
+      label: 'Group',
+      required: true,
+      description: 'Where the brief form lists the service, among services like it.',
+    },
+  },
 } as const satisfies DocumentSchema;
 
 export const technologySchema = {

@@ -134,6 +134,9 @@ export const joinKind = defineKind({
   endpoint: { path: 'join', rateLimit: 'join', rateLimitSetting: 'JOIN_RATE_LIMIT' },
   site: {
     page: 'join',
+    note:
+      'Rather than email, you can use the form below: it sends us the same, a description of your co-op and a ' +
+      'link to your evidence, and asks you to confirm each of the conditions above.',
     nav: { label: 'Join', after: '/about' },
     forwardable: false,
     admin: { title: 'Join enquiry', noun: 'enquiry', stale: 'reply' },

@@ -42,6 +42,11 @@ export type KindDescription = {
   site: {
     /** Its page: content/pages/PAGE.md at /PAGE, with the form below its text; its thanks page is /PAGE/thanks. */
     page: string;
+    /**
+     * What the page says between its text and the form, when the text (an editor's, kept word for word) does not
+     * lead to the form itself: the join page's text says to send an email, so its note says the form sends the same.
+     */
+    note?: string;
     /** Its link in the site's navigation, placed after the link to `after`. */
     nav: { label: string; after: string };
     /** Whether members forward one to member co-ops, from its admin page (a brief is a lead for them). */

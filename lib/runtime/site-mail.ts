@@ -18,7 +18,7 @@ import { coopContacts } from '@/lib/hire/forwarding';
 import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
 import { directory } from '@/lib/coops';
 import { coopNames } from '@/lib/coops/hire-coops';
-import { hireServices } from '@/lib/coops/services';
+import { serviceNames } from '@/lib/coops/services';
 import type { Settings } from '@/lib/settings';
 import { site } from '@/lib/site';
 
@@ -76,7 +76,7 @@ export function enquiryMailSettings(settings: Pick<Settings, 'JOIN_NOTIFY_TO'>):
   return {
     notifyTo: settings.JOIN_NOTIFY_TO ?? site.email,
     adminUrl: site.url,
-    serviceNames: new Map(hireServices.map(({ slug, name }) => [slug, name])),
+    serviceNames,
     coopNames,
     coops: coopContacts,
     leadsFallbackEmail: site.leadsFallbackEmail,

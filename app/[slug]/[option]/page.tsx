@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { KindForm } from '@/components/kind-form';
+import { KindPageForm } from '@/components/kind-form';
 import { MarkdownPage } from '@/components/markdown-page';
 import { requirePage } from '@/lib/content';
 import { choicesFor } from '@/lib/enquiries/choices';
@@ -49,7 +49,7 @@ export default async function OptionPage({ params }: Props) {
   if (!found) notFound();
   return (
     <MarkdownPage page={requirePage(slug)}>
-      <KindForm kind={found.kind} initial={{ [found.field]: [option] }} />
+      <KindPageForm kind={found.kind} initial={{ [found.field]: [option] }} />
     </MarkdownPage>
   );
 }

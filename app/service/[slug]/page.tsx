@@ -43,12 +43,16 @@ export default async function ServicePage({ params }: Props) {
       after={<CaseStudiesSection items={caseStudies.byService(service.slug)} />}
     >
       {service.body.raw.trim() && <Prose html={service.body.html} />}
-      {/* The prerendered /hire variant with this service ticked: it works without JavaScript (app/[slug]/[option]). */}
-      <p>
-        <Link href={`/hire/${service.slug}`} className="font-semibold">
-          Need {service.name}? Send us your brief
-        </Link>
-      </p>
+      {/* The prerendered /hire variant with this service ticked: it works without JavaScript (app/[slug]/[option]).
+          The brief form offers only what member co-ops offer (lib/enquiries/choices.ts), so a service no one offers
+          has no such page. */}
+      {coops.length > 0 && (
+        <p>
+          <Link href={`/hire/${service.slug}`} className="font-semibold">
+            Need {service.name}? Send us your brief
+          </Link>
+        </p>
+      )}
     </TermPage>
   );
 }
