@@ -142,7 +142,8 @@ export const townSlugs = [...new Set(memberFiles.flatMap((coop) => (coop.town ? 
 
 /**
  * Every page the site should publish: home, one per Markdown page, the members directory with a page per co-op,
- * service, technology and member town an editor has committed, and the case studies with a page each.
+ * service, technology and member town an editor has committed, the index of services, and the case studies with a
+ * page each.
  */
 export const pagePaths = [
   '/',
@@ -150,6 +151,7 @@ export const pagePaths = [
     ...slugsIn('pages').map((slug) => `/${slug}`),
     '/members',
     ...slugsIn('coops').map((slug) => `/co-op/${slug}`),
+    '/service',
     ...slugsIn('services').map((slug) => `/service/${slug}`),
     ...slugsIn('technologies').map((slug) => `/technology/${slug}`),
     ...townSlugs.map((slug) => `/town/${slug}`),

@@ -49,6 +49,9 @@ export default async function ServicePage({ params }: Props) {
           Need {service.name}? Send us your brief
         </Link>
       </p>
+      <p>
+        <Link href="/service">All services</Link>
+      </p>
     </TermPage>
   );
 }
