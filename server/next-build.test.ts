@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkBuildOutput,
   clientModules,
+  layoutStylesheets,
   prerenderedRoutes,
   proxyMatchers,
   revalidationKey,
@@ -21,6 +22,7 @@ const rscManifest = (route: string, modules: string[]) =>
   `globalThis.__RSC_MANIFEST[${JSON.stringify(`${route}/page`)}] = ${JSON.stringify({
     moduleLoading: { prefix: '' },
     clientModules: Object.fromEntries(modules.map((module) => [module, { id: 1, chunks: [] }])),
+    entryCSSFiles: { '[project]/app/layout': [{ path: 'static/chunks/0site.css', inlined: false }] },
   })};`;
 const routes = {
   '/': page('/'),
@@ -77,6 +79,7 @@ describe('the build output as Next.js 16 writes it', () => {
     expect(proxyMatchers(distDir).map(({ path }) => String(path))).toEqual(['/^\\/admin$/']);
     expect(clientModules(distDir, '/')).toEqual(['[project]/components/site-nav.tsx']);
     expect(revalidationKey(distDir)).toBe('k3y');
+    expect(layoutStylesheets(distDir)).toEqual(['/_next/static/chunks/0site.css']);
   });
 
   it("names the files a route's output is in, a page's RSC payload among them", () => {
@@ -162,6 +165,22 @@ const changes: [string, Record<string, string | undefined>, string, string][] = 
     'server/app/[slug]/page_client-reference-manifest.js',
     '/[slug]/page.clientModules',
   ],
+  [
+    "the layout's stylesheet inlined into the pages",
+    {
+      'server/app/page_client-reference-manifest.js': rscManifest('', []).replace('"inlined":false', '"inlined":true'),
+    },
+    'server/app/page_client-reference-manifest.js',
+    '/page.entryCSSFiles.[project]/app/layout.0.inlined',
+  ],
+  [
+    'stylesheets kept elsewhere',
+    {
+      'server/app/page_client-reference-manifest.js': rscManifest('', []).replace('entryCSSFiles', 'cssFiles'),
+    },
+    'server/app/page_client-reference-manifest.js',
+    '/page.entryCSSFiles',
+  ],
   ['a manifest that is not JSON', { 'routes-manifest.json': 'module.exports = {}' }, 'routes-manifest.json', ''],
 ];
 
@@ -177,6 +196,14 @@ describe('checkBuildOutput', () => {
     const distDir = writeBuild({ ...build, 'server/app/about.html': undefined, 'server/app/about/index.html': '' });
     expect(() => checkBuildOutput(distDir)).toThrow(
       `${join(distDir, 'prerender-manifest.json')} lists /about, but ${join(distDir, 'server/app/about.html')} is missing`,
+    );
+  });
+
+  it("fails when the home page's manifest names no stylesheet for the root layout", () => {
+    const file = 'server/app/page_client-reference-manifest.js';
+    const distDir = writeBuild({ ...build, [file]: rscManifest('', []).replace('[project]/app/layout', 'layout') });
+    expect(() => checkBuildOutput(distDir)).toThrow(
+      `${join(distDir, file)} names no stylesheet for [project]/app/layout: Next.js's build output changed shape.`,
     );
   });
 
