@@ -15,7 +15,6 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('.', import.meta.url)),
       'server-only': fileURLToPath(new URL('./test/empty.ts', import.meta.url)),
-      'next/font/local': fileURLToPath(new URL('./test/next-font-local.ts', import.meta.url)),
       'contentlayer/generated': fileURLToPath(new URL('./.contentlayer/generated', import.meta.url)),
     },
   },

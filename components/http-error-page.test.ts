@@ -7,10 +7,11 @@ const problem = { status: 422, title: 'Check the form', detail: 'Some fields nee
 
 describe('the answer to a failed form post, without JavaScript', () => {
   it("is a whole page in the site's frame: its stylesheet, header, navigation, main and footer", async () => {
-    const response = await formPage(joinKind, { problem, values: {} }, ['/_next/static/chunks/0site.css']);
+    const frame = { stylesheets: ['/_next/static/chunks/0site.css'], htmlClassName: 'uXw2zq_variable' };
+    const response = await formPage(joinKind, { problem, values: {} }, frame);
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toMatch(/^<!DOCTYPE html><html lang="en-GB" class="font-variable">/);
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en-GB" class="uXw2zq_variable">/);
     expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/0site.css"/>');
     expect(html).toContain('<body class="flex min-h-screen flex-col font-sans">');
     // The header's logo, linking home, and the navigation as plain links.

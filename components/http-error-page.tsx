@@ -6,7 +6,6 @@ import type { FormState } from '@/lib/enquiry-kinds/form';
 import type { KindDescription } from '@/lib/enquiry-kinds/kind';
 import { site } from '@/lib/site';
 import { KindForm } from './kind-form';
-import { inter } from './site-font';
 import { bodyClassName, SiteFrame } from './site-frame';
 
 /**
@@ -20,15 +19,19 @@ import { bodyClassName, SiteFrame } from './site-frame';
  * the build or the no-JavaScript tests of e2e/join.spec.ts and e2e/hire.spec.ts fail; there is no second rendering
  * to fall back to.
  */
-export async function formPage(
-  kind: KindDescription,
-  state: FormState,
-  stylesheets: readonly string[],
-): Promise<Response> {
+/** What a page rendered outside the app takes from the build to look like its pages. */
+export type PageFrame = {
+  /** The addresses of the app's stylesheet. */
+  stylesheets: readonly string[];
+  /** The class of the layout's <html>: the font's variable. */
+  htmlClassName: string;
+};
+
+export async function formPage(kind: KindDescription, state: FormState, frame: PageFrame): Promise<Response> {
   const { problem } = state;
   const { renderToStaticMarkup } = await import('react-dom/server');
   const page = (
-    <HttpErrorPage title={problem.title} stylesheets={stylesheets}>
+    <HttpErrorPage title={problem.title} frame={frame}>
       <KindForm kind={kind} state={state} />
     </HttpErrorPage>
   );
@@ -47,27 +50,19 @@ export async function formPage(
 /**
  * The whole page that answers a failed form post: its title, and the enquiry form (`children`, rendered with the
  * problem and the values sent) in the site's own frame, as its page lays them out. A route handler's answer is not
- * a page of the app, so Next.js does not link the app's stylesheet: it is linked here, from the build
- * (`stylesheets`, read by the route from server/next-build.ts), and the frame is the layout's own markup without its
- * client component (SiteFrame's `plain`), so the same styles apply.
+ * a page of the app, so Next.js neither links the app's stylesheet nor gives it the font's class: both come from the
+ * build (`frame`, read by the route through server/next-build.ts), and the frame is the layout's own markup without
+ * its client component (SiteFrame's `plain`), so the same styles apply.
  */
-function HttpErrorPage({
-  title,
-  stylesheets,
-  children,
-}: {
-  title: string;
-  stylesheets: readonly string[];
-  children: ReactNode;
-}) {
+function HttpErrorPage({ title, frame, children }: { title: string; frame: PageFrame; children: ReactNode }) {
   return (
-    <html lang={site.language} className={inter.variable}>
+    <html lang={site.language} className={frame.htmlClassName || undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} – ${site.shortName}`}</title>
-        {stylesheets.map((href) => (
+        {frame.stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
       </head>

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkBuildOutput,
   clientModules,
+  layoutHtmlClassName,
   layoutStylesheets,
   prerenderedRoutes,
   proxyMatchers,
@@ -45,7 +46,8 @@ const build: Record<string, string> = {
     functions: { '/_middleware': { runtime: 'nodejs', matchers: [{ regexp: '^/admin$', originalSource: '/admin' }] } },
   }),
   'server/middleware-manifest.json': JSON.stringify({ version: 3, middleware: {}, functions: {} }),
-  'server/app/index.html': '<h1>Home</h1>',
+  'server/app/index.html':
+    '<!DOCTYPE html><html lang="en-GB" class="uXw2zq_variable"><body><h1>Home</h1></body></html>',
   'server/app/index.meta': JSON.stringify({ headers: { 'x-nextjs-prerender': '1' } }),
   'server/app/page_client-reference-manifest.js': rscManifest('', ['[project]/components/site-nav.tsx']),
   'server/app/about.html': '<h1>About</h1>',
@@ -80,6 +82,7 @@ describe('the build output as Next.js 16 writes it', () => {
     expect(clientModules(distDir, '/')).toEqual(['[project]/components/site-nav.tsx']);
     expect(revalidationKey(distDir)).toBe('k3y');
     expect(layoutStylesheets(distDir)).toEqual(['/_next/static/chunks/0site.css']);
+    expect(layoutHtmlClassName(distDir)).toBe('uXw2zq_variable');
   });
 
   it("names the files a route's output is in, a page's RSC payload among them", () => {
@@ -204,6 +207,13 @@ describe('checkBuildOutput', () => {
     const distDir = writeBuild({ ...build, [file]: rscManifest('', []).replace('[project]/app/layout', 'layout') });
     expect(() => checkBuildOutput(distDir)).toThrow(
       `${join(distDir, file)} names no stylesheet for [project]/app/layout: Next.js's build output changed shape.`,
+    );
+  });
+
+  it("fails when the home page's <html> has no class, the font's variable", () => {
+    const distDir = writeBuild({ ...build, 'server/app/index.html': '<html lang="en-GB"><h1>Home</h1></html>' });
+    expect(() => checkBuildOutput(distDir)).toThrow(
+      `${join(distDir, 'server/app/index.html')} has no <html> element with a class: Next.js's build output changed shape.`,
     );
   });
 

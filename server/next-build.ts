@@ -214,6 +214,20 @@ export function layoutStylesheets(distDir = '.next'): string[] {
   return [...new Set(stylesheets.map(({ path }) => `/_next/${path}`))];
 }
 
+/**
+ * The class of the prerendered home page's <html> element, which the root layout sets: the font's variable
+ * (next/font), which the stylesheet's `font-sans` reads. next/font gives its class names only to the pages it compiles,
+ * not to a route handler, so a document the app renders outside its pages takes it from here.
+ */
+export function layoutHtmlClassName(distDir = '.next'): string {
+  const file = join(distDir, 'server/app/index.html');
+  if (!existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  const html = /<html\b[^>]*>/.exec(readFileSync(/*turbopackIgnore: true*/ file, 'utf8'))?.[0];
+  const className = html && /\sclass="([^"]+)"/.exec(html)?.[1];
+  if (!className) throw changed(file, 'has no <html> element with a class');
+  return className;
+}
+
 /** Where `output: 'standalone'` puts its copy of the build output (it copies the prerendered pages there). */
 export const standaloneDistDir = (distDir: string): string => join(distDir, 'standalone', basename(distDir));
 
@@ -242,4 +256,5 @@ export function checkBuildOutput(distDir = '.next'): void {
   }
   for (const srcRoute of srcRoutes) clientModules(distDir, srcRoute);
   layoutStylesheets(distDir);
+  layoutHtmlClassName(distDir);
 }
