@@ -3,11 +3,13 @@
 // lightness is chosen so that the white initials on it meet WCAG AA's contrast for normal text (4.5:1), whatever the
 // hue.
 
+import { colors } from '@/lib/theme';
+
 /** A monogram as the pages and preview cards draw it. */
 export type Monogram = { initials: string; background: string; foreground: string };
 
 /** The initials' colour. */
-const white = '#ffffff';
+const white = colors.white;
 
 /** WCAG AA's least contrast for normal-sized text. */
 export const minimumContrast = 4.5;
@@ -58,7 +60,8 @@ export function monogramColour(slug: string): string {
     const colour = hslToHex(hue, 0.6, lightness / 100);
     if (contrastRatio(colour, white) >= minimumContrast) return colour;
   }
-  return '#000000';
+  // Not reached: at 1% lightness every hue is dark enough.
+  return colors.ink;
 }
 
 /** Words a co-op's name often ends with, which say what it is rather than which it is. */
