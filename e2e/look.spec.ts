@@ -1,6 +1,16 @@
 import { colors } from '@/lib/theme';
 import { validEnquiry } from '@/test/enquiry-data';
-import { expect, expectNoAxeViolations, fillValidEnquiry, memberFiles, namesIn, pngSize, signIn, test } from './site';
+import {
+  expect,
+  expectNoAxeViolations,
+  fillValidEnquiry,
+  memberFiles,
+  namesIn,
+  pngSize,
+  showAtSite,
+  signIn,
+  test,
+} from './site';
 
 // What issue 32 asked of the site's look and its dead ends: the mark in the header and the icons, the co-ops'
 // monograms, og:site_name everywhere, the index of services, the footer's sign-in, the invitation on an empty co-op
@@ -151,18 +161,13 @@ test('the refusal pages are valid for axe, and not for search engines', async ({
   }
 });
 
-test('the page a failed post shows passes axe with its stylesheet', async ({ page, request, baseURL }) => {
+test('the page a failed post shows passes axe with its stylesheet', async ({ page, request }) => {
   const answer = await request.post('/api/join', {
     form: { ...validEnquiry, coopName: 'Axe Styled Co-op', email: 'nope' },
     headers: { accept: 'text/html' },
   });
   expect(answer.status()).toBe(422);
-  const html = await answer.text();
-  // Served at an address of the site, so its stylesheet loads as the browser's own post would have it.
-  await page.route(`${baseURL}/failed-post`, (route) =>
-    route.fulfill({ status: 422, contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await page.goto('/failed-post');
+  await showAtSite(page, answer);
   await expect(page.locator('html')).toHaveCSS('background-color', paper);
   await expectNoAxeViolations(page);
 });

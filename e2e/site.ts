@@ -170,6 +170,18 @@ export async function expectNoAxeViolations(page: Page) {
   );
 }
 
+/**
+ * Shows, in `page`, an answer the test fetched itself (a failed form post's page) as if the browser had posted the
+ * form: from an address of the site, so the stylesheet it links loads, which axe needs to judge colours and sizes.
+ */
+export async function showAtSite(page: Page, answer: { status(): number; text(): Promise<string> }) {
+  const body = await answer.text();
+  await page.route('**/failed-post', (route) =>
+    route.fulfill({ status: answer.status(), contentType: 'text/html; charset=utf-8', body }),
+  );
+  await page.goto('/failed-post');
+}
+
 /** Checks a response carries every security header, and returns its CSP's directives. */
 export function expectHardened(response: { headers(): Record<string, string> }, what: string) {
   const headers = response.headers();
