@@ -11,30 +11,32 @@ type Context = { params: Promise<{ endpoint: string }> };
 
 let built: PageFrame | undefined;
 
+/** A value read from a build that may not be written yet, or `otherwise`. */
+function whenBuilt<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
+}
+
 /**
  * What the pages this route renders itself take from the build (components/http-error-page.tsx): the app's
  * stylesheet and the font's class, read once, as the build does not change under a running server. `next dev` writes
- * its build elsewhere, and renames the stylesheet as it is edited, so there they are read each time; until the home
- * page has been compiled there are none, and the page goes unstyled rather than fail. The unit tests run without a
- * build.
+ * its build elsewhere, renames the stylesheet as it is edited and prerenders no home page, so there each is read each
+ * time, when it is there: the page goes without rather than fail. The unit tests run without a build.
  */
 function frame(): PageFrame {
-  const read = (distDir?: string) => ({
-    stylesheets: layoutStylesheets(distDir),
-    htmlClassName: layoutHtmlClassName(distDir),
-  });
-  const none = { stylesheets: [], htmlClassName: '' };
   switch (process.env.NODE_ENV) {
     case 'production':
-      return (built ??= read());
+      return (built ??= { stylesheets: layoutStylesheets(), htmlClassName: layoutHtmlClassName() });
     case 'development':
-      try {
-        return read('.next/dev');
-      } catch {
-        return none;
-      }
+      return {
+        stylesheets: whenBuilt(() => layoutStylesheets('.next/dev'), []),
+        htmlClassName: whenBuilt(() => layoutHtmlClassName('.next/dev'), ''),
+      };
     default:
-      return none;
+      return { stylesheets: [], htmlClassName: '' };
   }
 }
 
