@@ -17,7 +17,7 @@ import {
   type Field,
   type Fields,
 } from './lib/content/schema';
-import { contentProblems } from './lib/content/checks';
+import { contentNotices, contentProblems } from './lib/content/checks';
 import { describeProblem } from './lib/content/problem';
 import { markdownPipeline } from './lib/markdown';
 import { readRedirects, redirectsFile } from './lib/content/redirects';
@@ -105,9 +105,12 @@ export default makeSource({
   contentDirExclude: [...contentDirExcludeDefault, redirectsFile.replace(/^content\//, '')],
   // Field checks cannot see other documents or files, so what needs them (the co-ops' and case studies' slugs,
   // links, images, logos and emails, the redirects) is checked here, once everything is generated, by the one
-  // function that holds those checks; the error fails `contentlayer2 build` and so `npm run build`.
+  // function that holds those checks; the error fails `contentlayer2 build` and so `npm run build`. What it says
+  // without failing (an image on another site, which the page leaves out) it prints first.
   onSuccess: async (importData) => {
     const { allPages, allCoops, allServices, allTechnologies, allCaseStudies } = await importData();
+    const documents = [...allPages, ...allCoops, ...allServices, ...allTechnologies, ...allCaseStudies];
+    for (const notice of contentNotices(documents)) console.warn(describeProblem(notice));
     const problems = contentProblems(
       {
         pages: allPages,

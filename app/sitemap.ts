@@ -9,6 +9,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: `${site.url}/` },
     ...pages.map((page) => ({ url: `${site.url}${page.url}`, ...(page.date && { lastModified: page.date }) })),
     { url: `${site.url}/members` },
+    { url: `${site.url}/service` },
     ...[...directory.coops, ...directory.services, ...directory.technologies, ...directory.towns].map(({ url }) => ({
       url: `${site.url}${url}`,
     })),

@@ -1,13 +1,12 @@
 // The HTTP error answers to a form post, for visitors without JavaScript: with the problem's status (invalid,
-// too many, the database unavailable), a whole HTML document, rendered by the route handler, holding the form again.
+// too many, the database unavailable), a whole HTML document in the site's frame and stylesheet, rendered by the
+// route handler, holding the form again.
 import type { ReactNode } from 'react';
 import type { FormState } from '@/lib/enquiry-kinds/form';
 import type { KindDescription } from '@/lib/enquiry-kinds/kind';
 import { site } from '@/lib/site';
-import { colors, proseWidth } from '@/lib/theme';
 import { KindForm } from './kind-form';
-import { SiteFooter } from './site-footer';
-import { SkipLink } from './skip-link';
+import { bodyClassName, SiteFrame } from './site-frame';
 
 /**
  * The answer to a form post that failed, for visitors without JavaScript: the kind's form, rendered by the same
@@ -20,11 +19,19 @@ import { SkipLink } from './skip-link';
  * the build or the no-JavaScript tests of e2e/join.spec.ts and e2e/hire.spec.ts fail; there is no second rendering
  * to fall back to.
  */
-export async function formPage(kind: KindDescription, state: FormState): Promise<Response> {
+/** What a page rendered outside the app takes from the build to look like its pages. */
+export type PageFrame = {
+  /** The addresses of the app's stylesheet. */
+  stylesheets: readonly string[];
+  /** The class of the layout's <html>: the font's variable. */
+  htmlClassName: string;
+};
+
+export async function formPage(kind: KindDescription, state: FormState, frame: PageFrame): Promise<Response> {
   const { problem } = state;
   const { renderToStaticMarkup } = await import('react-dom/server');
   const page = (
-    <HttpErrorPage title={problem.title}>
+    <HttpErrorPage title={problem.title} frame={frame}>
       <KindForm kind={kind} state={state} />
     </HttpErrorPage>
   );
@@ -38,62 +45,36 @@ export async function formPage(kind: KindDescription, state: FormState): Promise
   });
 }
 
-/* eslint-disable @next/next/no-head-element, @next/next/no-html-link-for-pages -- a whole document rendered to a
-   string for a route handler's answer: neither next/head nor next/link (a client component) render there. */
+/* eslint-disable @next/next/no-head-element -- a whole document rendered to a string for a route handler's answer:
+   next/head does not render there. */
 /**
  * The whole page that answers a failed form post: its title, and the enquiry form (`children`, rendered with the
- * problem and the values sent) in a plain version of the site's frame. A route handler's answer is not a page of
- * the app, so it has neither the app's stylesheet nor its navigation (a client component); the few styles below,
- * from the theme, lay out the form's markup by its elements and attributes.
+ * problem and the values sent) in the site's own frame, as its page lays them out. A route handler's answer is not
+ * a page of the app, so Next.js neither links the app's stylesheet nor gives it the font's class: both come from the
+ * build (`frame`, read by the route through server/next-build.ts), and the frame is the layout's own markup without
+ * its client component (SiteFrame's `plain`), so the same styles apply.
  */
-function HttpErrorPage({ title, children }: { title: string; children: ReactNode }) {
+function HttpErrorPage({ title, frame, children }: { title: string; frame: PageFrame; children: ReactNode }) {
   return (
-    <html lang={site.language}>
+    <html lang={site.language} className={frame.htmlClassName || undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} – ${site.shortName}`}</title>
-        <style dangerouslySetInnerHTML={{ __html: styles }} />
+        {frame.stylesheets.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
       </head>
-      <body>
-        <SkipLink />
-        <header>
-          <a href="/">{site.shortName}</a>
-          <nav aria-label="Main">
-            <ul>
-              {site.nav.map(({ href, label }) => (
-                <li key={href}>
-                  <a href={href}>{label}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
-        <main id="main" tabIndex={-1}>
-          <h1>{title}</h1>
-          {children}
-        </main>
-        <SiteFooter />
+      <body className={bodyClassName}>
+        <SiteFrame plain>
+          <article className="mx-auto max-w-prose">
+            <h1 className="mb-6 text-3xl font-bold tracking-tight sm:text-4xl">{title}</h1>
+            {children}
+          </article>
+        </SiteFrame>
       </body>
     </html>
   );
 }
-/* eslint-enable @next/next/no-head-element, @next/next/no-html-link-for-pages */
-
-const { paper, ink, muted, brand, line, white } = colors;
-const styles = `body{margin:0;font:16px/1.5 system-ui,sans-serif;color:${ink};background:${paper}}
-header,footer>div{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;padding:1rem}
-header{border-bottom:1px solid ${line}}footer{border-top:1px solid ${line};margin-top:3rem;background:${white}}
-nav ul,footer ul{display:flex;flex-wrap:wrap;gap:1.25rem;list-style:none;margin:0;padding:0}
-a{color:${brand.dark}}header>a{font-weight:700;font-size:1.25rem;color:${ink};text-decoration:none}
-main{max-width:${proseWidth};margin:0 auto;padding:2rem 1rem}
-a[href="#main"]{position:absolute;left:-999px}a[href="#main"]:focus{left:1rem;top:1rem;background:${ink};color:${white};padding:.5rem 1rem}
-section{margin-top:2rem}[role=alert]{border-left:4px solid ${brand.DEFAULT};padding:.5rem 1rem;background:${brand.light}}
-form>div{margin:1.25rem 0}label,legend{display:block;font-weight:600}
-input:not([type=checkbox]),select,textarea{box-sizing:border-box;width:100%;padding:.5rem;border:1px solid ${muted};border-radius:4px;font:inherit}
-[aria-invalid=true]{border:2px solid ${brand.DEFAULT}}[id$=-hint]{margin:0;color:${muted}}[id$=-error]{margin:.25rem 0;color:${brand.dark};font-weight:600}
-fieldset{border:1px solid ${line};margin:1.5rem 0;padding:1rem}fieldset>div{margin:.5rem 0}
-fieldset label{display:inline;font-weight:400;margin-left:.5rem}fieldset fieldset{margin:0}
-button{background:${brand.dark};color:${white};border:0;border-radius:4px;padding:.75rem 1.5rem;font:inherit;font-weight:600}
-[data-honeypot]{position:absolute;left:-9999px}`;
+/* eslint-enable @next/next/no-head-element */

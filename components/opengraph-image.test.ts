@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLogo } from '@/lib/content/logo';
+import { colors } from '@/lib/theme';
 import { decodePng, solidPng } from '@/test/images';
-import { renderOgImage } from './opengraph-image';
+import { renderOgImage, type CardPicture } from './opengraph-image';
 
 let publicDir: string;
 beforeAll(async () => {
@@ -21,10 +22,15 @@ afterAll(async () => {
 });
 
 /** The card as the PNG a link preview shows, decoded. */
-async function card(logo?: string) {
-  const image = await renderOgImage('Acme Co-op', logo === undefined ? undefined : readLogo(logo, publicDir));
+async function cardWith(picture?: CardPicture) {
+  const image = await renderOgImage('Acme Co-op', { picture, details: 'Leeds · Hosting' });
   return decodePng(Buffer.from(await image.arrayBuffer()));
 }
+const card = (logo?: string) => cardWith(logo === undefined ? undefined : { logo: readLogo(logo, publicDir) });
+
+/** `#rrggbb` as the decoder counts it. */
+const rgb = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
 
 describe('a preview card with a logo', () => {
   it('draws an SVG logo fitted into its 240 px box beside the heading', async () => {
@@ -39,5 +45,24 @@ describe('a preview card with a logo', () => {
     const blue: [number, number, number] = [0, 0, 255];
     expect((await card()).count(blue)).toBe(0);
     expect((await card('/images/coops/blue.png')).count(blue)).toBe(240 * 80);
+  });
+});
+
+describe('every preview card', () => {
+  it("carries the site's mark: its red tile, beside the red band at the top", async () => {
+    const band = 1200 * 24;
+    // The 64-pixel tile, less its rounded corners and the white ring drawn on it.
+    expect((await card()).count(rgb(colors.brand.DEFAULT))).toBeGreaterThan(band + 64 * 64 * 0.5);
+  });
+});
+
+describe('a preview card with a monogram', () => {
+  it("draws the co-op's colour in the 240 px square beside the heading, its initials on it", async () => {
+    const purple = rgb('#572eb8');
+    expect((await card()).count(purple)).toBe(0);
+    const drawn = await cardWith({ monogram: { initials: 'AC', background: '#572eb8', foreground: '#ffffff' } });
+    // The square, less its rounded corners and the letters.
+    expect(drawn.count(purple)).toBeGreaterThan(240 * 240 * 0.75);
+    expect(drawn.count(purple)).toBeLessThan(240 * 240);
   });
 });

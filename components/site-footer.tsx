@@ -20,10 +20,16 @@ export function SiteFooter() {
           <li>
             <a href={site.loomio}>Loomio</a>
           </li>
+          {/* eslint-disable @next/next/no-html-link-for-pages -- the footer is also rendered to a string for the no-JS
+              error page (components/http-error-page.tsx), where next/link cannot render. */}
           <li>
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the footer is also rendered to a string for the no-JS error page (components/http-error-page.tsx), where next/link cannot render. */}
             <a href="/privacy">Privacy</a>
           </li>
+          <li>
+            {/* The people of member co-ops and the network's members, who otherwise had to know the address. */}
+            Members and co-ops: <a href="/sign-in">Sign in</a>
+          </li>
+          {/* eslint-enable @next/next/no-html-link-for-pages */}
         </ul>
       </div>
     </footer>

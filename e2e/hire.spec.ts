@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { validBrief } from '@/test/enquiry-data';
-import { expect, expectNoAxeViolations, fillValidBrief, memberFiles, signIn, test } from './site';
+import { expect, expectNoAxeViolations, fillValidBrief, memberFiles, showAtSite, signIn, test } from './site';
 
 const services = (page: import('@playwright/test').Page) => page.getByRole('group', { name: 'Services you need' });
 const coop = (page: import('@playwright/test').Page) => page.getByLabel('A co-op you’d like to work with (optional)');
@@ -210,7 +210,7 @@ test('the page a failed brief post shows has no WCAG 2.2 AA violations', async (
     headers: { accept: 'text/html' },
   });
   expect(answer.status()).toBe(422);
-  await page.setContent(await answer.text());
+  await showAtSite(page, answer);
   await expectNoAxeViolations(page);
 });
 

@@ -164,6 +164,59 @@ test('a body without a length (chunked) is refused with 411 before it is read', 
   }
 });
 
+/** Sends one request and reads its whole answer: the status, the headers and the body its length gives. */
+function answerTo(request: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    let received = Buffer.alloc(0);
+    const socket = connect(site.port, '127.0.0.1', () => socket.write(request));
+    socket.setTimeout(5_000, () => {
+      socket.destroy();
+      reject(new Error(`no whole answer within 5 s to ${JSON.stringify(request.slice(0, 120))}`));
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const [statusLine = '', ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
+      const headers = Object.fromEntries(
+        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
+      const body = received.subarray(end + 4);
+      if (body.length < Number(headers['content-length'])) return;
+      socket.destroy();
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: body.toString('utf8') });
+    });
+    socket.on('error', () => undefined);
+  });
+}
+
+test("a browser is told why on a page in the site's layout; other clients get one line of text", async () => {
+  const browser = 'accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n';
+  const form = 'content-type: application/x-www-form-urlencoded\r\n';
+  const tooLarge = (accept: string) =>
+    answerTo(`POST /api/join HTTP/1.1\r\nhost: localhost\r\n${accept}${form}content-length: ${32 * 1024 + 1}\r\n\r\n`);
+  const cases = [
+    [await tooLarge(browser), 413, 'That was too much to send'],
+    [await answerTo(`GET // HTTP/1.1\r\nhost: localhost\r\n${browser}\r\n`), 400, 'This address cannot be read'],
+    [await answerTo(`GET /?${'x=1&'.repeat(101)} HTTP/1.1\r\nhost: localhost\r\n${browser}\r\n`), 414, 'too long'],
+    [await answerTo(`GET /sign-in%2Frequest HTTP/1.1\r\nhost: localhost\r\n${browser}\r\n`), 404, 'Page not found'],
+  ] as const;
+  for (const [answer, status, heading] of cases) {
+    expect(answer.status).toBe(status);
+    expect(answer.headers['content-type'], `${status}`).toBe('text/html; charset=utf-8');
+    expect(answer.headers['cache-control'], `${status}`).toBe('no-store');
+    expect(answer.headers['content-security-policy'], `${status}`).toContain("script-src 'self'");
+    expect(answer.body, `${status}`).toMatch(new RegExp(`<h1[^>]*>[^<]*${heading}`));
+    // The site's layout: its stylesheet, the header's logo and the footer.
+    expect(answer.body, `${status}`).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+    expect(answer.body, `${status}`).toContain('<footer');
+  }
+  const plain = await tooLarge('accept: */*\r\n');
+  expect(plain.status).toBe(413);
+  expect(plain.headers['content-type']).toBe('text/plain; charset=utf-8');
+  expect(plain.body).toBe('Content too large: a request here may send at most 32 KiB.\n');
+});
+
 /** Sends `parts` on one connection, reads until the server closes it, and returns every status line it answered. */
 function exchange(parts: readonly (string | Buffer)[], boundMs = 10_000): Promise<{ statuses: number[] }> {
   return new Promise((resolve, reject) => {

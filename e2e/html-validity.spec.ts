@@ -22,6 +22,8 @@ const unlistedPages: readonly Page[] = [
   { path: '/hire/web-design', status: 200 },
   // The CMS's own shell (Decap CMS builds the page inside it in the browser).
   { path: '/cms', status: 200 },
+  // What npm start's server shows a browser whose request it refuses (lib/http/refusal-pages.ts).
+  ...[400, 411, 413, 414].map((status) => ({ path: `/refused/${status}`, status: 200 })),
   { path: '/admin/enquiries', status: 200, as: 'admin' },
   { path: '/admin/enquiries?kind=brief&status=won', status: 200, as: 'admin' },
   { path: '/admin/enquiries?kind=spam', status: 200, as: 'admin' },
@@ -106,6 +108,14 @@ test('every page is valid HTML by the Nu Html Checker', async ({ request, page }
     expect(response.headers()['content-type'], name).toMatch(/^text\/html/);
     documents[name] = await response.text();
   }
+
+  // The page a failed form post shows without JavaScript, a document the route renders itself.
+  const failed = await request.post('/api/join', {
+    form: { ...validEnquiry, coopName: 'Invalid HTML Co-op', email: 'nope' },
+    headers: { accept: 'text/html' },
+  });
+  expect(failed.status()).toBe(422);
+  documents['POST /api/join (422, without JavaScript)'] = await failed.text();
 
   expect(formatErrors(await validateHtml(documents)), 'page:line:column: message').toEqual([]);
 });

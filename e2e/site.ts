@@ -142,7 +142,8 @@ export const townSlugs = [...new Set(memberFiles.flatMap((coop) => (coop.town ? 
 
 /**
  * Every page the site should publish: home, one per Markdown page, the members directory with a page per co-op,
- * service, technology and member town an editor has committed, and the case studies with a page each.
+ * service, technology and member town an editor has committed, the index of services, and the case studies with a
+ * page each.
  */
 export const pagePaths = [
   '/',
@@ -150,6 +151,7 @@ export const pagePaths = [
     ...slugsIn('pages').map((slug) => `/${slug}`),
     '/members',
     ...slugsIn('coops').map((slug) => `/co-op/${slug}`),
+    '/service',
     ...slugsIn('services').map((slug) => `/service/${slug}`),
     ...slugsIn('technologies').map((slug) => `/technology/${slug}`),
     ...townSlugs.map((slug) => `/town/${slug}`),
@@ -166,6 +168,18 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target) }))).toEqual(
     [],
   );
+}
+
+/**
+ * Shows, in `page`, an answer the test fetched itself (a failed form post's page) as if the browser had posted the
+ * form: from an address of the site, so the stylesheet it links loads, which axe needs to judge colours and sizes.
+ */
+export async function showAtSite(page: Page, answer: { status(): number; text(): Promise<string> }) {
+  const body = await answer.text();
+  await page.route('**/failed-post', (route) =>
+    route.fulfill({ status: answer.status(), contentType: 'text/html; charset=utf-8', body }),
+  );
+  await page.goto('/failed-post');
 }
 
 /** Checks a response carries every security header, and returns its CSP's directives. */

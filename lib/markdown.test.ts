@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, markdownPipeline } from './markdown';
+import { fillPlaceholders, markdownPipeline, remoteImagesIn } from './markdown';
 import { site } from './site';
 
 async function render(markdown: string): Promise<string> {
@@ -41,10 +41,39 @@ describe('markdownPipeline', () => {
 
   it('keeps the inline HTML authors wrote', async () => {
     const html = await render(
-      'At <a href="https://example.org/x">an event</a>.\n\n<img src="https://example.org/p.png" alt="A group" width="1024" height="376" />',
+      'At <a href="https://example.org/x">an event</a>.\n\n<img src="/images/p.png" alt="A group" width="1024" height="376" />',
     );
     expect(html).toContain('<a href="https://example.org/x">an event</a>');
-    expect(html).toContain('<img src="https://example.org/p.png" alt="A group" width="1024" height="376">');
+    expect(html).toContain('<img src="/images/p.png" alt="A group" width="1024" height="376">');
+  });
+
+  it('leaves out images on other sites, in HTML or Markdown, and keeps the text around them', async () => {
+    const html = await render(
+      [
+        'Before.',
+        '<img src="https://example.org/p.png" alt="A group" width="1024" height="376" />',
+        '![A hall](http://example.org/hall.jpg) and ![a logo](//cdn.example.org/logo.svg)',
+        '<picture><source srcset="/images/a.webp 1x, https://example.org/a.webp 2x"><img src="/images/a.png" alt="A"></picture>',
+        'After, with ![our own](/images/own.png).',
+      ].join('\n\n'),
+    );
+    expect(html).not.toContain('example.org');
+    expect(html).toContain('<p>Before.</p>');
+    expect(html).toContain('<p> and </p>');
+    expect(html).toContain('<picture><img src="/images/a.png" alt="A"></picture>');
+    expect(html).toContain('<p>After, with <img src="/images/own.png" alt="our own">.</p>');
+  });
+});
+
+describe('remoteImagesIn', () => {
+  it('names each image on another site that the page leaves out, and none of its own', () => {
+    expect(
+      remoteImagesIn(
+        '---\ntitle: X\n---\n<img src="https://example.org/p.png" alt="">\n\n![a](//cdn.example.org/a.svg) ![b](/b.png)',
+      ),
+    ).toEqual(['https://example.org/p.png', '//cdn.example.org/a.svg']);
+    expect(remoteImagesIn('![own]({{ site.url }}/x.png)')).toEqual([]);
+    expect(remoteImagesIn('No images, [a link](https://example.org/).')).toEqual([]);
   });
 
   it('sanitises scripts, event handlers and javascript: URLs out of the HTML', async () => {

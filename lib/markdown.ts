@@ -1,4 +1,5 @@
-import type { Processor } from 'unified';
+import type { Element, Root } from 'hast';
+import { unified, type Processor } from 'unified';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -7,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import type { VFile } from 'vfile';
-import { placeholders } from './site';
+import { placeholders, site } from './site';
 
 const placeholder = /\{\{\s*site\.([A-Za-z_][\w]*)\s*\}\}/g;
 
@@ -63,8 +64,67 @@ function remarkSitePlaceholders(this: Processor) {
 }
 
 /**
+ * An address on another site: with a scheme (`https:`) or without one (`//host/…`), and not this site's own origin
+ * (`{{ site.url }}/images/x.png`). A path of this site is neither.
+ */
+function onAnotherSite(url: string): boolean {
+  if (!/^\s*(?:[a-z][a-z\d+.-]*:|[\\/]{2})/i.test(url)) return false;
+  return URL.canParse(url.trim()) ? new URL(url.trim()).origin !== site.url : true;
+}
+
+/** Where an element would load an image from another site (an img's src, a source's srcset); none, undefined. */
+function remoteImageOf(node: Element): string | undefined {
+  const { src, srcSet } = node.properties;
+  if (node.tagName === 'img' && typeof src === 'string' && onAnotherSite(src)) return src;
+  if (node.tagName !== 'source' || srcSet === undefined || srcSet === null) return undefined;
+  const candidates = (Array.isArray(srcSet) ? srcSet.map(String) : String(srcSet).split(',')).map(
+    (candidate) => candidate.trim().split(/\s+/)[0] ?? '',
+  );
+  return candidates.find(onAnotherSite);
+}
+
+/** Takes every element that would load an image from another site out of a tree; returns their addresses. */
+function dropRemoteImages(parent: Root | Element): string[] {
+  const dropped: string[] = [];
+  parent.children = parent.children.filter((child) => {
+    if (child.type !== 'element') return true;
+    const remote = remoteImageOf(child);
+    if (remote !== undefined) dropped.push(remote);
+    else dropped.push(...dropRemoteImages(child));
+    return remote === undefined;
+  }) as typeof parent.children;
+  return dropped;
+}
+
+/**
+ * Images come from this site only. An image on another site is hot-linked: every reader's browser asks that site
+ * for it, telling it who reads the page, and the page breaks when the image moves. So the pipeline leaves it out,
+ * and the content build names each one it left out (`remoteImagesIn`) for an editor to put the file under public/.
+ * Leaving it out rather than failing the build keeps a text that must stay as written (the About page's seed) as it
+ * is in its file.
+ */
+function rehypeDropRemoteImages() {
+  return (tree: Root) => {
+    dropRemoteImages(tree);
+  };
+}
+
+/** The images on another site that a document's Markdown shows, which its page leaves out. */
+export function remoteImagesIn(markdown: string): string[] {
+  const processor = unified()
+    .use(remarkFrontmatter)
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw);
+  const tree = processor.runSync(processor.parse(fillPlaceholders(markdown).text));
+  return dropRemoteImages(tree as Root);
+}
+
+/**
  * The Markdown pipeline for every document: GitHub-flavoured Markdown with the authors' inline HTML passed
- * through, then sanitised as the very last tree step so nothing an editor commits can inject script.
+ * through, images from other sites left out, then sanitised as the very last tree step so nothing an editor commits
+ * can inject script.
  */
 export function markdownPipeline(builder: Processor): void {
   builder
@@ -74,6 +134,7 @@ export function markdownPipeline(builder: Processor): void {
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
+    .use(rehypeDropRemoteImages)
     .use(rehypeSanitize)
     .use(rehypeStringify);
 }

@@ -25,6 +25,7 @@ export const site = {
   nav: navigationWith([
     { href: '/', label: 'Home' },
     { href: '/members', label: 'Members' },
+    { href: '/service', label: 'Services' },
     { href: '/work', label: 'Our work' },
     { href: '/about', label: 'About' },
   ]),

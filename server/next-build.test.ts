@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkBuildOutput,
   clientModules,
+  layoutHtmlClassName,
+  layoutStylesheets,
   prerenderedRoutes,
   proxyMatchers,
   revalidationKey,
@@ -21,6 +23,7 @@ const rscManifest = (route: string, modules: string[]) =>
   `globalThis.__RSC_MANIFEST[${JSON.stringify(`${route}/page`)}] = ${JSON.stringify({
     moduleLoading: { prefix: '' },
     clientModules: Object.fromEntries(modules.map((module) => [module, { id: 1, chunks: [] }])),
+    entryCSSFiles: { '[project]/app/layout': [{ path: 'static/chunks/0site.css', inlined: false }] },
   })};`;
 const routes = {
   '/': page('/'),
@@ -43,7 +46,8 @@ const build: Record<string, string> = {
     functions: { '/_middleware': { runtime: 'nodejs', matchers: [{ regexp: '^/admin$', originalSource: '/admin' }] } },
   }),
   'server/middleware-manifest.json': JSON.stringify({ version: 3, middleware: {}, functions: {} }),
-  'server/app/index.html': '<h1>Home</h1>',
+  'server/app/index.html':
+    '<!DOCTYPE html><html lang="en-GB" class="uXw2zq_variable"><body><h1>Home</h1></body></html>',
   'server/app/index.meta': JSON.stringify({ headers: { 'x-nextjs-prerender': '1' } }),
   'server/app/page_client-reference-manifest.js': rscManifest('', ['[project]/components/site-nav.tsx']),
   'server/app/about.html': '<h1>About</h1>',
@@ -77,6 +81,8 @@ describe('the build output as Next.js 16 writes it', () => {
     expect(proxyMatchers(distDir).map(({ path }) => String(path))).toEqual(['/^\\/admin$/']);
     expect(clientModules(distDir, '/')).toEqual(['[project]/components/site-nav.tsx']);
     expect(revalidationKey(distDir)).toBe('k3y');
+    expect(layoutStylesheets(distDir)).toEqual(['/_next/static/chunks/0site.css']);
+    expect(layoutHtmlClassName(distDir)).toBe('uXw2zq_variable');
   });
 
   it("names the files a route's output is in, a page's RSC payload among them", () => {
@@ -162,6 +168,22 @@ const changes: [string, Record<string, string | undefined>, string, string][] = 
     'server/app/[slug]/page_client-reference-manifest.js',
     '/[slug]/page.clientModules',
   ],
+  [
+    "the layout's stylesheet inlined into the pages",
+    {
+      'server/app/page_client-reference-manifest.js': rscManifest('', []).replace('"inlined":false', '"inlined":true'),
+    },
+    'server/app/page_client-reference-manifest.js',
+    '/page.entryCSSFiles.[project]/app/layout.0.inlined',
+  ],
+  [
+    'stylesheets kept elsewhere',
+    {
+      'server/app/page_client-reference-manifest.js': rscManifest('', []).replace('entryCSSFiles', 'cssFiles'),
+    },
+    'server/app/page_client-reference-manifest.js',
+    '/page.entryCSSFiles',
+  ],
   ['a manifest that is not JSON', { 'routes-manifest.json': 'module.exports = {}' }, 'routes-manifest.json', ''],
 ];
 
@@ -177,6 +199,21 @@ describe('checkBuildOutput', () => {
     const distDir = writeBuild({ ...build, 'server/app/about.html': undefined, 'server/app/about/index.html': '' });
     expect(() => checkBuildOutput(distDir)).toThrow(
       `${join(distDir, 'prerender-manifest.json')} lists /about, but ${join(distDir, 'server/app/about.html')} is missing`,
+    );
+  });
+
+  it("fails when the home page's manifest names no stylesheet for the root layout", () => {
+    const file = 'server/app/page_client-reference-manifest.js';
+    const distDir = writeBuild({ ...build, [file]: rscManifest('', []).replace('[project]/app/layout', 'layout') });
+    expect(() => checkBuildOutput(distDir)).toThrow(
+      `${join(distDir, file)} names no stylesheet for [project]/app/layout: Next.js's build output changed shape.`,
+    );
+  });
+
+  it("fails when the home page's <html> has no class, the font's variable", () => {
+    const distDir = writeBuild({ ...build, 'server/app/index.html': '<html lang="en-GB"><h1>Home</h1></html>' });
+    expect(() => checkBuildOutput(distDir)).toThrow(
+      `${join(distDir, 'server/app/index.html')} has no <html> element with a class: Next.js's build output changed shape.`,
     );
   });
 

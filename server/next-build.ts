@@ -1,7 +1,8 @@
 // Everything the site reads of Next.js's build output (.next): files Next.js writes for its own use, not a
 // documented interface. server/prerendered.ts sends prerendered pages from memory with the headers the build
-// recorded, scripts/strip-runtime.ts takes the React runtime out of them, and scripts/bench.mjs has a page rendered
-// again; all read the build here and only here, each file checked against the shape this code relies on (zod). When a Next.js upgrade changes one, the
+// recorded, scripts/strip-runtime.ts takes the React runtime out of them, scripts/bench.mjs has a page rendered
+// again, and the enquiry route (app/api/[endpoint]/route.ts) links the app's stylesheet in the pages it renders
+// itself; all read the build here and only here, each file checked against the shape this code relies on (zod). When a Next.js upgrade changes one, the
 // error names the file, and `npm run build` fails at its last step (scripts/strip-runtime.ts calls
 // checkBuildOutput) instead of a server quietly sending pages without their headers, or with the runtime the
 // Content-Security-Policy blocks.
@@ -31,10 +32,10 @@ function parse<T>(file: string, schema: z.ZodMiniType<T>, data: unknown): T {
 }
 
 function readJson<T>(file: string, schema: z.ZodMiniType<T>): T {
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  if (!existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, 'utf8'));
   } catch {
     throw changed(file, 'is not JSON');
   }
@@ -165,18 +166,66 @@ export function readRouteMeta(file: string): RouteMeta {
 // page_client-reference-manifest.js: a script that records, on globalThis, the client modules each page uses.
 const clientReferenceManifest = z.record(z.string(), z.object({ clientModules: z.record(z.string(), z.unknown()) }));
 
-/** The client modules a route's page uses, from the build's client reference manifest; undefined if there is none. */
-export function clientModules(distDir: string, srcRoute: string): string[] | undefined {
-  const file = join(distDir, 'server/app', srcRoute === '/' ? '' : srcRoute, 'page_client-reference-manifest.js');
-  if (!existsSync(file)) return undefined;
+/** The client reference manifest of a route's page, by its source route (`/`, `/[slug]`). */
+const clientReferenceManifestFile = (distDir: string, srcRoute: string) =>
+  join(distDir, 'server/app', srcRoute === '/' ? '' : srcRoute, 'page_client-reference-manifest.js');
+
+/** What a client reference manifest records, checked against `schema`. */
+function readClientReferenceManifest<T>(file: string, schema: z.ZodMiniType<T>): T {
   const sandbox: { __RSC_MANIFEST?: unknown } = {};
   try {
-    runInNewContext(readFileSync(file, 'utf8'), sandbox);
+    runInNewContext(readFileSync(/*turbopackIgnore: true*/ file, 'utf8'), sandbox);
   } catch (error) {
     throw changed(file, `does not run (${error instanceof Error ? error.message : String(error)})`);
   }
-  const manifest = parse(file, clientReferenceManifest, sandbox.__RSC_MANIFEST);
+  return parse(file, schema, sandbox.__RSC_MANIFEST);
+}
+
+/** The client modules a route's page uses, from the build's client reference manifest; undefined if there is none. */
+export function clientModules(distDir: string, srcRoute: string): string[] | undefined {
+  const file = clientReferenceManifestFile(distDir, srcRoute);
+  if (!existsSync(file)) return undefined;
+  const manifest = readClientReferenceManifest(file, clientReferenceManifest);
   return Object.values(manifest).flatMap((page) => Object.keys(page.clientModules));
+}
+
+// The home page's client reference manifest also names the stylesheets of each segment its page is made of
+// (`entryCSSFiles`, by module): the root layout's are the app's stylesheet, which every page links. A stylesheet
+// Next.js inlines into the page (`inlined: true`, experimental.inlineCss) has no file to link.
+const rootLayoutModule = '[project]/app/layout';
+const entryStylesheets = z.record(
+  z.string(),
+  z.object({
+    entryCSSFiles: z.record(z.string(), z.array(z.object({ path: z.string(), inlined: z.literal(false) }))),
+  }),
+);
+
+/**
+ * The addresses of the app's stylesheet (the root layout's), as every page links them: for a document the app
+ * renders outside its pages (components/http-error-page.tsx, the answer to a form post). Read by a route handler
+ * as it runs, hence the bundler's leave to read a file it cannot know (`turbopackIgnore`) in this module.
+ */
+export function layoutStylesheets(distDir = '.next'): string[] {
+  const file = clientReferenceManifestFile(distDir, '/');
+  if (!existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  const manifest = readClientReferenceManifest(file, entryStylesheets);
+  const stylesheets = Object.values(manifest).flatMap((page) => page.entryCSSFiles[rootLayoutModule] ?? []);
+  if (stylesheets.length === 0) throw changed(file, `names no stylesheet for ${rootLayoutModule}`);
+  return [...new Set(stylesheets.map(({ path }) => `/_next/${path}`))];
+}
+
+/**
+ * The class of the prerendered home page's <html> element, which the root layout sets: the font's variable
+ * (next/font), which the stylesheet's `font-sans` reads. next/font gives its class names only to the pages it compiles,
+ * not to a route handler, so a document the app renders outside its pages takes it from here.
+ */
+export function layoutHtmlClassName(distDir = '.next'): string {
+  const file = join(distDir, 'server/app/index.html');
+  if (!existsSync(/*turbopackIgnore: true*/ file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  const html = /<html\b[^>]*>/.exec(readFileSync(/*turbopackIgnore: true*/ file, 'utf8'))?.[0];
+  const className = html && /\sclass="([^"]+)"/.exec(html)?.[1];
+  if (!className) throw changed(file, 'has no <html> element with a class');
+  return className;
 }
 
 /** Where `output: 'standalone'` puts its copy of the build output (it copies the prerendered pages there). */
@@ -206,4 +255,6 @@ export function checkBuildOutput(distDir = '.next'): void {
     if (route.routeType === 'page') srcRoutes.add(route.srcRoute ?? path);
   }
   for (const srcRoute of srcRoutes) clientModules(distDir, srcRoute);
+  layoutStylesheets(distDir);
+  layoutHtmlClassName(distDir);
 }

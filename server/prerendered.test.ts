@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPrerendered, servePrerendered } from './prerendered.ts';
+import { refusalStatuses } from '../lib/http/refusal-pages.ts';
+import { acceptsHtml, loadPrerendered, loadRefusalPages, servePrerendered } from './prerendered.ts';
 
 // A build output in miniature: what Next.js writes for prerendered pages and route files, and for proxy.ts.
 // `/:path*` compiled, as the build records it.
@@ -199,5 +200,45 @@ describe('servePrerendered', () => {
     ['another host', '/about', { headers: { host: 'www.example' } }],
   ])('sends %s from memory', async (_, path, options) => {
     expect((await send(path, options)).body.toString()).not.toBe('next.js');
+  });
+});
+
+describe('loadRefusalPages', () => {
+  // The refusal pages as the build writes them (app/refused/[status]), and the app's own 404.
+  const refused = Object.fromEntries(refusalStatuses.map((status) => [`/refused/${status}`, page]));
+  const build = (routes: Record<string, object>) => ({
+    'prerender-manifest.json': JSON.stringify({
+      routes: { '/_not-found': { ...page, initialStatus: 404 }, ...routes },
+    }),
+    'server/app/_not-found.html': '<h1>Page not found</h1>',
+    ...Object.fromEntries(refusalStatuses.map((status) => [`server/app/refused/${status}.html`, `<h1>${status}</h1>`])),
+  });
+
+  it("reads the page for each of the server's refusals, and the 404, by status", () => {
+    const pages = loadRefusalPages(writeBuild(build(refused)));
+    expect([...pages.keys()].sort()).toEqual([400, 404, 411, 413, 414]);
+    expect(pages.get(413)?.toString()).toBe('<h1>413</h1>');
+    expect(pages.get(404)?.toString()).toBe('<h1>Page not found</h1>');
+  });
+
+  it('refuses a build without one, naming the page', () => {
+    const without413 = Object.fromEntries(Object.entries(refused).filter(([path]) => path !== '/refused/413'));
+    expect(() => loadRefusalPages(writeBuild(build(without413)))).toThrow(
+      "The build has no page /refused/413, which answers a browser's request refused with 413.",
+    );
+  });
+});
+
+describe('acceptsHtml', () => {
+  it('is true for what browsers send with a navigation or a form post', () => {
+    expect(acceptsHtml('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(true);
+    expect(acceptsHtml('TEXT/HTML; q=0.5')).toBe(true);
+  });
+
+  it('is false for clients that do not name HTML, or refuse it', () => {
+    expect(acceptsHtml(undefined)).toBe(false);
+    expect(acceptsHtml('*/*')).toBe(false);
+    expect(acceptsHtml('application/json')).toBe(false);
+    expect(acceptsHtml('text/html;q=0, */*')).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import {
   type ProxyMatcher,
   type RequestCondition,
 } from './next-build.ts';
+import { refusalPagePath, refusalStatuses } from '../lib/http/refusal-pages.ts';
 
 // The App Router asks for RSC payloads at the page's own URL with these headers; Next.js varies on them.
 const routerStateHeaders = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];
@@ -85,6 +86,39 @@ export function loadPrerendered(distDir = '.next'): Map<string, Prerendered> {
   }
   return responses;
 }
+
+/** Where the build has the page for each status the server refuses with itself: its own, and the app's 404. */
+const refusalPagePaths: ReadonlyMap<number, string> = new Map([
+  ...refusalStatuses.map((status) => [status, refusalPagePath(status)] as const),
+  [404, '/_not-found'],
+]);
+
+/**
+ * The pages that answer the server's own refusals (413, 411, 400, 414, 404) for a browser, by status: prerendered in
+ * the site's layout (lib/http/refusal-pages.ts). A build without one is refused, naming the page, rather than
+ * answer a browser with a page that is not there.
+ */
+export function loadRefusalPages(distDir = '.next'): Map<number, Buffer> {
+  const routes = prerenderedRoutes(distDir);
+  const pages = new Map<number, Buffer>();
+  for (const [status, path] of refusalPagePaths) {
+    const route = routes[path];
+    const file = route && routeOutputFiles(distDir, path, route).body;
+    if (!file || route.routeType !== 'page' || !existsSync(file)) {
+      throw new Error(`The build has no page ${path}, which answers a browser's request refused with ${status}.`);
+    }
+    pages.set(status, readFileSync(file));
+  }
+  return pages;
+}
+
+/** Whether a request's Accept header asks for HTML: a browser's navigation or form post, not curl or an API client. */
+export const acceptsHtml = (header = ''): boolean =>
+  header.split(',').some((type) => {
+    const [name, ...params] = type.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return name === 'text/html' && (q === undefined || Number(q.slice(2)) > 0);
+  });
 
 /** A request's value for a matcher's condition: a header, a cookie, the host; undefined when it has none. */
 function conditionValue(request: IncomingMessage, condition: RequestCondition): string | undefined {

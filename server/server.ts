@@ -5,7 +5,7 @@
 // - it refuses, before Next.js sees them, a body over its path's limit without reading it (lib/http/body-limit.ts),
 //   a query of more parameters than any page takes, and percent-encoded paths Next.js cannot route
 //   (server/request-target.ts), and closes such a connection only once the client has stopped sending
-//   (server/lingering-close.ts);
+//   (server/lingering-close.ts); a browser is told why on a page in the site's layout (lib/http/refusal-pages.ts);
 // - it sends prerendered pages straight from memory (server/prerendered.ts), with the headers Next.js would send;
 // - it listens only once the database is open, and stops without cutting anyone off (server/graceful-shutdown.ts).
 // Node.js runs it as TypeScript (type stripping): only erasable syntax, and imports name their `.ts` files.
@@ -19,7 +19,7 @@ import { handleSignalsInServer, started } from '../lib/runtime/lifecycle.ts';
 import { settingsOrExit } from '../lib/settings.ts';
 import { stopGracefully } from './graceful-shutdown.ts';
 import { closeLingering, wasRefused } from './lingering-close.ts';
-import { configuredHeaders, loadPrerendered, servePrerendered } from './prerendered.ts';
+import { acceptsHtml, configuredHeaders, loadPrerendered, loadRefusalPages, servePrerendered } from './prerendered.ts';
 import { requestTarget } from './request-target.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -39,21 +39,29 @@ await app.prepare();
 // Listen only once the database is open and migrated (instrumentation.ts), or start-up would stall the first answers.
 await started();
 const prerendered = loadPrerendered();
+const refusalPages = loadRefusalPages();
 // This server's own answers (400s, 413s, 503s while stopping) carry the security headers Next.js gives every response.
 const ownHeaders = configuredHeaders()('/') ?? {};
 
 /**
  * Answers with a status and a one-line plain-text reason, unless a response has already started, and closes the
- * connection once the client has stopped sending (server/lingering-close.ts): the request's body is not read.
+ * connection once the client has stopped sending (server/lingering-close.ts): the request's body is not read. A
+ * browser (a request that accepts HTML) is sent the status's page in the site's layout instead, when the build has
+ * one (lib/http/refusal-pages.ts), not to be cached.
  */
-function answer(response: ServerResponse, status: number, reason: string): void {
+function answer(request: IncomingMessage, response: ServerResponse, status: number, reason: string): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
   closeLingering(response.socket as Socket);
-  response.writeHead(status, { ...ownHeaders, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-  response.end(`${reason}\n`);
+  const page = acceptsHtml(request.headers.accept) ? refusalPages.get(status) : undefined;
+  const body = page ?? Buffer.from(`${reason}\n`);
+  const headers = page
+    ? { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+    : { 'content-type': 'text/plain; charset=utf-8' };
+  response.writeHead(status, { ...ownHeaders, ...headers, 'content-length': body.length, connection: 'close' });
+  response.end(body);
 }
 
 /**
@@ -63,12 +71,12 @@ function answer(response: ServerResponse, status: number, reason: string): void 
 function refusedByHeaders(request: IncomingMessage, response: ServerResponse): boolean {
   const checked = requestTarget(request.url ?? '');
   if ('status' in checked) {
-    answer(response, checked.status, checked.reason);
+    answer(request, response, checked.status, checked.reason);
     return true;
   }
   const refused = bodyRefusal(checked.path, request.headers['content-length'], request.headers['transfer-encoding']);
   if (refused) {
-    answer(response, refused.status, refused.reason);
+    answer(request, response, refused.status, refused.reason);
     return true;
   }
   request.url = checked.target;
@@ -114,7 +122,7 @@ function handleRequest(request: IncomingMessage, response: ServerResponse): void
     return handle(request, response);
   }).catch((error) => {
     console.error(`${request.method} ${(request.url ?? '').slice(0, 200)}:`, error);
-    answer(response, 500, 'The server could not answer this request.');
+    answer(request, response, 500, 'The server could not answer this request.');
   });
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { signInLinkMinutes } from '@/lib/auth/sign-in-mail';
 import { Field, textControl } from '@/components/field';
 import { SignInCodeForm } from '@/components/sign-in-code-form';
+import { site } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
@@ -37,8 +38,9 @@ export default async function SignInPage({ searchParams }: Props) {
         </p>
       )}
       <p>
-        For members of the network who triage join enquiries. Give your address and we will mail you a link and a code
-        that sign you in; either works once, within {signInLinkMinutes} minutes.
+        For members of the network who triage enquiries, and for the people of member co-ops who keep their co-op’s
+        page. Give your address and we will mail you a link and a code that sign you in; either works once, within{' '}
+        {signInLinkMinutes} minutes. No account yet? Write to <a href={`mailto:${site.email}`}>{site.email}</a>.
       </p>
       <form method="post" action="/sign-in/request" className="space-y-4 rounded border border-line bg-white p-6">
         <Field htmlFor="email" label="Email address">

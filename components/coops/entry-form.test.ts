@@ -22,7 +22,7 @@ const html = renderToStaticMarkup(
   createElement(EntryForm, {
     action: async () => ({}),
     permalink: `/account/coops/${coop.slug}`,
-    coop: { name: coop.name, member: coop.member },
+    coop: { slug: coop.slug, name: coop.name, member: coop.member },
     current,
     services: terms(directory.services),
     technologies: terms(directory.technologies),

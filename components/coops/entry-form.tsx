@@ -10,13 +10,14 @@ import { editableFields, presentMarker, reasonField, type EditableField } from '
 import type { EntryFormState } from '@/lib/proposals/form';
 import type { Size } from '@/lib/content/logo';
 import type { TermEntry } from '@/lib/coops/directory';
+import { monogramOf } from '@/lib/coops/monogram';
 
 type Props = {
   /** The Server Action, bound to the co-op (lib/account/edit-coop-action.ts). */
   action: (previous: EntryFormState, data: FormData) => Promise<EntryFormState>;
   /** The page the form is on: where it posts without JavaScript. */
   permalink: string;
-  coop: { name: string; member: boolean; logo?: Size & { src: string } };
+  coop: { slug: string; name: string; member: boolean; logo?: Size & { src: string } };
   current: EntryValues;
   services: readonly TermEntry[];
   technologies: readonly TermEntry[];
@@ -157,6 +158,7 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
               workerMembers: typeof values.workerMembers === 'number' ? values.workerMembers : undefined,
             }}
             logo={previewLogo}
+            monogram={monogramOf({ slug: coop.slug, name: text(values.name) || coop.name })}
           />
           {values.description && (
             <div className="space-y-4">

@@ -4,19 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { CoopCard } from './coop-card';
 
 const coop = { name: 'Acme Co-op', url: '/co-op/acme' };
+const monogram = { initials: 'A', background: '#572eb8', foreground: '#ffffff' };
 
 describe('a co-op card', () => {
   it("shows the logo at its fitted size, decorative beside the co-op's name", () => {
     const html = renderToStaticMarkup(
-      createElement(CoopCard, { coop, logo: { src: '/images/coops/acme.svg', width: 64, height: 32 }, services: [] }),
+      createElement(CoopCard, {
+        coop,
+        logo: { src: '/images/coops/acme.svg', width: 64, height: 32 },
+        monogram,
+        services: [],
+      }),
     );
     expect(html).toContain(
       '<img src="/images/coops/acme.svg" alt="" width="64" height="32" loading="lazy" decoding="async"/>',
     );
     expect(html).toMatch(/<h3[^>]*><a href="\/co-op\/acme">Acme Co-op<\/a><\/h3>/);
+    expect(html).not.toContain('<svg');
   });
 
-  it('has no image without a logo', () => {
-    expect(renderToStaticMarkup(createElement(CoopCard, { coop, services: [] }))).not.toContain('<img');
+  it('shows the monogram without a logo: the initials in white on the co-op’s colour, drawn inline', () => {
+    const html = renderToStaticMarkup(createElement(CoopCard, { coop, monogram, services: [] }));
+    expect(html).not.toContain('<img');
+    expect(html).toMatch(/<svg viewBox="0 0 64 64" width="48" height="48" aria-hidden="true"[^>]*>/);
+    expect(html).toContain('<rect width="64" height="64" rx="12" fill="#572eb8"></rect>');
+    expect(html).toMatch(/<text [^>]*fill="#ffffff"[^>]*>A<\/text>/);
   });
 });

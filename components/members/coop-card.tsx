@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { TermEntry, Town } from '@/lib/coops/directory';
+import type { Monogram } from '@/lib/coops/monogram';
+import { CoopMark } from './coop-mark';
 
 /** The host a visitor will recognise: `https://www.agile.coop/` → `agile.coop`. */
 function displayHost(website: string): string {
@@ -10,27 +12,30 @@ function displayHost(website: string): string {
   }
 }
 
-/** One member co-op in a list: its logo if it has one, name (linking to its page), town, first services and website. */
+/** The side of a card's monogram, in CSS pixels: a logo is fitted into a box of 64 (components/members/coop-list.tsx). */
+const monogramSize = 48;
+
+/**
+ * One member co-op in a list: its logo, or its monogram when it has none, its name (linking to its page), town, first
+ * services and website.
+ */
 export function CoopCard({
   coop,
   logo,
+  monogram,
   town,
   services,
 }: {
   coop: { name: string; url: string; website?: string };
   logo?: { src: string; width: number; height: number };
+  monogram: Monogram;
   town?: Town;
   services: readonly TermEntry[];
 }) {
   return (
     <article className="flex h-full flex-col gap-2 rounded border border-line bg-white p-5">
       <div className="flex items-center gap-3">
-        {logo && (
-          // Decorative: the co-op's name is beside it. A plain img, as next/image would send it through the image
-          // optimiser (a route run per request, and SVG only by opting in); the width and height keep its space.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={logo.src} alt="" width={logo.width} height={logo.height} loading="lazy" decoding="async" />
-        )}
+        <CoopMark logo={logo} monogram={monogram} size={monogramSize} lazy />
         <h3 className="text-xl font-bold">
           <Link href={coop.url}>{coop.name}</Link>
         </h3>

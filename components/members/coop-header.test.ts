@@ -11,8 +11,9 @@ const entry: HeaderEntry = {
   email: 'hello@acme.example.coop',
   workerMembers: 7,
 };
+const monogram = { initials: 'AC', background: '#572eb8', foreground: '#ffffff' };
 const render = (coop: HeaderEntry, lastConfirmed?: Date) =>
-  renderToStaticMarkup(createElement(CoopHeader, { coop, ...(lastConfirmed && { lastConfirmed }) }));
+  renderToStaticMarkup(createElement(CoopHeader, { coop, monogram, ...(lastConfirmed && { lastConfirmed }) }));
 
 describe("a co-op's header", () => {
   it("shows the entry's facts, its town linked to the town's page", () => {
@@ -43,5 +44,22 @@ describe("a co-op's header", () => {
     expect(render(entry, new Date('2023-03-01T00:00:00Z'))).toMatch(
       /<dt class="font-semibold">Last confirmed<\/dt><dd><time dateTime="2023-03-01">[^<]+<\/time><\/dd>/,
     );
+  });
+
+  it('shows the monogram when there is no logo, and the logo when there is', () => {
+    expect(render(entry)).toMatch(/<svg [^>]*aria-hidden="true"[^>]*>.*>AC<\/text><\/svg>/);
+    const withLogo = renderToStaticMarkup(
+      createElement(CoopHeader, {
+        coop: entry,
+        monogram,
+        logo: { src: '/images/coops/acme.png', width: 96, height: 40 },
+      }),
+    );
+    expect(withLogo).toContain('<img src="/images/coops/acme.png" alt="" width="96" height="40" decoding="async"/>');
+    expect(withLogo).not.toContain('<svg');
+  });
+
+  it('has no empty list of facts for an entry that gives none', () => {
+    expect(render({ name: 'Acme Co-op', member: true })).not.toContain('<dl');
   });
 });

@@ -1,10 +1,11 @@
 import { logoInBox } from '@/lib/content/logo';
 import { directory, type Coop } from '@/lib/coops';
 import { townOf } from '@/lib/coops/directory';
+import { monogramOf } from '@/lib/coops/monogram';
 import { CoopCard } from './coop-card';
 
 /** How many of a co-op's services its card shows: the first ones its file lists. */
-const cardServices = 3;
+export const cardServices = 3;
 
 /** The box a card's logo is fitted into, in CSS pixels. */
 const cardLogoBox = { width: 64, height: 64 };
@@ -14,6 +15,7 @@ export function coopCard(coop: Coop) {
     <CoopCard
       coop={coop}
       logo={logoInBox(coop.logo, cardLogoBox)}
+      monogram={monogramOf(coop)}
       town={townOf(coop)}
       services={directory.servicesOf(coop).slice(0, cardServices)}
     />

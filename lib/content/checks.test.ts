@@ -201,3 +201,20 @@ describe('the content checks', () => {
     },
   );
 });
+
+describe('the content notices', () => {
+  let noticed: ContentBuild | undefined;
+  afterAll(() => removeBuild(noticed));
+
+  it('name each image on another site that a page leaves out, and the build goes on', async () => {
+    noticed = await buildFixtures(['valid', 'notices/remote-image']);
+    expect(noticed.ok).toBe(true);
+    expect(noticed.output).toContain(
+      'content/pages/photos.md: the image https://photos.example.org/hall.png is on another site, so the page leaves ' +
+        'it out (images are served from this site): to show it, put the file under public/ and give its path',
+    );
+    const page = (await readGenerated(noticed)).pages.find((doc) => doc._raw.sourceFilePath === 'pages/photos.md');
+    expect(page?.body.html).not.toContain('photos.example.org');
+    expect(page?.body.html).toContain('<img src="/images/team.png" alt="The team">');
+  });
+});

@@ -9,6 +9,7 @@ import { unknownCaseStudyReferences, unknownReferences } from './references';
 import { slugPattern, slugRule } from '@/lib/slug';
 import { caseStudyProblems } from './case-study-check';
 import { serviceGroups } from './schema';
+import { remoteImagesIn } from '@/lib/markdown';
 
 // Every check of the content that a field's own declaration cannot make: those that read other documents (a co-op's
 // services), files (logos, images) or the redirects. The content build (contentlayer.config.ts) runs them all through
@@ -107,4 +108,20 @@ function serviceGroupProblems(service: Service): ContentProblem[] {
       message: `unknown group "${service.group}" (the groups are ${Object.keys(serviceGroups).join(', ')})`,
     },
   ];
+}
+
+/**
+ * What the content build says without failing: each image on another site that a document shows, which its page
+ * leaves out (lib/markdown.ts), so an editor learns why it is not there.
+ */
+export function contentNotices(documents: readonly (ContentSource & { body: { raw: string } })[]): ContentProblem[] {
+  return documents.flatMap((document) =>
+    remoteImagesIn(document.body.raw).map((src) => ({
+      file: contentFileOf(document),
+      field: 'body',
+      message:
+        `the image ${src} is on another site, so the page leaves it out (images are served from this site): to ` +
+        'show it, put the file under public/ and give its path',
+    })),
+  );
 }

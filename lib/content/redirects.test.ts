@@ -184,6 +184,7 @@ describe('sitePaths', () => {
         '/hire/thanks',
         '/join/thanks',
         '/members',
+        '/service',
         '/service/hosting',
         '/technology/bash',
         '/town/milton-keynes',

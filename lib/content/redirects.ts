@@ -4,7 +4,6 @@ import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 // Relative, not `@/lib/`: next.config.ts loads this module, and Next.js's config loader turns `@/lib/x` into
 // `./lib/x` from this file's folder, which is not there.
-// Relative, not @/: next.config.ts loads this module, and its loader resolves @/ against the config's folder.
 import { enquiryKindList } from '../enquiry-kinds';
 import type { KindDescription } from '../enquiry-kinds/kind';
 import { thanksPaths } from '../enquiry-kinds/on-site';
@@ -172,8 +171,11 @@ export function loadRedirects(root = process.cwd()): Redirect[] {
 }
 
 /** The app/ routes that are not made from content files. */
-/** The pages not made from a document: the home page, the directory, the work index, each enquiry's thanks page. */
-const fixedPages = (kinds: readonly KindDescription[]) => ['/', '/members', '/work', ...thanksPaths(kinds)];
+/**
+ * The pages not made from a document: the home page, the directory, the index of services, the work index, each
+ * enquiry's thanks page.
+ */
+const fixedPages = (kinds: readonly KindDescription[]) => ['/', '/members', '/service', '/work', ...thanksPaths(kinds)];
 
 /** The pages made from content: one per document, and one per member town (towns have no files). */
 type SiteContent = Record<
@@ -195,7 +197,10 @@ export function sitePaths(content: SiteContent, kinds: readonly KindDescription[
 function isReserved(path: string): boolean {
   const [first = '', ...rest] = segmentsOf(path.toLowerCase());
   return (
-    ['_next', 'api', 'admin', 'robots.txt', 'sitemap.xml', 'icon.svg'].includes(first) ||
+    // `refused`: the pages npm start's server answers its own refusals with (lib/http/refusal-pages.ts).
+    ['_next', 'api', 'admin', 'robots.txt', 'sitemap.xml', 'icon.svg', 'icon', 'apple-icon', 'refused'].includes(
+      first,
+    ) ||
     [first, ...rest].some((segment) => segment.startsWith('opengraph-image'))
   );
 }

@@ -24,6 +24,14 @@ export const filterOptions = {
   town: options(directory.towns, directory.membersIn),
 } satisfies Record<TermFilterKey, FilterOption[]>;
 
+/** Every service, by name, with how many member co-ops offer it (none, for some): the index of services. */
+export const serviceIndex = directory.services.map(({ slug, name, url }) => ({
+  slug,
+  name,
+  url,
+  count: directory.membersOffering(slug).length,
+}));
+
 /** What the browser filters on, per member co-op: the slugs it is filed under and the words it is found by. */
 export const filterEntries: FilterEntry[] = directory.members.map((coop) => {
   const town = townOf(coop);

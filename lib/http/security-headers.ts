@@ -12,7 +12,8 @@ export function contentSecurityPolicy(scriptSources: readonly string[] = [], ext
     ["script-src 'self'", ...scriptSources].join(' '),
     // Next.js and the no-JavaScript error page use inline styles; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    // Editors may show images from elsewhere (the About page's photo is on the wiki).
+    // A case study's image may be an https address (content/work); Markdown's images on other sites are left out
+    // (lib/markdown.ts).
     ["img-src 'self' data: https:", ...(extra.img ?? [])].join(' '),
     "font-src 'self'",
     ["connect-src 'self'", ...(extra.connect ?? [])].join(' '),

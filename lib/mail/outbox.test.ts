@@ -56,6 +56,15 @@ describe('the outbox', () => {
       expect(notification?.parsed.replyTo?.text).toBe('ada@example.coop');
       expect(notification?.parsed.text).toContain(`https://coops.example/admin/enquiries/${id}`);
       expect(notification?.parsed.html).toContain(`href="https://coops.example/admin/enquiries/${id}"`);
+      // Each in the site's frame: a whole document, the wordmark first, as styled text (no picture, no link).
+      for (const { parsed } of sink.received) {
+        expect(parsed.html).toMatch(/^<!DOCTYPE html><html lang="en-GB">/);
+        expect(parsed.html).toMatch(
+          /<body [^>]*><div [^>]*><p [^>]*><strong [^>]*>CoTech<\/strong> <span [^>]*>Co-operative Technologists<\/span><\/p>/,
+        );
+      }
+      const receipt = sink.received.find((mail) => mail.to[0] === 'ada@example.coop');
+      expect(receipt?.parsed.html).not.toMatch(/<a\b|<img\b/);
     } finally {
       await sink.close();
       await resetDatabase();

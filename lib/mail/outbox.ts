@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
 import { inDueOnce } from '@/lib/db/claim';
 import { outbox, type MailKind } from '@/lib/db/schema';
-import type { Mail } from './compose';
+import { mailDocument, type Mail } from './compose';
 
 /**
  * What the outbox knows of a mail besides its content: enough for an operator, nothing personal. A sign-in mail
@@ -146,7 +146,8 @@ async function send(
 ): Promise<string | undefined> {
   try {
     const [mail, label] = prepare(row);
-    await mailer.sendMail({ from, ...mail }, label);
+    // Every mail in the site's frame, whoever composed it (lib/mail/compose.ts).
+    await mailer.sendMail({ from, ...mail, html: mailDocument(mail.subject, mail.html) }, label);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message.slice(0, 1000) : String(error);

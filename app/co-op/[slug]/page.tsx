@@ -9,7 +9,9 @@ import { lastConfirmedToShow } from '@/lib/coops/confirmation';
 import { coopPageLogoBox, logoInBox } from '@/lib/content/logo';
 import { townOf } from '@/lib/coops/directory';
 import { directory, type Coop } from '@/lib/coops';
+import { monogramOf } from '@/lib/coops/monogram';
 import { pageMetadata } from '@/lib/metadata';
+import { site } from '@/lib/site';
 import { summarise } from '@/lib/summary';
 import { caseStudies } from '@/lib/work';
 
@@ -45,6 +47,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata({ title: coop.name, description: describe(coop), path: coop.url });
 }
 
+/**
+ * What a member co-op's page says in place of the description it does not have yet: the way for its own people to
+ * write one (their account's edit form, after signing in). A former member's page is not invited.
+ */
+function Invitation({ logo }: { logo: boolean }) {
+  return (
+    <p className="rounded border border-line bg-white p-4">
+      Is this your co-op?{' '}
+      <Link href="/sign-in" className="font-semibold">
+        Sign in to add a description{logo ? '' : ' and logo'}
+      </Link>
+      . No account yet? Write to <a href={`mailto:${site.email}`}>{site.email}</a>.
+    </p>
+  );
+}
+
 export default async function CoopPage({ params }: Props) {
   const coop = directory.getCoop((await params).slug);
   if (!coop) notFound();
@@ -53,10 +71,11 @@ export default async function CoopPage({ params }: Props) {
   const logo = logoInBox(coop.logo, coopPageLogoBox);
   // Prerendered: "now" is the build's time, and every content change and deploy rebuilds (lib/coops/confirmation.ts).
   const lastConfirmed = lastConfirmedToShow(coop, new Date());
+  const described = coop.body.raw.trim() !== '';
   return (
     <article className="mx-auto max-w-prose space-y-8">
-      <CoopHeader coop={coop} logo={logo} lastConfirmed={lastConfirmed} />
-      {coop.body.raw.trim() && <Prose html={coop.body.html} />}
+      <CoopHeader coop={coop} logo={logo} monogram={monogramOf(coop)} lastConfirmed={lastConfirmed} />
+      {described ? <Prose html={coop.body.html} /> : coop.member && <Invitation logo={coop.logo !== undefined} />}
       <TermSection heading="Services" terms={services} />
       <TermSection heading="Technologies" terms={technologies} />
       <CaseStudiesSection items={caseStudies.byCoop(coop.slug)} />

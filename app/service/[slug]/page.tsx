@@ -53,6 +53,9 @@ export default async function ServicePage({ params }: Props) {
           </Link>
         </p>
       )}
+      <p>
+        <Link href="/service">All services</Link>
+      </p>
     </TermPage>
   );
 }

@@ -44,7 +44,7 @@ export default async function EditCoopPage({ params }: Props) {
       <EntryForm
         action={proposeEntryAction.bind(null, slug)}
         permalink={`/account/coops/${slug}`}
-        coop={{ name: coop.name, member: coop.member, logo: logoInBox(coop.logo, coopPageLogoBox) }}
+        coop={{ slug, name: coop.name, member: coop.member, logo: logoInBox(coop.logo, coopPageLogoBox) }}
         current={entryValues(coop)}
         services={terms(directory.services)}
         technologies={terms(directory.technologies)}
