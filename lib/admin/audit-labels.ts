@@ -19,9 +19,11 @@ export function changeLabel(entry: AuditEntry, coopName: (slug: string) => strin
     case 'enquiry.status':
       return `changed the status from ${status(entry.from)} to ${status(entry.to)}`;
     case 'enquiry.note':
-      // Erasure blanks both values: say the note changed, not what it said.
-      return entry.from === null && entry.to === null
-        ? 'changed the note (erased since)'
+      // Erasure blanks both values: say a note was written, not what it said. A record from before notes were a
+      // thread has the one note it replaced in `from`.
+      if (entry.to === null) return 'wrote a note (erased since)';
+      return entry.from === null
+        ? `added a note: ${quoted(entry.to)}`
         : `changed the note from ${quoted(entry.from)} to ${quoted(entry.to)}`;
     case 'enquiry.erased':
       return 'erased the personal details';
@@ -37,6 +39,8 @@ export function changeLabel(entry: AuditEntry, coopName: (slug: string) => strin
       return `re-enabled ${target}`;
     case 'account.role':
       return `changed ${target}’s role from ${entry.from} to ${entry.to}`;
+    case 'account.invited':
+      return `sent ${target} an invitation to sign in`;
     case 'coop.linked':
       return `linked ${target} to ${coopName(entry.to ?? '')}`;
     case 'coop.unlinked':

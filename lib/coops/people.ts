@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
-import { coopPeople } from '@/lib/db/schema';
+import { coopPeople, users } from '@/lib/db/schema';
 
 /**
  * Who may keep which co-op's entry current. A link is one row and one audit event, written in one transaction, so
@@ -58,4 +58,21 @@ export async function isLinked(db: Database, userId: string, coop: string): Prom
     .from(coopPeople)
     .where(and(eq(coopPeople.userId, userId), eq(coopPeople.coop, coop)));
   return row !== undefined;
+}
+
+/**
+ * The addresses of the people linked to each of `coops` who may sign in (not disabled), in order: where a brief for
+ * a co-op without an address of its own goes.
+ */
+export async function activeAddressesOf(db: Database, coops: readonly string[]): Promise<Map<string, string[]>> {
+  const addresses = new Map<string, string[]>();
+  if (coops.length === 0) return addresses;
+  const rows = await db
+    .select({ coop: coopPeople.coop, email: users.email })
+    .from(coopPeople)
+    .innerJoin(users, eq(users.id, coopPeople.userId))
+    .where(and(inArray(coopPeople.coop, [...coops]), isNull(users.disabledAt)))
+    .orderBy(asc(coopPeople.coop), asc(users.email));
+  for (const { coop, email } of rows) addresses.set(coop, [...(addresses.get(coop) ?? []), email]);
+  return addresses;
 }

@@ -17,7 +17,7 @@ import type { Column } from '@/lib/enquiry-kinds/field';
 
 /**
  * Join enquiries and briefs in one table, built from the kinds' descriptions (lib/enquiry-kinds/): they share who
- * sent them, the text, the status and note, the outbox, idempotency and the triage list. A column every kind has
+ * sent them, the text, the status and notes (`enquiry_notes`), the outbox, idempotency and the triage list. A column every kind has
  * for every enquiry is NOT NULL; the others are null for the kinds without them, and the checks below make each
  * kind's own columns required for it, and its status one of its own.
  */
@@ -88,7 +88,6 @@ export const enquiries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     status: text('status', { enum: allStatuses }).notNull().default('new'),
-    note: text('note').notNull().default(''),
     /** When its personal fields were removed (erased by an admin, or by the retention rule); null until then. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...kindColumns(),
@@ -122,13 +121,35 @@ export const enquiries = pgTable(
   ],
 );
 
-export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward', 'review'] as const;
+/**
+ * The members' notes on an enquiry, a thread: each kept with who wrote it and when, none overwriting another.
+ * Erasing the enquiry deletes them, since a note may quote the sender.
+ */
+export const enquiryNotes = pgTable(
+  'enquiry_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    enquiryId: uuid('enquiry_id')
+      .notNull()
+      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    /** Who wrote it; null for a note written before notes had authors (kept from the one note an enquiry had). */
+    authorId: text('author_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    text: text('text').notNull(),
+  },
+  (table) => [index('enquiry_notes_enquiry_id_idx').on(table.enquiryId, table.at)],
+);
+
+export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward', 'review', 'invitation'] as const;
 export type MailKind = (typeof mailKinds)[number];
+
+/** The mail kinds about one person (not an enquiry): each row names its `userId`. */
+const personalMailKinds = sql.raw(`('sign-in', 'review', 'invitation')`);
 
 /**
  * Mail to send, written in the same transaction as what it is about so a crash cannot lose it: an enquiry's
- * notification and receipt, a brief forwarded to a co-op, or a person's sign-in link. The link is kept only until
- * it is sent, then cleared.
+ * notification and receipt, a brief forwarded to a co-op, a person's sign-in link, a co-op's review reminder, or
+ * the invitation of a person who may now sign in. The link is kept only until it is sent, then cleared.
  */
 export const outbox = pgTable(
   'outbox',
@@ -157,7 +178,7 @@ export const outbox = pgTable(
       .where(sql`${table.sentAt} is null`),
     check(
       'outbox_subject_check',
-      sql`(${table.kind} in ('sign-in', 'review') and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} not in ('sign-in', 'review') and ${table.enquiryId} is not null)`,
+      sql`(${table.kind} in ${personalMailKinds} and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} not in ${personalMailKinds} and ${table.enquiryId} is not null)`,
     ),
     check('outbox_coop_check', sql`(${table.kind} in ('forward', 'review')) = (${table.coopSlug} is not null)`),
   ],
@@ -329,6 +350,7 @@ export const auditActions = [
   'account.disabled',
   'account.enabled',
   'account.role',
+  'account.invited',
   'coop.linked',
   'coop.unlinked',
 ] as const;

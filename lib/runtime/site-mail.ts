@@ -14,7 +14,7 @@ import {
   composeReceipt,
   type EnquiryMailSettings,
 } from '@/lib/enquiries/mail';
-import { coopContacts } from '@/lib/hire/forwarding';
+import { coopContacts, recipientsOf } from '@/lib/hire/forwarding';
 import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
 import { directory } from '@/lib/coops';
 import { coopNames } from '@/lib/coops/hire-coops';
@@ -37,6 +37,9 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
         (enquiry) => [enquiry.id, enquiry],
       ),
     );
+    const forwardedTo = ids(rows.map((row) => (row.kind === 'forward' ? row.coopSlug : null)));
+    // Read when the mail is sent: a contact linked or unlinked since the brief was forwarded counts.
+    const recipients = await recipientsOf(db, forwardedTo, settings.coops);
     const usersById = new Map(
       (userIds.length ? await db.select().from(users).where(inArray(users.id, userIds)) : []).map((user) => [
         user.id,
@@ -60,12 +63,15 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
       }
       const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
-      const mail =
-        row.kind === 'forward'
-          ? composeForwardMail(enquiry, row.coopSlug ?? '', settings)
-          : row.kind === 'receipt'
-            ? composeReceipt(enquiry)
-            : composeNotification(enquiry, settings);
+      const recipient = row.kind === 'forward' ? recipients.get(row.coopSlug ?? '') : undefined;
+      if (row.kind === 'forward' && !recipient) {
+        throw new Error(`co-op ${row.coopSlug} is not a current member: brief ${enquiry.id} not forwarded to it`);
+      }
+      const mail = recipient
+        ? composeForwardMail(enquiry, recipient, settings)
+        : row.kind === 'receipt'
+          ? composeReceipt(enquiry)
+          : composeNotification(enquiry, settings);
       return [mail, { kind: row.kind, enquiryId: enquiry.id }];
     };
   };
@@ -79,7 +85,6 @@ export function enquiryMailSettings(settings: Pick<Settings, 'JOIN_NOTIFY_TO'>):
     serviceNames: new Map(hireServices.map(({ slug, name }) => [slug, name])),
     coopNames,
     coops: coopContacts,
-    leadsFallbackEmail: site.leadsFallbackEmail,
   };
 }
 
