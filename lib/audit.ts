@@ -27,6 +27,7 @@ export type AuditEntry = {
   actorName: string | null;
   actorEmail: string | null;
   enquiryId: string | null;
+  targetUserId: string | null;
   targetName: string | null;
   from: string | null;
   to: string | null;
@@ -44,6 +45,7 @@ function entries(db: Database) {
       actorName: actor.name,
       actorEmail: actor.email,
       enquiryId: auditEvents.enquiryId,
+      targetUserId: auditEvents.targetUserId,
       targetName: target.name,
       from: auditEvents.from,
       to: auditEvents.to,

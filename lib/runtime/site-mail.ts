@@ -5,7 +5,9 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { composeSignInMail, signInLinkMinutes } from '@/lib/auth/sign-in-mail';
+import { composeInvitationMail } from '@/lib/auth/invitation-mail';
 import { composeReviewMail } from '@/lib/coops/review-mail';
+import { allLinks } from '@/lib/coops/people';
 import type { Database } from '@/lib/db';
 import { enquiries, users } from '@/lib/db/schema';
 import {
@@ -26,7 +28,7 @@ const ids = (values: readonly (string | null)[]) => [...new Set(values.filter((v
 
 /**
  * Every mail the site sends, each written by what it is about: an enquiry's, a forwarded brief, a sign-in link, a
- * co-op's review reminder.
+ * co-op's review reminder, a person's invitation.
  */
 export function siteComposer(settings: EnquiryMailSettings): Composer {
   return async (db: Database, rows) => {
@@ -46,7 +48,15 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
         user,
       ]),
     );
+    const invited = ids(rows.map((row) => (row.kind === 'invitation' ? row.userId : null)));
+    const coopsOfInvited = await allLinks(db, invited);
     return (row) => {
+      if (row.kind === 'invitation') {
+        const user = row.userId ? usersById.get(row.userId) : undefined;
+        if (!user) throw new Error(`invitation ${row.id} has no person`);
+        const coops = (coopsOfInvited.get(user.id) ?? []).map((slug) => directory.getCoop(slug)?.name ?? slug);
+        return [composeInvitationMail(user, coops), { kind: 'invitation', userId: user.id }];
+      }
       if (row.kind === 'sign-in') {
         const user = row.userId ? usersById.get(row.userId) : undefined;
         if (!user || !row.link || !row.code) throw new Error(`sign-in mail ${row.id} has no person, link or code`);
