@@ -10,7 +10,7 @@ import type { Browser, Page } from '@playwright/test';
 import { proposalCoop } from '@/playwright.config';
 import { markdownText } from '@/lib/proposals/quote';
 import { recordedPushes } from '@/test/git-server';
-import { mailsTo, nextSignInLink } from './mailbox';
+import { signInMailsTo, nextSignInLink } from './mailbox';
 import { addLinkedContact, coopFiles, expect, expectNoAxeViolations, namesIn, signIn, test } from './site';
 
 // Two people sign in by mailed links and the worker pushes over HTTP: more than the default 30 s on a small machine.
@@ -31,7 +31,7 @@ const logo =
 
 async function signInAsContact(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL })).newPage();
-  const seen = mailsTo(email).length;
+  const seen = signInMailsTo(email).length;
   const asked = await page.request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
   expect(asked.headers().location).toBe('/sign-in/check-your-mail');
   await page.goto(await nextSignInLink(email, seen));
