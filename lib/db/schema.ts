@@ -397,14 +397,17 @@ export const coopPeople = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.coop] }), index('coop_people_coop_idx').on(table.coop)],
 );
 
-export const proposalStatuses = ['queued', 'pushed', 'failed'] as const;
+export const proposalStatuses = ['queued', 'pushed', 'failed', 'published', 'not-accepted'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /**
  * A change to a co-op's entry that one of its people sent: stored first, then pushed by the worker to the content
  * repository as a branch with a merge request (lib/proposals). `queued` until pushed (a failed push stays queued,
  * with `lastError`, and is tried again at `nextAttemptAt`, as mail is); `pushed` names its `branch`; `failed` is
- * for a proposal that can never be pushed (its entry is gone), with the reason in `lastError`.
+ * for a proposal that can never be pushed (its entry is gone), with the reason in `lastError`. Once pushed, the site
+ * watches it (lib/proposals/review.ts): `published` once the content it is built from says what the proposal asked
+ * (`publishedAt`); `mergedAt` once the target branch does (merged, not yet deployed); `not-accepted` when its branch
+ * is gone and the target branch does not say it (`closedAt`).
  */
 export const proposals = pgTable(
   'proposals',
@@ -436,6 +439,9 @@ export const proposals = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     pushedAt: timestamp('pushed_at', { withTimezone: true }),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (table) => [
     index('proposals_coop_idx').on(table.coop, table.createdAt),
@@ -458,6 +464,25 @@ export const linkChecks = pgTable('link_checks', {
   brokenRuns: integer('broken_runs').notNull().default(0),
   checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * "Still correct", as the site records it: which co-op, who said so (kept by name too, as a proposal's author is)
+ * and when. It costs no editor anything: the public page shows it at once, and it reaches the entry's `confirmed:`
+ * line with the co-op's next proposal, or with the monthly batch of confirmations (`sentAt`: when one of those
+ * carried it; null until then).
+ */
+export const coopConfirmations = pgTable(
+  'coop_confirmations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    coop: text('coop').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [index('coop_confirmations_coop_idx').on(table.coop, table.at)],
+);
 
 /** When the people linked to a co-op were last asked to review its unconfirmed entry (at most once a month). */
 export const reviewReminders = pgTable('review_reminders', {

@@ -18,7 +18,7 @@ import { git, GitError, noPushOptions } from './git';
 import { contentRemote, workingClone, type RepositorySettings } from './repository';
 
 /** The remote's branches of these names and their commits, from `git ls-remote`'s lines. */
-function branchesListed(listed: string): Map<string, string> {
+export function branchesListed(listed: string): Map<string, string> {
   const heads = new Map<string, string>();
   for (const line of listed.split('\n')) {
     const [commit, ref] = line.split('\t');
