@@ -161,7 +161,7 @@ describe('the account area', () => {
   it('records “Still correct” on the site, once a day, with no proposal; the next change carries it', async () => {
     request.headers = asking(contact);
     const db = await getDb();
-    const press = () => confirmEntryAction(ours.slug, undefined, new FormData());
+    const press = () => confirmEntryAction(ours.slug);
     await expect(press()).rejects.toMatchObject(redirectTo(`/account/coops/${ours.slug}\\?confirmed=1`));
     await expect(press()).rejects.toMatchObject(redirectTo(`/account/coops/${ours.slug}\\?confirmed=already`));
     expect(await db.select().from(proposals)).toEqual([]);
@@ -241,7 +241,7 @@ describe('the account area', () => {
 
   it('refuses to act for a co-op the person is not linked to, and for no one signed in', async () => {
     request.headers = asking(contact);
-    await expect(confirmEntryAction(theirs.slug, undefined, new FormData())).rejects.toThrow('Not linked');
+    await expect(confirmEntryAction(theirs.slug)).rejects.toThrow('Not linked');
     await expect(proposeEntryAction(theirs.slug, {}, entryForm('send', { website: 'https://x.coop' }))).rejects.toThrow(
       'Not linked',
     );

@@ -22,7 +22,7 @@ const choices = {
  * confirmations.ts), and the co-op's page says so at once. No merge request: the date reaches the entry with the
  * co-op's next proposal, or with the monthly batch of confirmations. Once a day is enough.
  */
-export async function confirmEntryAction(coop: string, _previous: void, _form: FormData): Promise<void> {
+export async function confirmEntryAction(coop: string): Promise<void> {
   const person = await linkedPersonForAction(coop);
   if (!directory.getCoop(coop)) throw new Error('No such co-op');
   const recorded = await recordConfirmation(await getDb(), coop, person);
