@@ -11,6 +11,11 @@ export const scriptBudgets = {
    * rounded up to the next tenth of a kB, so the filter may change by a line or two, not take on a library.
    */
   memberFilter: 1.2,
+  /**
+   * A co-op's page loads coop-confirmation.js, which asks the site whether its people confirmed the entry since the
+   * page was built (lib/coops/confirmations.ts): a fetch and a date, with little room.
+   */
+  coopPage: 1,
   /** /join and /hire load their form's script with zod/mini: measured at 13.5 and 11.2 kB gzip in Chromium. */
   form: 15,
 } as const;

@@ -137,7 +137,7 @@ export async function regularFile(cwd: string, file: string, branch: string): Pr
 }
 
 /** Writes a file checked by regularFile, refusing at the last moment too to follow a link put there since. */
-async function overwrite(path: string, data: string | Buffer): Promise<void> {
+export async function overwrite(path: string, data: string | Buffer): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
   try {
     await handle.writeFile(data);
