@@ -95,21 +95,37 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(preview.locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
   await expectNoAxeViolations(contact);
 
-  // Sending answers at once with the proposal stored; the worker pushes it soon after.
+  // Sending answers at once with the proposal stored, and the page says it waits, with what was sent, in the form
+  // too; the worker pushes it soon after.
   await contact.getByRole('button', { name: 'Send' }).click();
-  await expect(contact).toHaveURL(/\/account\?sent=1$/);
-  await expect(contact.getByRole('status')).toContainText('Sent');
-  const proposals = contact.getByRole('table', { name: `Changes proposed for ${coop.name}` });
-  await expect(proposals).toContainText('website, services, confirmed, description, logo (outlandish.svg)');
+  await expect(contact).toHaveURL(new RegExp(`/account/coops/${coop.slug}\\?sent=1$`));
+  await expect(contact.getByRole('status')).toContainText('Sent: your change is waiting for the network’s editors.');
+  const waiting = contact.getByRole('region', { name: /^Waiting for an editor since / });
+  await expect(waiting).toContainText(website);
+  await expect(contact.getByLabel('Website', { exact: true })).toHaveValue(website);
+  await expectNoAxeViolations(contact);
   await expect(async () => {
     await contact.reload();
-    await expect(proposals).toContainText(/Sent for review as branch proposal\/outlandish-/, { timeout: 1_000 });
+    await expect(waiting).toContainText('Sent to the editors', { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
+  await expect(waiting.getByRole('link', { name: 'See the merge request' })).toHaveAttribute(
+    'href',
+    /\/content\/-\/merge_requests\?scope=all&state=all&source_branch=proposal%2Foutlandish-/,
+  );
+  await contact.goto('/account');
+  const proposals = contact.getByRole('table', { name: `Changes proposed for ${coop.name}` });
+  await expect(proposals).toContainText('website, services, confirmed, description, logo (outlandish.svg)');
+  await expect(proposals).toContainText(
+    'Sent to the editors. An editor reviews the merge request, then publishes it or says why not.',
+  );
 
   // The repository has the branch: exactly the changed lines (today's confirmation among them) and the logo file, with the merge request's options.
   const branches = (await git('for-each-ref', '--format=%(refname:short)', 'refs/heads/proposal')).split('\n');
   const branch = branches.find((name) => name.startsWith(`proposal/${coop.slug}-`)) ?? '';
-  await expect(proposals).toContainText(branch);
+  await expect(proposals.getByRole('link', { name: 'See the merge request' })).toHaveAttribute(
+    'href',
+    new RegExp(`source_branch=${encodeURIComponent(branch)}$`),
+  );
   expect((await git('diff', '--name-only', 'main', branch)).trim().split('\n')).toEqual([
     `content/coops/${coop.slug}.md`,
     `public/images/coops/${coop.slug}.svg`,
@@ -148,7 +164,7 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
 
   // Admins see it pushed too.
   await admin.goto('/admin/proposals');
-  await expect(admin.getByRole('row').filter({ hasText: email })).toContainText(`Sent for review as branch ${branch}`);
+  await expect(admin.getByRole('row').filter({ hasText: email })).toContainText('Sent to the editors');
   await expectNoAxeViolations(admin);
 
   // Without JavaScript the form works the same: a plain POST, the preview, the logo carried through it, and sending.
@@ -168,10 +184,22 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(plain.getByRole('region', { name: /^Preview/ }).getByText('Hackney')).toBeVisible();
   await expect(plain.locator('input[name="logoData"]')).toHaveValue(Buffer.from(logo).toString('base64'));
   await plain.getByRole('button', { name: 'Send' }).click();
-  await expect(plain).toHaveURL(/\/account\?sent=1$/);
+  await expect(plain).toHaveURL(new RegExp(`/account/coops/${coop.slug}\\?sent=1$`));
+  // The second change builds on the first: it carries what is still waiting, and the new town.
+  await plain.goto('/account');
   await expect(plain.getByRole('table', { name: `Changes proposed for ${coop.name}` })).toContainText(
-    'town, confirmed, logo (outlandish.svg)',
+    'town, website, services, confirmed, description, logo (outlandish.svg)',
   );
+
+  // "Still correct", at the top of the co-op's page: recorded by the site, no branch, and on the public page at once.
+  const branchesBefore = await git('for-each-ref', '--format=%(refname:short)', 'refs/heads');
+  await contact.goto(`/account/coops/${coop.slug}`);
+  await contact.getByRole('button', { name: 'Still correct' }).click();
+  await expect(contact.getByRole('status')).toContainText(`${coop.name}’s entry is confirmed as still correct`);
+  await contact.goto(`/co-op/${coop.slug}`);
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  await expect(contact.getByText(`Its people confirmed this entry on ${day.format(new Date())}.`)).toBeVisible();
+  expect(await git('for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe(branchesBefore);
 
   // The contact sees nothing else: not another co-op's form, not the enquiries.
   expect((await contact.goto(`/account/coops/${other.slug}`))?.status()).toBe(404);
