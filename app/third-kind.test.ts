@@ -36,7 +36,7 @@ describe('a third kind of enquiry, added to the registry alone', () => {
   });
 
   it('has its thanks page among the site’s pages, which redirects may point to', async () => {
-    const { redirectProblems, sitePaths } = await import('@/lib/redirects');
+    const { redirectProblems, sitePaths } = await import('@/lib/content/redirects');
     const none = { pages: [], coops: [], services: [], technologies: [], towns: [], caseStudies: [] };
     const paths = sitePaths(none);
     expect(paths).toContain('/volunteer/thanks');
@@ -54,7 +54,7 @@ describe('a third kind of enquiry, added to the registry alone', () => {
   });
 
   it('is in the admin: its label, its statuses, the triage filter and its page’s title', async () => {
-    const { kindLabels, statusLabel } = await import('@/lib/admin/enquiry-labels');
+    const { kindLabels, statusLabel } = await import('@/lib/enquiries/labels');
     expect(kindLabels).toMatchObject({ volunteer: 'Volunteer' });
     expect(statusLabel('welcomed')).toBe('Welcomed');
     const { parseEnquiryFilter } = await import('@/lib/admin/enquiry-filter');

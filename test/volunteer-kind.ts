@@ -2,7 +2,7 @@ import { confirmation, contactName, email, text } from '@/lib/enquiry-kinds/fiel
 import { defineKind } from '@/lib/enquiry-kinds/kind';
 
 /**
- * A third kind of enquiry, for the tests alone (lib/enquiry-kinds/third-kind.test.ts): a person offering to
+ * A third kind of enquiry, for the tests alone (app/third-kind.test.ts): a person offering to
  * volunteer. Described as a real kind is, so that every place derived from the registry must show it.
  */
 export const volunteerKind = defineKind({

@@ -4,9 +4,10 @@ import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 // Relative, not `@/lib/`: next.config.ts loads this module, and Next.js's config loader turns `@/lib/x` into
 // `./lib/x` from this file's folder, which is not there.
-import { enquiryKindList } from '@/lib/enquiry-kinds';
-import type { KindDescription } from '@/lib/enquiry-kinds/kind';
-import { thanksPaths } from '@/lib/enquiry-kinds/on-site';
+// Relative, not @/: next.config.ts loads this module, and its loader resolves @/ against the config's folder.
+import { enquiryKindList } from '../enquiry-kinds';
+import type { KindDescription } from '../enquiry-kinds/kind';
+import { thanksPaths } from '../enquiry-kinds/on-site';
 import { describeProblem, type ContentProblem } from './problem';
 
 // Moved pages, listed by editors in one YAML file: a map with one list, `redirects`, because a Git-based CMS edits a

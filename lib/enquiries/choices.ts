@@ -1,8 +1,8 @@
 import 'server-only';
 import { allFieldsOf, type KindDescription } from '@/lib/enquiry-kinds/kind';
 import type { DirectoryList, KindContext } from '@/lib/enquiry-kinds/field';
-import { hireCoops } from '@/lib/members/hire-coops';
-import { hireServices } from '@/lib/members/services';
+import { hireCoops } from '@/lib/coops/hire-coops';
+import { hireServices } from '@/lib/coops/services';
 
 /** An option a form offers: its value, and the words shown. */
 export type Choice = { value: string; label: string };

@@ -37,7 +37,7 @@ export type KindDescription = {
   };
   /**
    * Where the kind is on the site, from which its routes, the navigation, the sitemap's fixed pages, the admin's
-   * words and the privacy notice's section are derived (lib/enquiry-kinds/site.ts): a new kind needs no other edit.
+   * words and the privacy notice's section are derived (lib/enquiry-kinds/on-site.ts): a new kind needs no other edit.
    */
   site: {
     /** Its page: content/pages/PAGE.md at /PAGE, with the form below its text; its thanks page is /PAGE/thanks. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getPage } from '@/lib/content';
 import { largeBodyPaths } from '@/lib/http/body-limit';
-import { sitePaths } from '@/lib/redirects';
+import { sitePaths } from '@/lib/content/redirects';
 import { settingNames } from '@/lib/settings';
 import { site } from '@/lib/site';
 import { enquiryKindList } from './index';

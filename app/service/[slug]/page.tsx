@@ -43,7 +43,7 @@ export default async function ServicePage({ params }: Props) {
       after={<CaseStudiesSection items={caseStudies.byService(service.slug)} />}
     >
       {service.body.raw.trim() && <Prose html={service.body.html} />}
-      {/* The prerendered /hire variant with this service ticked: it works without JavaScript (app/hire/[service]). */}
+      {/* The prerendered /hire variant with this service ticked: it works without JavaScript (app/[slug]/[option]). */}
       <p>
         <Link href={`/hire/${service.slug}`} className="font-semibold">
           Need {service.name}? Send us your brief
