@@ -191,15 +191,18 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
     'town, website, services, confirmed, description, logo (outlandish.svg)',
   );
 
-  // "Still correct", at the top of the co-op's page: recorded by the site, no branch, and on the public page at once.
-  const branchesBefore = await git('for-each-ref', '--format=%(refname:short)', 'refs/heads');
+  // "Still correct", at the top of the co-op's page: recorded by the site, no proposal, and on the public page at once.
   await contact.goto(`/account/coops/${coop.slug}`);
   await contact.getByRole('button', { name: 'Still correct' }).click();
   await expect(contact.getByRole('status')).toContainText(`${coop.name}’s entry is confirmed as still correct`);
   await contact.goto(`/co-op/${coop.slug}`);
   const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   await expect(contact.getByText(`Its people confirmed this entry on ${day.format(new Date())}.`)).toBeVisible();
-  expect(await git('for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe(branchesBefore);
+  await contact.goto('/account');
+  // The header row and the two changes: no third.
+  await expect(contact.getByRole('table', { name: `Changes proposed for ${coop.name}` }).getByRole('row')).toHaveCount(
+    3,
+  );
 
   // The contact sees nothing else: not another co-op's form, not the enquiries.
   expect((await contact.goto(`/account/coops/${other.slug}`))?.status()).toBe(404);
