@@ -178,8 +178,10 @@ describe('forwarding a brief', () => {
 
       expect(await linkCoop(db, cy.id, 'without-address', mo.id)).toBe(true);
       await db.update(outbox).set({ nextAttemptAt: new Date(0) });
-      expect(await deliverOutbox(db, createMailer(sink.url), settings)).toBe(1);
-      expect(sink.received.map((mail) => mail.to)).toEqual([['cy@no-address.example']]);
+      // Linked again, the contact is also sent an invitation (lib/coops/people.ts).
+      expect(await deliverOutbox(db, createMailer(sink.url), settings)).toBe(2);
+      const briefs = sink.received.filter((mail) => mail.parsed.subject?.startsWith('Brief from'));
+      expect(briefs.map((mail) => mail.to)).toEqual([['cy@no-address.example']]);
     } finally {
       await sink.close();
     }
