@@ -15,7 +15,8 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = withDatabase('coop confirmation', async (_request: Request, { params }: Context) => {
   const { slug } = await params;
   const coop = directory.getCoop(slug);
-  if (!coop) return Response.json({ error: 'No such co-op' }, { status: 404, headers: { 'cache-control': 'no-store' } });
+  if (!coop)
+    return Response.json({ error: 'No such co-op' }, { status: 404, headers: { 'cache-control': 'no-store' } });
   const recorded = (await latestConfirmations(await getDb(), [slug])).get(slug);
   return Response.json(
     { confirmed: lastConfirmedDay(coop, recorded) ?? null },
