@@ -8,6 +8,6 @@ import type { EnquiryKind } from '@/lib/enquiry-kinds';
  * not warn in development, where React renders the page in the browser too); the element waits for the document to
  * be parsed itself (`whenParsed`).
  */
-export function BrowserScript({ name }: { name: 'member-filter' | `${EnquiryKind}-form` }) {
+export function BrowserScript({ name }: { name: 'member-filter' | 'coop-confirmation' | `${EnquiryKind}-form` }) {
   return <script type="module" src={`/scripts/${name}.js`} async />;
 }

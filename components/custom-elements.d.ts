@@ -4,6 +4,7 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { EnquiryFormElement } from '@/lib/browser/enquiry-form-element';
 import type { EnquiryKind } from '@/lib/enquiry-kinds';
+import type { CoopConfirmationElement } from './members/coop-confirmation.browser';
 import type { MemberFilterElement } from './members/member-filter.browser';
 
 type CustomElementProps<E extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<E>, E>;
@@ -13,6 +14,7 @@ declare module 'react' {
     type EnquiryFormElements = { [K in EnquiryKind as `${K}-form`]: CustomElementProps<EnquiryFormElement> };
     interface IntrinsicElements extends EnquiryFormElements {
       'member-filter': CustomElementProps<MemberFilterElement>;
+      'coop-confirmation': CustomElementProps<CoopConfirmationElement>;
     }
   }
 }

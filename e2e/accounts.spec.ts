@@ -1,7 +1,7 @@
 import { request as requestContexts, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { validEnquiry } from '@/test/enquiry-data';
 import { signInAddressLimit } from '@/playwright.config';
-import { mailsTo, nextSignInLink, nextSignInMail } from './mailbox';
+import { invitationsTo, mailsTo, nextSignInLink, nextSignInMail, signInMailsTo } from './mailbox';
 import { askOnSignInPage, confirmSignIn, expect, expectNoAxeViolations, signIn, test, workerAdmin } from './site';
 
 // Each test here waits for mailed links and drives two or three browsers through the admin's dynamic pages: on a
@@ -22,8 +22,14 @@ async function addPerson(admin: Page, name: string, role: 'member' | 'admin' = '
   await admin.getByLabel('Email address').fill(email);
   await admin.getByLabel('Role').selectOption(role);
   await admin.getByRole('button', { name: 'Add' }).click();
-  await expect(admin.getByRole('status')).toHaveText('Added: they can sign in now.');
+  await expect(admin.getByRole('status')).toHaveText(
+    `Added: ${name} can sign in now, and an invitation saying how is on its way to ${email}.`,
+  );
   await expect(admin.getByRole('row').filter({ hasText: email })).toContainText('Active');
+  // They are told by mail, well within a minute: what they can do, and how to sign in.
+  await expect
+    .poll(() => invitationsTo(email).length, { timeout: 60_000, message: `the invitation to ${email}` })
+    .toBe(1);
   return email;
 }
 
@@ -42,6 +48,16 @@ test('a member signs in by the mailed link, triages, and the history and the act
 }) => {
   await signIn(page);
   const memberEmail = await addPerson(page, 'Mo Member');
+  expect(invitationsTo(memberEmail)[0]?.text).toContain('You can triage the join enquiries and client briefs');
+  expect(invitationsTo(memberEmail)[0]?.text).toMatch(/\/sign-in\n/);
+  // The invitation again, from the list.
+  await page
+    .getByRole('row')
+    .filter({ hasText: memberEmail })
+    .getByRole('button', { name: 'Send Mo Member the invitation again' })
+    .click();
+  await expect(page.getByRole('status')).toHaveText(`The invitation is on its way to ${memberEmail} again.`);
+  await expect.poll(() => invitationsTo(memberEmail).length, { message: 'the invitation again' }).toBe(2);
   const id = await postEnquiry(page, `History Co-op ${Date.now()}`);
 
   const member = await newPage(browser, baseURL);
@@ -205,14 +221,14 @@ test('a disabled member is signed out at once, cannot sign in again, and is re-e
   const csv = await member.request.get('/admin/enquiries.csv', { maxRedirects: 0 });
   expect(csv.status()).toBeGreaterThanOrEqual(300);
   // Asking again: the same answer, and no mail.
-  const seen = mailsTo(memberEmail).length;
+  const seen = signInMailsTo(memberEmail).length;
   await member.locator('form[action="/sign-in/request"]').getByLabel('Email address').fill(memberEmail);
   await member.getByRole('button', { name: 'Mail me a sign-in link' }).click();
   await expect(member).toHaveURL(/\/sign-in\/check-your-mail$/);
 
   await page.getByRole('button', { name: 'Re-enable Leaving Member' }).click();
   await expect(page.getByRole('row').filter({ hasText: memberEmail })).toContainText('Active');
-  expect(mailsTo(memberEmail)).toHaveLength(seen);
+  expect(signInMailsTo(memberEmail)).toHaveLength(seen);
   // Disabling revoked the held link: re-enabling does not bring it back.
   const holder = await newPage(browser, baseURL);
   await holder.goto(held);
@@ -225,6 +241,11 @@ test('a disabled member is signed out at once, cannot sign in again, and is re-e
   await expect(activity).toContainText('disabled Leaving Member');
   await expect(activity).toContainText('re-enabled Leaving Member');
   await expect(activity).toContainText('added Leaving Member as a member');
+  // Each entry links the person it names, at their row of the people list.
+  await activity.getByRole('link', { name: 'Leaving Member' }).first().click();
+  await expect(page).toHaveURL(/\/admin\/people#person-/);
+  const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+  await expect(page.locator(`[id="${anchor}"]`)).toHaveText('Leaving Member');
 });
 
 test('sign out ends this session; sign out everywhere ends the others too', async ({ page, browser, baseURL }) => {

@@ -13,7 +13,7 @@ const pages: [path: string, budget: keyof typeof scriptBudgets][] = [
   ['/manifesto', 'content'],
   ['/work', 'content'],
   // A co-op's page, whichever comes first: they are all made by one route.
-  [`/co-op/${memberFiles[0]?.slug}`, 'content'],
+  [`/co-op/${memberFiles[0]?.slug}`, 'coopPage'],
   ['/members', 'memberFilter'],
   ['/join', 'form'],
   ['/hire', 'form'],

@@ -10,7 +10,7 @@ import type { Browser, Page } from '@playwright/test';
 import { proposalCoop } from '@/playwright.config';
 import { markdownText } from '@/lib/proposals/quote';
 import { recordedPushes } from '@/test/git-server';
-import { mailsTo, nextSignInLink } from './mailbox';
+import { signInMailsTo, nextSignInLink } from './mailbox';
 import { addLinkedContact, coopFiles, expect, expectNoAxeViolations, namesIn, signIn, test } from './site';
 
 // Two people sign in by mailed links and the worker pushes over HTTP: more than the default 30 s on a small machine.
@@ -31,7 +31,7 @@ const logo =
 
 async function signInAsContact(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL })).newPage();
-  const seen = mailsTo(email).length;
+  const seen = signInMailsTo(email).length;
   const asked = await page.request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
   expect(asked.headers().location).toBe('/sign-in/check-your-mail');
   await page.goto(await nextSignInLink(email, seen));
@@ -95,21 +95,37 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(preview.locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
   await expectNoAxeViolations(contact);
 
-  // Sending answers at once with the proposal stored; the worker pushes it soon after.
+  // Sending answers at once with the proposal stored, and the page says it waits, with what was sent, in the form
+  // too; the worker pushes it soon after.
   await contact.getByRole('button', { name: 'Send' }).click();
-  await expect(contact).toHaveURL(/\/account\?sent=1$/);
-  await expect(contact.getByRole('status')).toContainText('Sent');
-  const proposals = contact.getByRole('table', { name: `Changes proposed for ${coop.name}` });
-  await expect(proposals).toContainText('website, services, confirmed, description, logo (outlandish.svg)');
+  await expect(contact).toHaveURL(new RegExp(`/account/coops/${coop.slug}\\?sent=1$`));
+  await expect(contact.getByRole('status')).toContainText('Sent: your change is waiting for the network’s editors.');
+  const waiting = contact.getByRole('region', { name: /^Waiting for an editor since / });
+  await expect(waiting).toContainText(website);
+  await expect(contact.getByLabel('Website', { exact: true })).toHaveValue(website);
+  await expectNoAxeViolations(contact);
   await expect(async () => {
     await contact.reload();
-    await expect(proposals).toContainText(/Sent for review as branch proposal\/outlandish-/, { timeout: 1_000 });
+    await expect(waiting).toContainText('Sent to the editors', { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
+  await expect(waiting.getByRole('link', { name: 'See the merge request' })).toHaveAttribute(
+    'href',
+    /\/content\/-\/merge_requests\?scope=all&state=all&source_branch=proposal%2Foutlandish-/,
+  );
+  await contact.goto('/account');
+  const proposals = contact.getByRole('table', { name: `Changes proposed for ${coop.name}` });
+  await expect(proposals).toContainText('website, services, confirmed, description, logo (outlandish.svg)');
+  await expect(proposals).toContainText(
+    'Sent to the editors. An editor reviews the merge request, then publishes it or says why not.',
+  );
 
   // The repository has the branch: exactly the changed lines (today's confirmation among them) and the logo file, with the merge request's options.
   const branches = (await git('for-each-ref', '--format=%(refname:short)', 'refs/heads/proposal')).split('\n');
   const branch = branches.find((name) => name.startsWith(`proposal/${coop.slug}-`)) ?? '';
-  await expect(proposals).toContainText(branch);
+  await expect(proposals.getByRole('link', { name: 'See the merge request' })).toHaveAttribute(
+    'href',
+    new RegExp(`source_branch=${encodeURIComponent(branch)}$`),
+  );
   expect((await git('diff', '--name-only', 'main', branch)).trim().split('\n')).toEqual([
     `content/coops/${coop.slug}.md`,
     `public/images/coops/${coop.slug}.svg`,
@@ -148,7 +164,7 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
 
   // Admins see it pushed too.
   await admin.goto('/admin/proposals');
-  await expect(admin.getByRole('row').filter({ hasText: email })).toContainText(`Sent for review as branch ${branch}`);
+  await expect(admin.getByRole('row').filter({ hasText: email })).toContainText('Sent to the editors');
   await expectNoAxeViolations(admin);
 
   // Without JavaScript the form works the same: a plain POST, the preview, the logo carried through it, and sending.
@@ -168,9 +184,24 @@ test('a contact proposes a change to their co-op, which arrives as a branch with
   await expect(plain.getByRole('region', { name: /^Preview/ }).getByText('Hackney')).toBeVisible();
   await expect(plain.locator('input[name="logoData"]')).toHaveValue(Buffer.from(logo).toString('base64'));
   await plain.getByRole('button', { name: 'Send' }).click();
-  await expect(plain).toHaveURL(/\/account\?sent=1$/);
+  await expect(plain).toHaveURL(new RegExp(`/account/coops/${coop.slug}\\?sent=1$`));
+  // The second change builds on the first: it carries what is still waiting, and the new town.
+  await plain.goto('/account');
   await expect(plain.getByRole('table', { name: `Changes proposed for ${coop.name}` })).toContainText(
-    'town, confirmed, logo (outlandish.svg)',
+    'town, website, services, confirmed, description, logo (outlandish.svg)',
+  );
+
+  // "Still correct", at the top of the co-op's page: recorded by the site, no proposal, and on the public page at once.
+  await contact.goto(`/account/coops/${coop.slug}`);
+  await contact.getByRole('button', { name: 'Still correct' }).click();
+  await expect(contact.getByRole('status')).toContainText(`${coop.name}’s entry is confirmed as still correct`);
+  await contact.goto(`/co-op/${coop.slug}`);
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  await expect(contact.getByText(`Its people confirmed this entry on ${day.format(new Date())}.`)).toBeVisible();
+  await contact.goto('/account');
+  // The header row and the two changes: no third.
+  await expect(contact.getByRole('table', { name: `Changes proposed for ${coop.name}` }).getByRole('row')).toHaveCount(
+    3,
   );
 
   // The contact sees nothing else: not another co-op's form, not the enquiries.

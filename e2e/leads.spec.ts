@@ -1,12 +1,14 @@
 import { validBrief } from '@/test/enquiry-data';
 import { site } from '@/lib/site';
-import { mailsTo } from './mailbox';
-import { expect, expectNoAxeViolations, forwardTo, memberFiles, signIn, test } from './site';
+import { proposalCoop } from '@/playwright.config';
+import { invitationsTo, mailsTo } from './mailbox';
+import { addLinkedContact, expect, expectNoAxeViolations, forwardTo, memberFiles, signIn, test } from './site';
 
-test('a member triages a brief, forwards it to two co-ops who each get it by mail, and the history says so', async ({
+test('a member triages a brief with notes, forwards it to a co-op’s contact, is asked before sending it again, and the history and CSV say so', async ({
   page,
   request,
 }) => {
+  test.setTimeout(60_000);
   const organisation = `Leads Org ${Date.now()}`;
   const created = await request.post('/api/briefs', {
     data: { ...validBrief, organisation, email: 'client@leads.example', services: ['hosting'] },
@@ -14,8 +16,19 @@ test('a member triages a brief, forwards it to two co-ops who each get it by mai
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
 
+  // Two members of the directory other than the one the contacts' test edits: one gets a contact, one has no
+  // address at all (no co-op's entry has an email yet).
+  const [reached, unreached] = memberFiles.filter((coop) => coop.slug !== proposalCoop && !coop.email);
+  if (!reached || !unreached) throw new Error('the directory needs two member co-ops without an email');
   await signIn(page);
+  const contact = `leads.contact.${Date.now()}@e2e.example`;
+  await addLinkedContact(page, 'Lee Leads', contact, reached);
+  // The new contact is told, by mail, that they can sign in and what for.
+  await expect.poll(() => invitationsTo(contact).length, { message: 'the invitation' }).toBe(1);
+  expect(invitationsTo(contact)[0]?.text).toContain(`keep the entry of ${reached.name}`);
+
   // The list, filtered without JavaScript's help: a plain GET form.
+  await page.goto('/admin/enquiries');
   await page.getByLabel('Kind').selectOption('brief');
   await page.getByLabel('Status').selectOption('new');
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -28,46 +41,85 @@ test('a member triages a brief, forwards it to two co-ops who each get it by mai
   await page.getByRole('row').filter({ hasText: organisation }).getByRole('link', { name: organisation }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/enquiries/${id}$`));
 
+  // Two notes: the second is added to the first, never in its place.
   await page.getByLabel('Status').selectOption('in-conversation');
-  await page.getByLabel('Note').fill('Called the client: wants hosting by spring.');
+  await page.getByLabel('Add a note').fill('Called the client: wants hosting by spring.');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await expect(page.getByLabel('Status')).toHaveValue('in-conversation');
+  await expect(page.getByLabel('Add a note')).toHaveValue('');
+  await page.getByLabel('Add a note').fill('Budget confirmed.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const notes = page.getByRole('list', { name: 'Notes' }).getByRole('listitem');
+  await expect(notes).toHaveCount(2);
+  await expect(notes.nth(0)).toContainText('Called the client: wants hosting by spring.');
+  await expect(notes.nth(1)).toContainText('Budget confirmed.');
 
-  const [first, second] = memberFiles;
-  if (!first || !second) throw new Error('the directory needs two member co-ops');
-  await forwardTo(page, [first.name, second.name]);
+  // A co-op with no address cannot be chosen, and says how to give it one.
+  const form = page.getByRole('form', { name: 'Forward to co-ops' });
+  const unreachable = form.getByRole('checkbox', {
+    name: new RegExp(`^${escaped(unreached.name)} \\(no address yet\\)`),
+  });
+  await expect(unreachable).toBeDisabled();
+  await expect(unreachable).toHaveAccessibleDescription(/an admin links one of its people/);
+  await expect(
+    form.getByRole('checkbox', { name: new RegExp(`^${escaped(reached.name)} \\(to its linked contacts`) }),
+  ).toBeEnabled();
+  await forwardTo(page, [reached.name]);
   await expectNoAxeViolations(page);
+  const subject = `Brief from ${site.shortName}: ${organisation}`;
+  await expect
+    .poll(() => mailsTo(contact).filter((mail) => mail.subject === subject).length, { message: 'the brief' })
+    .toBe(1);
+  const mail = mailsTo(contact).find((received) => received.subject === subject);
+  expect(mail?.replyTo).toBe('client@leads.example');
+  expect(mail?.text).toContain(`passed this client's brief to ${reached.name}.`);
+  expect(mail?.text).toContain(`What they need: ${validBrief.description}`);
+  expect(mail?.text).toContain('Services: Hosting');
+  // Never the network's own inbox (which has the brief's notification, as every brief's).
+  expect(
+    mailsTo(site.email).filter(
+      (received) => received.subject.startsWith('Brief f') && received.subject.includes(organisation),
+    ),
+  ).toEqual([]);
+  await expect(
+    form.getByRole('checkbox', { name: new RegExp(`^${escaped(reached.name)} `) }),
+  ).toHaveAccessibleDescription(/Forwarded on .+ by /);
 
-  for (const coop of [first, second]) {
-    const to = coop.email ?? site.leadsFallbackEmail;
-    const subject = coop.email
-      ? `Brief from ${site.shortName}: ${organisation}`
-      : `Brief for ${coop.name}: ${organisation}`;
-    await expect
-      .poll(() => mailsTo(to).filter((mail) => mail.subject === subject).length, {
-        message: `the mail for ${coop.name}`,
-      })
-      .toBe(1);
-    const mail = mailsTo(to).find((received) => received.subject === subject);
-    expect(mail?.replyTo).toBe('client@leads.example');
-    expect(mail?.text).toContain(`passed this client's brief to ${coop.name}.`);
-    expect(mail?.text).toContain(`What they need: ${validBrief.description}`);
-    expect(mail?.text).toContain('Services: Hosting');
-  }
+  // Again to the same co-op: the page asks first, and sends nothing until told to.
+  await form.getByRole('checkbox', { name: new RegExp(`^${escaped(reached.name)} `) }).check();
+  await form.getByRole('button', { name: 'Forward' }).click();
+  await expect(form.getByRole('alert')).toContainText(`Already forwarded to ${reached.name}: nothing was sent.`);
+  await expect(form.getByRole('checkbox', { name: new RegExp(`^${escaped(reached.name)} `) })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await form.getByLabel('Yes, send it again to the co-ops that had it').check();
+  await form.getByRole('button', { name: 'Forward' }).click();
+  await expect(form.getByRole('status')).toHaveText('Forwarded to 1 co-op.');
+  await expect
+    .poll(() => mailsTo(contact).filter((received) => received.subject === subject).length, { message: 'again' })
+    .toBe(2);
 
   const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
-  await expect(history.filter({ hasText: `forwarded the brief to ${first.name}` })).toHaveCount(1);
-  await expect(history.filter({ hasText: `forwarded the brief to ${second.name}` })).toHaveCount(1);
+  await expect(history.filter({ hasText: `forwarded the brief to ${reached.name}` })).toHaveCount(2);
   await expect(history.filter({ hasText: 'changed the status from New to In conversation' })).toHaveCount(1);
-  await expect(history.filter({ hasText: 'changed the note from nothing to “Called the client' })).toHaveCount(1);
+  await expect(history.filter({ hasText: 'added a note: “Called the client' })).toHaveCount(1);
+  await expect(history.filter({ hasText: 'added a note: “Budget confirmed.”' })).toHaveCount(1);
   // Forwarding a brief already in conversation leaves its status as it is.
   await expect(page.getByLabel('Status')).toHaveValue('in-conversation');
 
   const csv = await (await page.request.get('/admin/enquiries.csv?kind=brief&status=in-conversation')).text();
-  expect(csv).toContain(`"${id}","brief",`);
+  const [header = '', ...rows] = csv.split('\r\n');
+  expect(header).toMatch(/^"Reference","Kind","Received","Status",/);
+  expect(header).toContain('"Forwarded to","Notes"');
+  const row = rows.find((line) => line.startsWith(`"${id}",`)) ?? '';
+  expect(row).toContain('"Brief"');
+  expect(row).toContain('"In conversation"');
+  expect(row).toContain(`${reached.name} (`);
+  expect(row).toMatch(/Called the client: wants hosting by spring\.\n.*Budget confirmed\./);
   expect(await (await page.request.get('/admin/enquiries.csv?kind=join')).text()).not.toContain(id);
 });
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('a filter on a value the list does not know says so', async ({ page }) => {
   await signIn(page);

@@ -17,19 +17,30 @@ export function mails(): SinkMail[] {
 export const mailsTo = (address: string) => mails().filter((mail) => mail.to.includes(address));
 
 /**
- * Waits for the next sign-in mail to `address` (after the `seen` it had already), and returns its link (to our
+ * The sign-in mails sent to `address` so far: a person added is also mailed an invitation, which arrives whenever
+ * the outbox sends it, so a count of sign-in mails is what says a new one came.
+ */
+export const signInMailsTo = (address: string) =>
+  mailsTo(address).filter((mail) => mail.subject.startsWith('Sign in to the '));
+
+/** The invitations sent to `address` so far (lib/auth/invitation-mail.ts). */
+export const invitationsTo = (address: string) =>
+  mailsTo(address).filter((mail) => mail.subject.startsWith('You can now sign in to the '));
+
+/**
+ * Waits for the next sign-in mail to `address` (after the `seen` sign-in mails it had already), and returns its link (to our
  * confirmation page) and its code.
  */
 export async function nextSignInMail(address: string, seen: number): Promise<{ link: string; code: string }> {
   await expect
     // Every 100 ms: the mail is usually there within a second, and each sign-in in the suite waits for one.
-    .poll(() => mailsTo(address).length, {
+    .poll(() => signInMailsTo(address).length, {
       timeout: 15_000,
       intervals: [100],
       message: `a sign-in mail to ${address}`,
     })
     .toBeGreaterThan(seen);
-  const text = mailsTo(address)[seen]?.text ?? '';
+  const text = signInMailsTo(address)[seen]?.text ?? '';
   const link = /https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(text)?.[0];
   const code = /code on the sign-in page, with your address: (\d+)/.exec(text)?.[1];
   if (!link || !code) throw new Error(`the mail to ${address} has no sign-in link or code:\n${text}`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { slugify } from '@/lib/slug';
 import { adminEmails } from '@/playwright.config';
-import { mailsTo, nextSignInLink } from './mailbox';
+import { signInMailsTo, nextSignInLink } from './mailbox';
 
 const content = join(__dirname, '../content');
 
@@ -16,7 +16,7 @@ export function workerAdmin(): string {
 
 /** Asks for a sign-in link as /sign-in's form does when posted, and returns the link from the SMTP sink. */
 async function mailedSignInLink(request: APIRequestContext, email: string): Promise<string> {
-  const seen = mailsTo(email).length;
+  const seen = signInMailsTo(email).length;
   const asked = await request.post('/sign-in/request', { form: { email }, maxRedirects: 0 });
   expect(asked.headers().location).toBe('/sign-in/check-your-mail');
   return nextSignInLink(email, seen);
@@ -42,7 +42,7 @@ export async function confirmSignIn(page: Page, link: string, email: string): Pr
 
 /** Asks for a link on /sign-in as a person does and sees the answer; returns the link from the SMTP sink. */
 export async function askOnSignInPage(page: Page, email: string): Promise<string> {
-  const seen = mailsTo(email).length;
+  const seen = signInMailsTo(email).length;
   await page.goto('/sign-in');
   await page.locator('form[action="/sign-in/request"]').getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Mail me a sign-in link' }).click();
@@ -268,12 +268,14 @@ export async function addLinkedContact(page: Page, name: string, email: string, 
   await page.goto('/admin/people');
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Role').selectOption('contact');
+  // Choosing the co-op is enough: the role is "contact" unless another is chosen.
+  await page.getByLabel('Their co-op (optional)').selectOption(coop.slug);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText('Added: they can sign in now.');
+  await expect(page.getByRole('status')).toHaveText(
+    `Added: ${name} can sign in now, and an invitation saying how is on its way to ${email}.`,
+  );
   const row = page.getByRole('row').filter({ hasText: email });
-  await row.getByLabel(`Co-op to link ${name} to`).selectOption(coop.slug);
-  await row.getByRole('button', { name: `Link ${name}` }).click();
+  await expect(row).toContainText('Contact');
   await expect(row.getByRole('button', { name: `Unlink ${name} from ${coop.name}` })).toBeVisible();
 }
 

@@ -16,8 +16,6 @@ export const site = {
   language: 'en-GB',
   locale: 'en_GB',
   email: 'contact@coops.tech',
-  /** Where a client's brief is forwarded for a co-op that has no `email` of its own in content/coops/. */
-  leadsFallbackEmail: 'contact@coops.tech',
   forum: 'https://community.coops.tech/',
   wiki: 'https://wiki.coops.tech/',
   loomio: 'https://www.loomio.org/g/oVwtKDOn/digital-co-ops',

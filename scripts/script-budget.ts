@@ -12,6 +12,11 @@ export const scriptBudgets = {
    * the map's dots with the cards took it to 1,179).
    */
   memberFilter: 1.2,
+  /**
+   * A co-op's page loads coop-confirmation.js, which asks the site whether its people confirmed the entry since the
+   * page was built (lib/coops/confirmations.ts): a fetch and a date, with little room.
+   */
+  coopPage: 1,
   /** /join and /hire load their form's script with zod/mini: measured at 13.5 and 11.2 kB gzip in Chromium. */
   form: 15,
 } as const;

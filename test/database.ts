@@ -11,7 +11,7 @@ import { kindContext } from '@/lib/enquiries/choices';
 export async function resetDatabase(): Promise<void> {
   const db = await getDb();
   await db.execute(
-    sql`truncate enquiries, outbox, idempotency_keys, rate_limits, audit_events, sessions, verifications, sign_in_requests, auth_accounts, users, review_reminders, link_checks restart identity cascade`,
+    sql`truncate enquiries, outbox, idempotency_keys, rate_limits, audit_events, sessions, verifications, sign_in_requests, auth_accounts, users, review_reminders, link_checks, coop_confirmations restart identity cascade`,
   );
 }
 

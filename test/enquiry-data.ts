@@ -34,7 +34,6 @@ export const mailTestSettings = {
     ['with-address', { name: 'Has An Address', email: 'work@with-address.example' }],
     ['without-address', { name: 'No Address Co-op' }],
   ]),
-  leadsFallbackEmail: 'leads@coops.example',
 };
 
 /** A valid brief for tests, as a client's JSON would send it: its services are in content/services/. */

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import AccountLayout from '@/app/account/layout';
 import AccountPage from '@/app/account/page';
 import EditCoopPage from '@/app/account/coops/[slug]/page';
-import { proposeEntryAction } from '@/lib/account/edit-coop-action';
+import { confirmEntryAction, proposeEntryAction } from '@/lib/account/edit-coop-action';
 import { linkCoop } from '@/lib/coops/people';
 import { entryValues } from '@/lib/proposals/form';
 import { closeDb, getDb } from '@/lib/db';
-import { linkChecks, proposals, rateLimits } from '@/lib/db/schema';
+import { coopConfirmations, linkChecks, proposals, rateLimits } from '@/lib/db/schema';
 import { privateAddressError } from '@/lib/links/address';
 import { directory } from '@/lib/coops';
 import { resetDatabase } from '@/test/database';
@@ -26,7 +26,8 @@ function coopAt(index: number) {
   return coop;
 }
 const [ours, theirs] = [coopAt(0), coopAt(1)];
-const edit = (slug: string) => EditCoopPage({ params: Promise.resolve({ slug }) });
+const edit = (slug: string, searchParams: { sent?: string; confirmed?: string } = {}) =>
+  EditCoopPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(searchParams) });
 const asking = (cookie?: string) =>
   new Headers({ ...(cookie && { cookie }), origin: site.url, host: new URL(site.url).host });
 let contact: string;
@@ -45,7 +46,9 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await (await getDb()).delete(proposals);
+  await (await getDb()).delete(coopConfirmations);
 });
+const sentTo = (slug: string) => redirectTo(`/account/coops/${slug}\\?sent=1`);
 afterAll(closeDb);
 
 const today = new Date().toISOString().slice(0, 10);
@@ -66,13 +69,13 @@ describe('the account area', () => {
   it('sends anyone not signed in to sign in', async () => {
     request.headers = asking();
     await expect(AccountLayout({ children: 'x' })).rejects.toMatchObject(redirectTo('/sign-in'));
-    await expect(AccountPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject(redirectTo('/sign-in'));
+    await expect(AccountPage()).rejects.toMatchObject(redirectTo('/sign-in'));
     await expect(edit(ours.slug)).rejects.toMatchObject(redirectTo('/sign-in'));
   });
 
   it('lists a contact’s own co-ops only, and lets them edit only those: anyone else gets not found, admins too', async () => {
     request.headers = asking(contact);
-    const account = renderToStaticMarkup(await AccountPage({ searchParams: Promise.resolve({}) }));
+    const account = renderToStaticMarkup(await AccountPage());
     expect(account).toContain(`/account/coops/${ours.slug}`);
     expect(account).not.toContain(`/account/coops/${theirs.slug}`);
     await expect(edit(ours.slug)).resolves.toBeTruthy();
@@ -82,19 +85,62 @@ describe('the account area', () => {
     await expect(edit(ours.slug)).rejects.toMatchObject(notFoundError);
   });
 
-  it('stores a sent change as one queued proposal of only the changed fields, and shows it on the account', async () => {
+  it('stores a sent change as one queued proposal of only the changed fields, and shows it waiting, in the form too', async () => {
     request.headers = asking(contact);
     const website = 'https://example.coop/new-site';
     await expect(proposeEntryAction(ours.slug, {}, entryForm('send', { website }))).rejects.toMatchObject(
-      redirectTo('/account\\?sent=1'),
+      sentTo(ours.slug),
     );
     const rows = await (await getDb()).select().from(proposals);
     expect(rows.map(({ coop, changes, status, authorEmail }) => ({ coop, changes, status, authorEmail }))).toEqual([
       { coop: ours.slug, changes: { website, confirmed: today }, status: 'queued', authorEmail: 'cleo@example.coop' },
     ]);
-    const account = renderToStaticMarkup(await AccountPage({ searchParams: Promise.resolve({ sent: '1' }) }));
-    expect(account).toContain('Queued');
+    const account = renderToStaticMarkup(await AccountPage());
+    expect(account).toContain('Waiting to be sent');
     expect(account).toContain('website');
+    const page = renderToStaticMarkup(await edit(ours.slug, { sent: '1' }));
+    expect(page).toContain('Sent: your change is waiting for the network’s editors.');
+    expect(page).toMatch(/Waiting for an editor since [^<]+<\/h2>/);
+    expect(page).toContain(`<dd class="wrap-break-word">${website}</dd>`);
+    expect(page).toContain(`name="website" value="${website}"`);
+  });
+
+  it('builds a second change on the first: the form starts from it, and the second proposal carries both', async () => {
+    request.headers = asking(contact);
+    const website = 'https://example.coop/first';
+    await expect(proposeEntryAction(ours.slug, {}, entryForm('send', { website }))).rejects.toMatchObject(
+      sentTo(ours.slug),
+    );
+    // The form as the page now fills it in: the sent website, and a new town.
+    await expect(
+      proposeEntryAction(ours.slug, {}, entryForm('send', { website, town: 'Hebden Bridge' })),
+    ).rejects.toMatchObject(sentTo(ours.slug));
+    // The same again is no change from what was sent.
+    const again = await proposeEntryAction(ours.slug, {}, entryForm('send', { website, town: 'Hebden Bridge' }));
+    expect(again.errors?.form).toContain('Nothing has changed');
+    const rows = await (await getDb()).select().from(proposals).orderBy(proposals.createdAt);
+    expect(rows.map((row) => row.changes)).toEqual([
+      { website, confirmed: today },
+      { website, town: 'Hebden Bridge', confirmed: today },
+    ]);
+  });
+
+  it('shows a change the site’s content already has as published, waiting for nobody', async () => {
+    request.headers = asking(contact);
+    const db = await getDb();
+    await db.insert(proposals).values({
+      coop: ours.slug,
+      authorName: 'Cleo Contact',
+      authorEmail: 'cleo@example.coop',
+      changes: { website: ours.website, confirmed: today },
+      status: 'pushed',
+      branch: `proposal/${ours.slug}-12345678`,
+      mergeRequest: true,
+    });
+    expect(renderToStaticMarkup(await AccountPage())).toContain(
+      '<strong>Published</strong>. The change is on the site.',
+    );
+    expect(renderToStaticMarkup(await edit(ours.slug))).not.toContain('Waiting for an editor');
   });
 
   it('answers a preview, bad input and no change with the form, and stores nothing', async () => {
@@ -112,34 +158,24 @@ describe('the account area', () => {
     expect(await (await getDb()).select().from(proposals)).toEqual([]);
   });
 
-  it('proposes only today’s confirmed date for “Still correct”', async () => {
-    request.headers = asking(contact);
-    await expect(proposeEntryAction(ours.slug, {}, entryForm('confirm'))).rejects.toMatchObject(
-      redirectTo('/account\\?sent=1'),
-    );
-    const rows = await (await getDb()).select().from(proposals);
-    expect(rows.map((row) => row.changes)).toEqual([{ confirmed: today }]);
-  });
-
-  it('sends nothing more for “Still correct” pressed again the same day, unless the first proposal failed', async () => {
+  it('records “Still correct” on the site, once a day, with no proposal; the next change carries it', async () => {
     request.headers = asking(contact);
     const db = await getDb();
-    const press = () => proposeEntryAction(ours.slug, {}, entryForm('confirm'));
-    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?sent=1'));
-    // Queued, then pushed: either way the editors have today's date already.
-    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?confirmed=today'));
-    await db.update(proposals).set({ status: 'pushed', branch: 'proposal/x' });
-    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?confirmed=today'));
-    expect(await db.select().from(proposals)).toHaveLength(1);
-    const account = renderToStaticMarkup(await AccountPage({ searchParams: Promise.resolve({ confirmed: 'today' }) }));
-    expect(account).toContain('Already confirmed today: nothing more was sent.');
-    // A change of a field is sent whatever the date says.
+    const press = () => confirmEntryAction(ours.slug);
+    await expect(press()).rejects.toMatchObject(redirectTo(`/account/coops/${ours.slug}\\?confirmed=1`));
+    await expect(press()).rejects.toMatchObject(redirectTo(`/account/coops/${ours.slug}\\?confirmed=already`));
+    expect(await db.select().from(proposals)).toEqual([]);
+    const [recorded, ...more] = await db.select().from(coopConfirmations);
+    expect(more).toEqual([]);
+    expect(recorded).toMatchObject({ coop: ours.slug, userId: contactId, name: 'Cleo Contact', sentAt: null });
+    const page = renderToStaticMarkup(await edit(ours.slug, { confirmed: '1' }));
+    expect(page).toContain('confirmed as still correct, and its page says so now');
+    expect(page).toContain('by Cleo Contact.');
+    // A change sets `confirmed:` to today, so it carries the confirmation to the entry.
     await expect(
       proposeEntryAction(ours.slug, {}, entryForm('send', { website: 'https://example.coop/today' })),
-    ).rejects.toMatchObject(redirectTo('/account\\?sent=1'));
-    await db.update(proposals).set({ status: 'failed', lastError: 'refused' });
-    await expect(press()).rejects.toMatchObject(redirectTo('/account\\?sent=1'));
-    expect(await db.select().from(proposals)).toHaveLength(3);
+    ).rejects.toMatchObject(sentTo(ours.slug));
+    expect((await db.select().from(coopConfirmations))[0]?.sentAt).toBeInstanceOf(Date);
   });
 
   it('refuses a change over the co-op’s daily limit with a message on the form, keeping what was typed', async () => {
@@ -150,7 +186,7 @@ describe('the account area', () => {
     try {
       for (const website of ['https://example.coop/one', 'https://example.coop/two']) {
         await expect(proposeEntryAction(ours.slug, {}, entryForm('send', { website }))).rejects.toMatchObject(
-          redirectTo('/account\\?sent=1'),
+          sentTo(ours.slug),
         );
       }
       const over = await proposeEntryAction(ours.slug, {}, entryForm('send', { website: 'https://example.coop/3' }));
@@ -205,6 +241,7 @@ describe('the account area', () => {
 
   it('refuses to act for a co-op the person is not linked to, and for no one signed in', async () => {
     request.headers = asking(contact);
+    await expect(confirmEntryAction(theirs.slug)).rejects.toThrow('Not linked');
     await expect(proposeEntryAction(theirs.slug, {}, entryForm('send', { website: 'https://x.coop' }))).rejects.toThrow(
       'Not linked',
     );

@@ -3,10 +3,42 @@ import { saveTriage } from '@/lib/admin/enquiry-actions';
 import { statusLabel } from '@/lib/enquiries/labels';
 import { statusesOf } from '@/lib/db/schema';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
+import { noteAuthor, type Note } from '@/lib/enquiries/notes';
+import { formatReceived } from '@/lib/format';
 import { Field, selectControl, textControl } from '@/components/field';
 
-/** A member's status and note for an enquiry, with the statuses of its kind (a join enquiry's, or a lead's). */
-export function TriageForm({ enquiry, saved, error }: { enquiry: StoredEnquiry; saved: boolean; error?: string }) {
+/** The members' notes on an enquiry, oldest first, each with who wrote it and when. */
+function Notes({ notes }: { notes: readonly Note[] }) {
+  if (notes.length === 0) return <p>No notes yet.</p>;
+  return (
+    <ol aria-label="Notes" className="space-y-3">
+      {notes.map((note) => (
+        <li key={note.id} className="border-l-4 border-line pl-3">
+          <p className="text-sm text-muted">
+            <strong>{noteAuthor(note)}</strong>, <time dateTime={note.at.toISOString()}>{formatReceived(note.at)}</time>
+          </p>
+          <p className="whitespace-pre-line">{note.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * A member's status for an enquiry, with the statuses of its kind (a join enquiry's, or a lead's), and its notes:
+ * a thread, to which the form adds one; none replaces another.
+ */
+export function TriageForm({
+  enquiry,
+  notes,
+  saved,
+  error,
+}: {
+  enquiry: StoredEnquiry;
+  notes: readonly Note[];
+  saved: boolean;
+  error?: string;
+}) {
   return (
     <PermalinkForm
       action={saveTriage}
@@ -32,8 +64,10 @@ export function TriageForm({ enquiry, saved, error }: { enquiry: StoredEnquiry; 
           ))}
         </select>
       </Field>
-      <Field htmlFor="note" label="Note">
-        <textarea id="note" name="note" rows={4} maxLength={5000} defaultValue={enquiry.note} className={textControl} />
+      <h3 className="font-semibold">Notes</h3>
+      <Notes notes={notes} />
+      <Field htmlFor="note" label="Add a note">
+        <textarea id="note" name="note" rows={4} maxLength={5000} className={textControl} />
       </Field>
       <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
         Save

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Field, textControl } from '@/components/field';
@@ -36,10 +36,20 @@ const labelHints: Partial<Record<EditableField, string>> = {
 
 /**
  * The edit form of a co-op's entry. A plain form posting to its own page, so it works without JavaScript: the
- * server answers a preview or field errors with the form filled in as it was sent.
+ * server answers a preview or field errors with the form filled in as it was sent. `current` is what it starts
+ * from: the entry, with any change still waiting for an editor on top.
  */
 export function EntryForm({ action, permalink, coop, current, services, technologies }: Props) {
   const [state, formAction, pending] = useActionState(action, {}, permalink);
+  // The preview appears above the form while the person is at its buttons, below: it is brought to where they are
+  // looking, and focused, so a screen reader reads it next. Without JavaScript the page loads at its top, where the
+  // preview is.
+  const preview = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!state.preview || !preview.current) return;
+    preview.current.scrollIntoView({ block: 'start' });
+    preview.current.focus();
+  }, [state]);
   const values = state.values ?? current;
   const errors = state.errors ?? {};
   const error = (name: string) =>
@@ -143,7 +153,12 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
   return (
     <>
       {state.preview && (
-        <section aria-labelledby="preview-heading" className="space-y-6 rounded border-4 border-dashed border-line p-6">
+        <section
+          ref={preview}
+          tabIndex={-1}
+          aria-labelledby="preview-heading"
+          className="space-y-6 rounded border-4 border-dashed border-line p-6"
+        >
           <h2 id="preview-heading" className="text-xl font-bold">
             Preview: the page as it would look once the change is accepted
           </h2>
@@ -255,17 +270,6 @@ export function EntryForm({ action, permalink, coop, current, services, technolo
         <p role="status" aria-live="polite" className="empty:hidden">
           {pending ? 'Working…' : ''}
         </p>
-      </form>
-      <form action={formAction} className="max-w-prose space-y-2">
-        <p>Nothing to change? Tell the network the entry is still correct.</p>
-        <button
-          type="submit"
-          name="intent"
-          value="confirm"
-          className="rounded border border-brand-dark px-5 py-2 font-semibold"
-        >
-          Still correct
-        </button>
       </form>
     </>
   );

@@ -42,7 +42,7 @@ describe("a co-op's header", () => {
   it('shows when the entry was last confirmed only when given that date', () => {
     expect(render(entry)).not.toContain('Last confirmed');
     expect(render(entry, new Date('2023-03-01T00:00:00Z'))).toMatch(
-      /<dt class="font-semibold">Last confirmed<\/dt><dd><time dateTime="2023-03-01">[^<]+<\/time><\/dd>/,
+      /<dt data-last-confirmed="true" class="font-semibold">Last confirmed<\/dt><dd data-last-confirmed="true"><time dateTime="2023-03-01">[^<]+<\/time><\/dd>/,
     );
   });
 

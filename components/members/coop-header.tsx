@@ -77,8 +77,10 @@ export function CoopHeader({
           )}
           {lastConfirmed && (
             <>
-              <dt className="font-semibold">Last confirmed</dt>
-              <dd>
+              <dt data-last-confirmed className="font-semibold">
+                Last confirmed
+              </dt>
+              <dd data-last-confirmed>
                 <time dateTime={lastConfirmed.toISOString().slice(0, 10)}>
                   {formatDate(lastConfirmed.toISOString())}
                 </time>

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
-import { coopPeople, linkChecks, users } from '@/lib/db/schema';
+import { coopConfirmations, coopPeople, linkChecks, users } from '@/lib/db/schema';
 import { resetDatabase } from '@/test/database';
 import { entriesByAge } from './age-list';
 
@@ -51,5 +51,17 @@ describe('entries by age of confirmation', () => {
       { slug: 'recent', ageMonths: 1, reviewDue: false, people: 1, flagged: false },
     ]);
     expect(rows[3]?.links).toMatchObject([{ url: 'https://recent.example/', problem: 'broken', brokenRuns: 2 }]);
+  });
+
+  it('counts "Still correct" the site recorded as a confirmation, before it reaches the entry', async () => {
+    const db = await getDb();
+    await db.insert(coopConfirmations).values({ coop: 'oldest', name: 'Ann', at: new Date('2026-04-15T10:00:00Z') });
+    const rows = await entriesByAge(db, now, coops, []);
+    expect(rows.map(({ slug, ageMonths, reviewDue }) => ({ slug, ageMonths, reviewDue }))).toEqual([
+      { slug: 'never', ageMonths: undefined, reviewDue: true },
+      { slug: 'older', ageMonths: 17, reviewDue: true },
+      { slug: 'oldest', ageMonths: 1, reviewDue: false },
+      { slug: 'recent', ageMonths: 1, reviewDue: false },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { coopPeople, users } from '@/lib/db/schema';
 import { linkProblems, siteLinks, type LinkProblem, type NamedLink } from '@/lib/links/store';
 import { directory } from '@/lib/coops';
 import { ageInMonths, confirmedAt, reviewDue } from '@/lib/coops/confirmation';
+import { lastConfirmedDay, latestConfirmations } from '@/lib/coops/confirmations';
 
 type Entry = { slug: string; name: string; url: string; confirmed?: string };
 
@@ -26,7 +27,8 @@ export type EntryAge = {
 
 /**
  * The directory's member co-ops, the oldest confirmation first (never confirmed before any), with how many people
- * keep each entry and its broken and moved links.
+ * keep each entry and its broken and moved links. A co-op's confirmation is the later of its entry's `confirmed:`
+ * and the site's record of "Still correct" (lib/coops/confirmations.ts), which reaches the entry later.
  */
 export async function entriesByAge(
   db: Database,
@@ -52,7 +54,9 @@ export async function entriesByAge(
     'admins',
   );
   const problemsByUrl = new Map(problems.map((problem) => [problem.url, problem]));
-  const rows = coops.map((coop): EntryAge => {
+  const recorded = await latestConfirmations(db, slugs);
+  const rows = coops.map((entry): EntryAge => {
+    const coop = { ...entry, confirmed: lastConfirmedDay(entry, recorded.get(entry.slug)) };
     const own = links
       .filter(({ coops: owners }) => owners.includes(coop.slug))
       .flatMap(({ url }) => problemsByUrl.get(url) ?? []);

@@ -9,37 +9,69 @@ export function actorLabel(entry: AuditEntry): string {
   return entry.actorName ? entry.actorName : 'The site';
 }
 
+/** A piece of a change in words: plain text, or the name of a person or co-op with the page that shows it. */
+export type LabelPart = string | { text: string; href: string };
+
+/** The admin's list of people, at one person's row. */
+export const personHref = (id: string) => `/admin/people#person-${encodeURIComponent(id)}`;
+/** A co-op's public page. */
+export const coopHref = (slug: string) => `/co-op/${encodeURIComponent(slug)}`;
+
 /**
- * What one audit record says changed, in words, after the actor's name. `coopName` names a co-op a brief was
- * forwarded to by its slug (the directory's name; the slug itself for a co-op no longer listed).
+ * What one audit record says changed, after the actor's name, in parts: the person and co-op it names link to
+ * their pages (the activity list links the enquiry itself). `coopName` names a co-op by its slug (the directory's
+ * name; the slug itself for a co-op no longer listed).
  */
-export function changeLabel(entry: AuditEntry, coopName: (slug: string) => string = (slug) => slug): string {
-  const target = entry.targetName ?? 'someone';
+export function changeParts(
+  entry: AuditEntry,
+  coopName: (slug: string) => string = (slug) => slug,
+): readonly LabelPart[] {
+  const target: LabelPart =
+    entry.targetName && entry.targetUserId
+      ? { text: entry.targetName, href: personHref(entry.targetUserId) }
+      : 'someone';
+  const coop = (slug: string | null): LabelPart => (slug ? { text: coopName(slug), href: coopHref(slug) } : '—');
   switch (entry.action) {
     case 'enquiry.status':
-      return `changed the status from ${status(entry.from)} to ${status(entry.to)}`;
+      return [`changed the status from ${status(entry.from)} to ${status(entry.to)}`];
     case 'enquiry.note':
-      // Erasure blanks both values: say the note changed, not what it said.
-      return entry.from === null && entry.to === null
-        ? 'changed the note (erased since)'
-        : `changed the note from ${quoted(entry.from)} to ${quoted(entry.to)}`;
+      // Erasure blanks both values: say a note was written, not what it said. A record from before notes were a
+      // thread has the one note it replaced in `from`.
+      if (entry.to === null) return ['wrote a note (erased since)'];
+      return [
+        entry.from === null
+          ? `added a note: ${quoted(entry.to)}`
+          : `changed the note from ${quoted(entry.from)} to ${quoted(entry.to)}`,
+      ];
     case 'enquiry.erased':
-      return 'erased the personal details';
+      return ['erased the personal details'];
     case 'enquiry.anonymised':
-      return 'removed the personal details under the retention rule';
+      return ['removed the personal details under the retention rule'];
     case 'lead.forwarded':
-      return `forwarded the brief to ${coopName(entry.to ?? '')}`;
+      return ['forwarded the brief to ', coop(entry.to)];
     case 'account.created':
-      return `added ${target} as ${entry.to === 'admin' ? 'an admin' : entry.to === 'contact' ? 'a co-op contact' : 'a member'}`;
+      return [
+        'added ',
+        target,
+        ` as ${entry.to === 'admin' ? 'an admin' : entry.to === 'contact' ? 'a co-op contact' : 'a member'}`,
+      ];
     case 'account.disabled':
-      return `disabled ${target}`;
+      return ['disabled ', target];
     case 'account.enabled':
-      return `re-enabled ${target}`;
+      return ['re-enabled ', target];
     case 'account.role':
-      return `changed ${target}’s role from ${entry.from} to ${entry.to}`;
+      return ['changed ', target, `’s role from ${entry.from} to ${entry.to}`];
+    case 'account.invited':
+      return ['sent ', target, ' an invitation to sign in'];
     case 'coop.linked':
-      return `linked ${target} to ${coopName(entry.to ?? '')}`;
+      return ['linked ', target, ' to ', coop(entry.to)];
     case 'coop.unlinked':
-      return `unlinked ${target} from ${coopName(entry.from ?? '')}`;
+      return ['unlinked ', target, ' from ', coop(entry.from)];
   }
 }
+
+/** The change in words alone, as plain text. */
+export const changeLabel = (entry: AuditEntry, coopName?: (slug: string) => string): string =>
+  changeParts(entry, coopName)
+    .map((part) => (typeof part === 'string' ? part : part.text))
+    .join('');

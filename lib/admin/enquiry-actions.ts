@@ -13,11 +13,12 @@ import { memberForAction } from './require-member';
 const change = z.object({
   id: z.uuid(),
   status: z.enum(allStatuses),
-  note: z.string().max(5000),
+  /** A note to add to the enquiry's thread; empty adds none. */
+  note: z.string().max(5000).default(''),
 });
 
 /**
- * Saves a member's triage of one enquiry, recording who changed what. It takes a previous state, which it has
+ * Saves a member's triage of one enquiry (its status, and a new note), recording who changed what. It takes a previous state, which it has
  * none of, because its form runs it through useActionState (components/admin/permalink-form.tsx).
  */
 export async function saveTriage(_previous: void, formData: FormData): Promise<void> {
@@ -30,16 +31,28 @@ export async function saveTriage(_previous: void, formData: FormData): Promise<v
   redirect(saved === 'saved' ? `/admin/enquiries/${id}?saved=1` : `/admin/enquiries/${id}?error=wrong-status`);
 }
 
-const forwarding = z.object({ id: z.uuid(), coops: z.array(z.string()) });
+const forwarding = z.object({ id: z.uuid(), coops: z.array(z.string()), again: z.boolean() });
 
-/** A member forwards a brief to the co-ops they ticked; the outbox is woken so the mail goes out at once. */
+/**
+ * A member forwards a brief to the co-ops they ticked; the outbox is woken so the mail goes out at once. When some
+ * were sent it before, nothing is sent: the page asks whether to send it again (`again=` names them, ticked), and
+ * the form's "again" box says yes (`ticked=` keeps every co-op that was ticked).
+ */
 export async function forwardBriefAction(_previous: void, formData: FormData): Promise<void> {
   const member = await memberForAction();
-  const parsed = forwarding.safeParse({ id: formData.get('id'), coops: formData.getAll('coop') });
+  const parsed = forwarding.safeParse({
+    id: formData.get('id'),
+    coops: formData.getAll('coop'),
+    again: formData.get('again') === 'yes',
+  });
   if (!parsed.success) redirect('/admin/enquiries?error=invalid');
-  const { id, coops } = parsed.data;
-  const forwarded = await forwardBrief(await getDb(), id, coops, member.id);
+  const { id, coops, again } = parsed.data;
+  const forwarded = await forwardBrief(await getDb(), id, coops, member.id, { again });
   if (forwarded.outcome === 'missing') redirect('/admin/enquiries?error=missing');
+  if (forwarded.outcome === 'again') {
+    const list = (slugs: readonly string[]) => slugs.map(encodeURIComponent).join(',');
+    redirect(`/admin/enquiries/${id}?again=${list(forwarded.slugs)}&ticked=${list(coops)}#forward`);
+  }
   if (forwarded.outcome !== 'forwarded') redirect(`/admin/enquiries/${id}?error=${forwarded.outcome}`);
   kickOutbox();
   redirect(`/admin/enquiries/${id}?forwarded=${forwarded.coops.length}`);

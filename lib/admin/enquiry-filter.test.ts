@@ -47,7 +47,7 @@ describe('listEnquiries with a filter', () => {
     await storeEnquiry();
     const won = await storeBrief({ ...validBrief, organisation: 'Won Org' });
     await storeBrief({ ...validBrief, organisation: 'New Org' });
-    await updateEnquiry(db, won.id, { status: 'won', note: '' }, mo.id);
+    await updateEnquiry(db, won.id, { status: 'won' }, mo.id);
     const ids = async (filter: Parameters<typeof listEnquiries>[1]) =>
       (await listEnquiries(db, filter)).map((enquiry) => enquiry.organisation ?? enquiry.coopName);
     expect(await ids({})).toEqual(['New Org', 'Won Org', validEnquiry.coopName]);

@@ -1,29 +1,50 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
-import { outbox, roles, sessions, users, verifications, type Role } from '@/lib/db/schema';
+import { coopPeople, outbox, roles, sessions, users, verifications, type Role } from '@/lib/db/schema';
+import { queueInvitation } from './invitations';
 
 export type Person = typeof users.$inferSelect;
 
-export const newPerson = z.object({
-  name: z.string().trim().min(1, 'Give their name.').max(200, 'Names are at most 200 characters.'),
-  email: z
-    .email('Give an email address such as name@example.coop.')
-    .max(320)
-    .transform((email) => email.toLowerCase()),
-  role: z.enum(roles, 'Choose contact, member or admin.'),
-});
-export type NewPerson = z.infer<typeof newPerson>;
+/**
+ * A person as the People form adds them: a role, or none chosen, which makes someone added with a co-op one of its
+ * contacts and anyone else a member; and the co-op (a slug) they are linked to at once, if any.
+ */
+export const newPerson = z
+  .object({
+    name: z.string().trim().min(1, 'Give their name.').max(200, 'Names are at most 200 characters.'),
+    email: z
+      .email('Give an email address such as name@example.coop.')
+      .max(320)
+      .transform((email) => email.toLowerCase()),
+    role: z.union([z.enum(roles, 'Choose contact, member or admin.'), z.literal('')]).optional(),
+    coop: z.string().optional(),
+  })
+  .transform(({ role, coop, ...person }) => ({
+    ...person,
+    role: role || (coop ? 'contact' : 'member'),
+    ...(coop && { coop }),
+  }));
+export type NewPerson = { name: string; email: string; role: Role; coop?: string };
 
 export async function listPeople(db: Database): Promise<Person[]> {
   return db.select().from(users).orderBy(asc(users.name), asc(users.email));
 }
 
-/** Adds a person who may sign in; undefined when the address already has an account. */
-export async function addPerson(db: Database, person: NewPerson, actorId: string | null): Promise<Person | undefined> {
+/**
+ * Adds a person who may sign in, linked to `coop` when one is given (the caller checks it is the directory's);
+ * undefined when the address already has an account. With `invite`, their invitation (lib/auth/invitations.ts) is
+ * queued in the same transaction, so nobody is added without being told. Each step is in the audit trail.
+ */
+export async function addPerson(
+  db: Database,
+  { coop, ...person }: NewPerson,
+  actorId: string | null,
+  { invite = false }: { invite?: boolean } = {},
+): Promise<Person | undefined> {
   return db.transaction(async (tx) => {
     const [added] = await tx
       .insert(users)
@@ -32,7 +53,28 @@ export async function addPerson(db: Database, person: NewPerson, actorId: string
       .returning();
     if (!added) return undefined;
     await recordAudit(tx, { actorId, action: 'account.created', targetUserId: added.id, to: added.role });
+    if (coop) {
+      await tx.insert(coopPeople).values({ userId: added.id, coop });
+      await recordAudit(tx, { actorId, action: 'coop.linked', targetUserId: added.id, to: coop });
+    }
+    if (invite) await queueInvitation(tx, added.id, actorId);
     return added;
+  });
+}
+
+/**
+ * Queues a person's invitation again (an admin's "send the invitation again"): undefined when there is no such
+ * person or they are disabled, who could not sign in.
+ */
+export async function reinvite(db: Database, id: string, actorId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.disabledAt)));
+    if (!person) return false;
+    await queueInvitation(tx, person.id, actorId);
+    return true;
   });
 }
 
@@ -54,7 +96,7 @@ export async function revokeSignInCredentials(db: Pick<Database, 'delete'>, emai
 
 /**
  * Disables or re-enables a person. Disabling ends their sessions, and revokes their sign-in links and codes and
- * any sign-in mail not yet sent, in the same transaction: the next request they make, on any instance, is signed
+ * any sign-in mail or invitation not yet sent, in the same transaction: the next request they make, on any instance, is signed
  * out, and nothing they were sent before signs them in again once re-enabled. Says whether anything changed.
  */
 export async function setDisabled(db: Database, id: string, disabled: boolean, actorId: string): Promise<boolean> {
@@ -67,7 +109,9 @@ export async function setDisabled(db: Database, id: string, disabled: boolean, a
     if (!changed) return false;
     if (disabled) {
       await tx.delete(sessions).where(eq(sessions.userId, id));
-      await tx.delete(outbox).where(and(eq(outbox.userId, id), eq(outbox.kind, 'sign-in'), isNull(outbox.sentAt)));
+      await tx
+        .delete(outbox)
+        .where(and(eq(outbox.userId, id), inArray(outbox.kind, ['sign-in', 'invitation']), isNull(outbox.sentAt)));
       await revokeSignInCredentials(tx, changed.email);
     }
     await recordAudit(tx, { actorId, action: disabled ? 'account.disabled' : 'account.enabled', targetUserId: id });

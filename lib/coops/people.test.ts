@@ -10,7 +10,7 @@ beforeEach(resetDatabase);
 afterAll(closeDb);
 
 describe('linking people to co-ops', () => {
-  it('links and unlinks, each change with one audit event naming the person and the co-op', async () => {
+  it('links and unlinks, each change with one audit event naming the person and the co-op (and a contact’s invitation)', async () => {
     const db = await getDb();
     const admin = await addPerson(db, { name: 'Ada', email: 'ada@example.coop', role: 'admin' }, null);
     const cleo = await addPerson(db, { name: 'Cleo', email: 'cleo@example.coop', role: 'contact' }, null);
@@ -33,7 +33,9 @@ describe('linking people to co-ops', () => {
     expect(events.map(({ action, from, to, actorId }) => ({ action, from, to, actorId }))).toEqual([
       { action: 'account.created', from: null, to: 'contact', actorId: null },
       { action: 'coop.linked', from: null, to: 'outlandish', actorId: by },
+      { action: 'account.invited', from: null, to: null, actorId: by },
       { action: 'coop.linked', from: null, to: 'agile-collective', actorId: by },
+      { action: 'account.invited', from: null, to: null, actorId: by },
       { action: 'coop.unlinked', from: 'outlandish', to: null, actorId: by },
     ]);
   });

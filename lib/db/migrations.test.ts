@@ -82,3 +82,49 @@ describe('the briefs migration (after 0001)', () => {
     }
   });
 });
+
+describe('the notes migration (0012)', () => {
+  it('keeps each enquiry’s one note as the first of its thread, by whoever last changed it, when they did', async () => {
+    const client = await PGlite.create();
+    try {
+      const db = drizzle({ client });
+      await migrate(db, { migrationsFolder: await migrationsUpTo(12) });
+      await client.exec(`
+        insert into users (id, name, email, role) values ('mo', 'Mo', 'mo@example.coop', 'member');
+        insert into enquiries (id, coop_name, contact_name, email, location, legal_form, description, note, updated_at)
+        values ('00000000-0000-4000-8000-000000000001', 'A', 'Ada', 'a@b.c', 'X', 'other', 'D', 'Called them',
+                '2026-02-01T00:00:00Z'),
+               ('00000000-0000-4000-8000-000000000002', 'B', 'Bo', 'b@b.c', 'X', 'other', 'D', 'Old note',
+                '2026-03-01T00:00:00Z'),
+               ('00000000-0000-4000-8000-000000000003', 'C', 'Cy', 'c@b.c', 'X', 'other', 'D', '',
+                '2026-03-01T00:00:00Z');
+        insert into audit_events (at, actor_id, action, enquiry_id, "from", "to")
+        values ('2026-01-10T00:00:00Z', 'mo', 'enquiry.note', '00000000-0000-4000-8000-000000000001', '', 'Called');
+      `);
+      await migrate(db, { migrationsFolder });
+      const notes = await client.query<{ enquiry_id: string; author_id: string | null; at: Date; text: string }>(
+        'select enquiry_id, author_id, at, text from enquiry_notes order by enquiry_id',
+      );
+      expect(notes.rows).toEqual([
+        {
+          enquiry_id: '00000000-0000-4000-8000-000000000001',
+          author_id: 'mo',
+          at: new Date('2026-01-10T00:00:00Z'),
+          text: 'Called them',
+        },
+        {
+          enquiry_id: '00000000-0000-4000-8000-000000000002',
+          author_id: null,
+          at: new Date('2026-03-01T00:00:00Z'),
+          text: 'Old note',
+        },
+      ]);
+      const columns = await client.query(
+        `select column_name from information_schema.columns where table_name = 'enquiries' and column_name = 'note'`,
+      );
+      expect(columns.rows).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+});

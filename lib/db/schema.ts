@@ -17,7 +17,7 @@ import type { Column } from '@/lib/enquiry-kinds/field';
 
 /**
  * Join enquiries and briefs in one table, built from the kinds' descriptions (lib/enquiry-kinds/): they share who
- * sent them, the text, the status and note, the outbox, idempotency and the triage list. A column every kind has
+ * sent them, the text, the status and notes (`enquiry_notes`), the outbox, idempotency and the triage list. A column every kind has
  * for every enquiry is NOT NULL; the others are null for the kinds without them, and the checks below make each
  * kind's own columns required for it, and its status one of its own.
  */
@@ -88,7 +88,6 @@ export const enquiries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     status: text('status', { enum: allStatuses }).notNull().default('new'),
-    note: text('note').notNull().default(''),
     /** When its personal fields were removed (erased by an admin, or by the retention rule); null until then. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...kindColumns(),
@@ -122,13 +121,35 @@ export const enquiries = pgTable(
   ],
 );
 
-export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward', 'review'] as const;
+/**
+ * The members' notes on an enquiry, a thread: each kept with who wrote it and when, none overwriting another.
+ * Erasing the enquiry deletes them, since a note may quote the sender.
+ */
+export const enquiryNotes = pgTable(
+  'enquiry_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    enquiryId: uuid('enquiry_id')
+      .notNull()
+      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    /** Who wrote it; null for a note written before notes had authors (kept from the one note an enquiry had). */
+    authorId: text('author_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    text: text('text').notNull(),
+  },
+  (table) => [index('enquiry_notes_enquiry_id_idx').on(table.enquiryId, table.at)],
+);
+
+export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward', 'review', 'invitation'] as const;
 export type MailKind = (typeof mailKinds)[number];
+
+/** The mail kinds about one person (not an enquiry): each row names its `userId`. */
+const personalMailKinds = sql.raw(`('sign-in', 'review', 'invitation')`);
 
 /**
  * Mail to send, written in the same transaction as what it is about so a crash cannot lose it: an enquiry's
- * notification and receipt, a brief forwarded to a co-op, or a person's sign-in link. The link is kept only until
- * it is sent, then cleared.
+ * notification and receipt, a brief forwarded to a co-op, a person's sign-in link, a co-op's review reminder, or
+ * the invitation of a person who may now sign in. The link is kept only until it is sent, then cleared.
  */
 export const outbox = pgTable(
   'outbox',
@@ -157,7 +178,7 @@ export const outbox = pgTable(
       .where(sql`${table.sentAt} is null`),
     check(
       'outbox_subject_check',
-      sql`(${table.kind} in ('sign-in', 'review') and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} not in ('sign-in', 'review') and ${table.enquiryId} is not null)`,
+      sql`(${table.kind} in ${personalMailKinds} and ${table.userId} is not null and ${table.enquiryId} is null) or (${table.kind} not in ${personalMailKinds} and ${table.enquiryId} is not null)`,
     ),
     check('outbox_coop_check', sql`(${table.kind} in ('forward', 'review')) = (${table.coopSlug} is not null)`),
   ],
@@ -329,6 +350,7 @@ export const auditActions = [
   'account.disabled',
   'account.enabled',
   'account.role',
+  'account.invited',
   'coop.linked',
   'coop.unlinked',
 ] as const;
@@ -375,14 +397,17 @@ export const coopPeople = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.coop] }), index('coop_people_coop_idx').on(table.coop)],
 );
 
-export const proposalStatuses = ['queued', 'pushed', 'failed'] as const;
+export const proposalStatuses = ['queued', 'pushed', 'failed', 'published', 'not-accepted'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /**
  * A change to a co-op's entry that one of its people sent: stored first, then pushed by the worker to the content
  * repository as a branch with a merge request (lib/proposals). `queued` until pushed (a failed push stays queued,
  * with `lastError`, and is tried again at `nextAttemptAt`, as mail is); `pushed` names its `branch`; `failed` is
- * for a proposal that can never be pushed (its entry is gone), with the reason in `lastError`.
+ * for a proposal that can never be pushed (its entry is gone), with the reason in `lastError`. Once pushed, the site
+ * watches it (lib/proposals/review.ts): `published` once the content it is built from says what the proposal asked
+ * (`publishedAt`); `mergedAt` once the target branch does (merged, not yet deployed); `not-accepted` when its branch
+ * is gone and the target branch does not say it (`closedAt`).
  */
 export const proposals = pgTable(
   'proposals',
@@ -414,6 +439,9 @@ export const proposals = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     pushedAt: timestamp('pushed_at', { withTimezone: true }),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (table) => [
     index('proposals_coop_idx').on(table.coop, table.createdAt),
@@ -436,6 +464,25 @@ export const linkChecks = pgTable('link_checks', {
   brokenRuns: integer('broken_runs').notNull().default(0),
   checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * "Still correct", as the site records it: which co-op, who said so (kept by name too, as a proposal's author is)
+ * and when. It costs no editor anything: the public page shows it at once, and it reaches the entry's `confirmed:`
+ * line with the co-op's next proposal, or with the monthly batch of confirmations (`sentAt`: when one of those
+ * carried it; null until then).
+ */
+export const coopConfirmations = pgTable(
+  'coop_confirmations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    coop: text('coop').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [index('coop_confirmations_coop_idx').on(table.coop, table.at)],
+);
 
 /** When the people linked to a co-op were last asked to review its unconfirmed entry (at most once a month). */
 export const reviewReminders = pgTable('review_reminders', {

@@ -9,12 +9,18 @@ export type Detail = { name: string; label: string; as: Shown['as']; value: stri
 
 type Row = Readonly<Record<string, unknown>>;
 
-/** One stored value in words; an empty one (left out, or erased) is `—`. */
-function inWords(value: unknown, as: Shown['as'], options: Readonly<Record<string, string>>, context: DetailContext) {
-  if (value === null || value === undefined || value === '') return '—';
+/** One stored value in words; an empty one (left out, or erased) is `empty`: `—` where people read it. */
+export function inWords(
+  value: unknown,
+  as: Shown['as'],
+  options: Readonly<Record<string, string>>,
+  context: DetailContext,
+  empty = '—',
+): string {
+  if (value === null || value === undefined || value === '') return empty;
   if (Array.isArray(value)) {
     const names = value.map((item) => (as === 'services' ? (context.serviceNames.get(String(item)) ?? item) : item));
-    return names.join(', ') || '—';
+    return names.join(', ') || empty;
   }
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (as === 'option') return options[String(value)] ?? String(value);

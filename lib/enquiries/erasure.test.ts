@@ -3,16 +3,17 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { enquiryHistory, recentActivity } from '@/lib/audit';
 import { addPerson, bootstrapAdmins } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
-import { enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
+import { enquiries, enquiryNotes, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { resetDatabase, storeBrief, storeEnquiry } from '@/test/database';
 import { enquiryTable } from './csv';
+import { notesOf, threadText } from './notes';
 import { parseSettings } from '@/lib/settings';
 import { anonymiseExpired, eraseEnquiry } from './erasure';
 import { pruneExpired } from '@/lib/runtime/housekeeping';
 import { enquiryDigest } from './idempotency';
 import { createEnquiry, getEnquiry, updateEnquiry } from './store';
-import { validBrief, validEnquiry } from '@/test/enquiry-data';
+import { mailTestSettings, validBrief, validEnquiry } from '@/test/enquiry-data';
 
 beforeEach(resetDatabase);
 afterAll(closeDb);
@@ -34,20 +35,43 @@ async function people() {
 }
 
 describe('the audit trail of triage', () => {
-  it('records who changed the status and the note, from what to what, and nothing for a save that changes nothing', async () => {
+  it('records who changed the status and who added each note, and nothing for a save that changes nothing', async () => {
     const { db, mo } = await people();
     const { id } = await storeEnquiry();
     expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe('saved');
-    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe('saved');
+    expect(await updateEnquiry(db, id, { status: 'contacted', note: '  ' }, mo.id)).toBe('saved');
     const history = await enquiryHistory(db, id);
     expect(
       history
         .map(({ action, actorName, from, to }) => ({ action, actorName, from, to }))
         .sort((a, b) => a.action.localeCompare(b.action)),
     ).toEqual([
-      { action: 'enquiry.note', actorName: 'Mo Member', from: '', to: 'Called them' },
+      { action: 'enquiry.note', actorName: 'Mo Member', from: null, to: 'Called them' },
       { action: 'enquiry.status', actorName: 'Mo Member', from: 'new', to: 'contacted' },
     ]);
+  });
+});
+
+describe('notes', () => {
+  it('keeps every note in a thread, each with its author and time, in order: a second note never replaces the first', async () => {
+    const { db, ada, mo } = await people();
+    const { id } = await storeBrief();
+    const { id: other } = await storeBrief();
+    expect(await updateEnquiry(db, id, { status: 'new', note: 'Called the client.' }, mo.id)).toBe('saved');
+    expect(await updateEnquiry(db, id, { status: 'in-conversation', note: 'Sent\r\ntwo co-ops.' }, ada.id)).toBe(
+      'saved',
+    );
+    expect(await updateEnquiry(db, other, { status: 'new', note: 'Another brief' }, ada.id)).toBe('saved');
+    const thread = (await notesOf(db, [id])).get(id) ?? [];
+    expect(thread.map(({ authorName, text }) => [authorName, text])).toEqual([
+      ['Mo Member', 'Called the client.'],
+      ['Ada Admin', 'Sent\ntwo co-ops.'],
+    ]);
+    expect(thread[0]?.at.getTime()).toBeLessThanOrEqual(thread[1]?.at.getTime() ?? 0);
+    expect(threadText(thread)).toMatch(/^.+, Mo Member: Called the client\.\n.+, Ada Admin: Sent\ntwo co-ops\.$/);
+    // A status the kind does not have saves neither it nor the note.
+    expect(await updateEnquiry(db, id, { status: 'approved', note: 'Sneaky' }, mo.id)).toBe('wrong-status');
+    expect((await notesOf(db, [id])).get(id)).toHaveLength(2);
   });
 });
 
@@ -59,13 +83,13 @@ describe('triage by kind', () => {
     expect(await updateEnquiry(db, brief, { status: 'in-conversation', note: 'Call booked' }, mo.id)).toBe('saved');
     expect(await updateEnquiry(db, brief, { status: 'approved', note: 'Sneaky' }, mo.id)).toBe('wrong-status');
     expect(await updateEnquiry(db, join, { status: 'won', note: 'Sneaky' }, mo.id)).toBe('wrong-status');
-    expect(await updateEnquiry(db, '00000000-0000-4000-8000-000000000000', { status: 'new', note: '' }, mo.id)).toBe(
-      'missing',
-    );
-    expect(await getEnquiry(db, brief)).toMatchObject({ status: 'in-conversation', note: 'Call booked' });
-    expect(await getEnquiry(db, join)).toMatchObject({ status: 'new', note: '' });
+    expect(await updateEnquiry(db, '00000000-0000-4000-8000-000000000000', { status: 'new' }, mo.id)).toBe('missing');
+    expect(await getEnquiry(db, brief)).toMatchObject({ status: 'in-conversation' });
+    expect(await getEnquiry(db, join)).toMatchObject({ status: 'new' });
+    expect((await notesOf(db, [brief, join])).get(brief)?.map((note) => note.text)).toEqual(['Call booked']);
+    expect((await notesOf(db, [brief, join])).get(join)).toBeUndefined();
     expect((await enquiryHistory(db, brief)).map(({ action, from, to }) => [action, from, to]).sort()).toEqual([
-      ['enquiry.note', '', 'Call booked'],
+      ['enquiry.note', null, 'Call booked'],
       ['enquiry.status', 'new', 'in-conversation'],
     ]);
     expect(await enquiryHistory(db, join)).toEqual([]);
@@ -73,7 +97,7 @@ describe('triage by kind', () => {
 });
 
 describe('erasure', () => {
-  it('removes the personal fields, the outbox mail and the note’s values in the history, and records who erased it', async () => {
+  it('removes the personal fields, the outbox mail, the notes and their values in the history, and records who erased it', async () => {
     const { db, ada, mo } = await people();
     const { id } = await storeEnquiry();
     const { id: other } = await storeEnquiry({ ...validEnquiry, coopName: 'Other Co-op' });
@@ -96,6 +120,7 @@ describe('erasure', () => {
     const history = await enquiryHistory(db, id);
     expect(history[0]).toMatchObject({ action: 'enquiry.erased', actorName: 'Ada Admin', from: null, to: null });
     expect(history.find((entry) => entry.action === 'enquiry.note')).toMatchObject({ from: null, to: null });
+    expect(await db.select().from(enquiryNotes)).toEqual([]);
     expect(await eraseEnquiry(db, id, ada.id)).toBe(false);
   });
 
@@ -116,7 +141,7 @@ describe('erasure', () => {
 });
 
 describe('erasing a brief', () => {
-  it('blanks the contact, address, description and note, keeps the organisation and the rest, and refuses a second time', async () => {
+  it('blanks the contact, address and description, deletes the notes, keeps the organisation and the rest, and refuses a second time', async () => {
     const { db, ada, mo } = await people();
     // The co-op the client named is a co-op's slug, not personal data: kept, in the CSV too.
     const { id } = await storeBrief({ ...validBrief, coop: 'agile-collective' });
@@ -127,16 +152,21 @@ describe('erasing a brief', () => {
       contactName: '',
       email: '',
       description: '',
-      note: '',
       organisation: validBrief.organisation,
       services: validBrief.services,
       budget: validBrief.budget,
       coop: 'agile-collective',
       status: 'lost',
     });
-    const [header = [], ...rows] = enquiryTable(erased ? [erased] : []);
-    expect(header.filter((name) => name === 'coop')).toHaveLength(1);
-    expect(rows[0]?.[header.indexOf('coop')]).toBe('agile-collective');
+    const [header = [], ...rows] = enquiryTable(erased ? [erased] : [], {
+      ...mailTestSettings,
+      coopNames: new Map([['agile-collective', 'Agile Collective']]),
+      notes: await notesOf(db, [id]),
+      forwardings: new Map(),
+    });
+    expect(header.filter((name) => name === 'Co-op')).toHaveLength(1);
+    expect(rows[0]?.[header.indexOf('Co-op')]).toBe('Agile Collective');
+    expect(rows[0]?.[header.indexOf('Notes')]).toBe('');
     const everything = JSON.stringify([erased, await db.select().from(outbox), await recentActivity(db)]);
     for (const value of [validBrief.contactName, validBrief.email, validBrief.description]) {
       expect(everything).not.toContain(value);
@@ -151,7 +181,7 @@ describe('retention', () => {
     const ids: Record<string, string> = {};
     for (const status of ['won', 'lost', 'closed', 'in-conversation', 'forwarded', 'new'] as const) {
       const { id } = await storeBrief({ ...validBrief, organisation: status });
-      await updateEnquiry(db, id, { status, note: '' }, mo.id);
+      await updateEnquiry(db, id, { status }, mo.id);
       await db
         .update(enquiries)
         .set({ updatedAt: sql`now() - make_interval(months => 13)` })
@@ -180,7 +210,7 @@ describe('retention', () => {
       ['old but open', 'proposed', 30],
     ] as const) {
       const { id } = await storeEnquiry({ ...validEnquiry, coopName: name });
-      await updateEnquiry(db, id, { status, note: '' }, mo.id);
+      await updateEnquiry(db, id, { status }, mo.id);
       await db
         .update(enquiries)
         .set({ updatedAt: sql`now() - make_interval(months => ${monthsAgo})` })

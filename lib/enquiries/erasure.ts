@@ -2,29 +2,28 @@ import 'server-only';
 import { and, eq, getTableName, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import { isEmbedded, type Database } from '@/lib/db';
-import { auditEvents, closedStatuses, enquiries, idempotencyKeys, outbox } from '@/lib/db/schema';
+import { auditEvents, closedStatuses, enquiries, enquiryNotes, idempotencyKeys, outbox } from '@/lib/db/schema';
 import { enquiryKindList } from '@/lib/enquiry-kinds';
 import type { Column, FieldSpec } from '@/lib/enquiry-kinds/field';
 
 /**
  * What erasure blanks: every field a kind describes as personal data, each in its column (a required one becomes
- * empty, an optional one null), and the members' note, which may quote the sender.
+ * empty, an optional one null). The members' notes, which may quote the sender, are deleted.
  */
-const blanked = Object.fromEntries([
-  ...enquiryKindList.flatMap((kind) =>
+const blanked = Object.fromEntries(
+  enquiryKindList.flatMap((kind) =>
     (kind.fields as readonly FieldSpec[]).flatMap((field) => {
       const column: Column | undefined = field.column;
       return field.personal && column ? [[field.name, column.notNull ? '' : null] as const] : [];
     }),
   ),
-  ['note', ''],
-]) as Partial<typeof enquiries.$inferInsert>;
+) as Partial<typeof enquiries.$inferInsert>;
 
 /**
  * Removes an enquiry's personal data and keeps the rest for the network's records (a join enquiry's co-op, location
  * and legal form; a brief's organisation, services, budget, the co-op it named and the like; the status and dates):
- * the fields the kinds describe as personal (the contact's name and address, the description, the links) and the
- * note are blanked; its mail leaves the outbox, sent or not (forwarded briefs too), so nothing can go out with or
+ * the fields the kinds describe as personal (the contact's name and address, the description, the links) are
+ * blanked and the members' notes deleted; its mail leaves the outbox, sent or not (forwarded briefs too), so nothing can go out with or
  * about it; and the values of its note changes in the audit trail are blanked too, since a note may quote the
  * sender. Its forwarding records stay: they name only co-ops.
  */
@@ -40,6 +39,7 @@ async function anonymise(db: Database, id: string): Promise<boolean> {
     .returning({ id: enquiries.id });
   if (!done) return false;
   await db.delete(outbox).where(eq(outbox.enquiryId, id));
+  await db.delete(enquiryNotes).where(eq(enquiryNotes.enquiryId, id));
   // The key's row holds the client's address, a digest of every field and the id: kept, it would answer a resend
   // of the same enquiry with the erased one's id. Without it, a resend is a new enquiry.
   await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.response}->>'id' = ${id}`);
@@ -51,7 +51,9 @@ async function anonymise(db: Database, id: string): Promise<boolean> {
 }
 
 /** The tables erasure changes: their old row versions hold what it erased. */
-const erasedTables = sql.raw([enquiries, outbox, auditEvents, idempotencyKeys].map(getTableName).join(', '));
+const erasedTables = sql.raw(
+  [enquiries, enquiryNotes, outbox, auditEvents, idempotencyKeys].map(getTableName).join(', '),
+);
 
 /**
  * After an erasure has committed: an update or delete leaves the old row version in the table's pages and the

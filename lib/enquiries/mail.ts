@@ -9,9 +9,10 @@ export type EnquiryMailSettings = DetailContext & {
   adminUrl: string;
   /** The member co-ops a brief may be forwarded to, by slug, with their own address if they have one. */
   coops: ReadonlyMap<string, { name: string; email?: string }>;
-  /** Where a brief forwarded to a co-op without an address of its own goes (lib/site.ts). */
-  leadsFallbackEmail: string;
 };
+
+/** Where a forwarded brief goes: the co-op's name and its addresses (lib/hire/forwarding.ts finds them). */
+export type ForwardRecipient = { name: string; addresses: readonly string[] };
 
 const rows = (enquiry: StoredEnquiry, settings: DetailContext) =>
   enquiryDetails(kindOfEnquiry(enquiry), enquiry, settings).map(({ label, value }) => [label, value] as const);
@@ -55,25 +56,26 @@ export function composeReceipt(enquiry: StoredEnquiry): Mail {
 
 /**
  * A brief forwarded to one member co-op, with every detail (escaped, as the notification) and a reply-to the
- * client, so the co-op answers the client directly. A co-op with no address of its own is reached through the
- * network's fallback address, with its name in the subject so whoever reads it there knows where it belongs.
+ * client, so the co-op answers the client directly. It goes to the co-op's own addresses alone, never the
+ * network's: a co-op with none (its contacts unlinked since the brief was forwarded) throws, and the outbox tries
+ * again later, when someone may have been linked to it.
  */
-export function composeForwardMail(enquiry: StoredEnquiry, coopSlug: string, settings: EnquiryMailSettings): Mail {
-  const coop = settings.coops.get(coopSlug);
-  if (!coop) throw new Error(`co-op ${coopSlug} is not a current member: brief ${enquiry.id} not forwarded to it`);
+export function composeForwardMail(enquiry: StoredEnquiry, coop: ForwardRecipient, settings: DetailContext): Mail {
+  if (coop.addresses.length === 0) {
+    throw new Error(
+      `${coop.name} has no address yet: brief ${enquiry.id} waits until its entry or a contact gives one`,
+    );
+  }
   const details = rows(enquiry, settings);
   const name = enquiryNameOf(kindOfEnquiry(enquiry), enquiry);
   const paragraphs = [
     `Members of ${site.name} (${site.shortName}) have passed this client's brief to ${coop.name}.`,
-    ...(coop.email
-      ? []
-      : [`${coop.name} has no address of its own in the directory: please pass this brief on to them.`]),
     'Reply to this mail to write to the client.',
   ];
   return {
-    to: coop.email ?? settings.leadsFallbackEmail,
+    to: coop.addresses.join(', '),
     replyTo: enquiry.email,
-    subject: headerText(coop.email ? `Brief from ${site.shortName}: ${name}` : `Brief for ${coop.name}: ${name}`),
+    subject: headerText(`Brief from ${site.shortName}: ${name}`),
     text: `${paragraphs.join('\n\n')}\n\n${textTable(details)}\n`,
     html: `${htmlParagraphs(paragraphs)}${htmlTable(details)}`,
   };

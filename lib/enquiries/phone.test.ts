@@ -57,8 +57,12 @@ describe.each(kinds)('the phone number of a $kind.kind enquiry', ({ kind, store 
     const receipt = composeReceipt(stored);
     expect(`${receipt.subject}${receipt.text}${receipt.html}`).not.toContain('496');
 
-    const [header = [], ...rows] = enquiryTable([stored]);
-    expect(rows[0]?.[header.indexOf('phone')]).toBe(number);
+    const [header = [], ...rows] = enquiryTable([stored], {
+      ...mailTestSettings,
+      notes: new Map(),
+      forwardings: new Map(),
+    });
+    expect(rows[0]?.[header.indexOf('Phone')]).toBe(number);
 
     const admin = await addPerson(db, { name: 'Ada Admin', email: 'admin@example.net', role: 'admin' }, null);
     if (!admin) throw new Error('no admin');

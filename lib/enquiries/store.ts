@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
-import { enquiries, outbox, statusesOf, type EnquiryKind } from '@/lib/db/schema';
+import { enquiries, enquiryNotes, outbox, statusesOf, type EnquiryKind } from '@/lib/db/schema';
 import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
 import { takeRateLimit } from '@/lib/http/rate-limit';
 import type { EnquiryKindDescription, KindDescription } from '@/lib/enquiry-kinds';
@@ -84,37 +84,39 @@ export async function getEnquiry(db: Database, id: string): Promise<StoredEnquir
 export type Triaged = 'saved' | 'missing' | 'wrong-status';
 
 /**
- * Saves a member's triage of an enquiry of either kind and, in the same transaction, what it changed: a status or
- * note record each, with who, from and to. Saving what is already there records nothing. A status that is not one
- * of the enquiry's kind (a join enquiry cannot be `won`) changes nothing.
+ * Saves a member's triage of an enquiry of either kind and, in the same transaction, what it changed: a status
+ * record with who, from and to, and a note added to the enquiry's thread (lib/enquiries/notes.ts) with its own
+ * record. A note never replaces another: `note` is a new one, and an empty one adds nothing. Saving the status it
+ * already has records nothing. A status that is not one of the enquiry's kind (a join enquiry cannot be `won`)
+ * changes nothing, the note included.
  */
 export async function updateEnquiry(
   db: Database,
   id: string,
-  change: { status: StoredEnquiry['status']; note: string },
+  change: { status: StoredEnquiry['status']; note?: string },
   actorId: string,
 ): Promise<Triaged> {
   return db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ kind: enquiries.kind, status: enquiries.status, note: enquiries.note })
+      .select({ kind: enquiries.kind, status: enquiries.status })
       .from(enquiries)
       .where(eq(enquiries.id, id))
       .for('update');
     if (!before) return 'missing';
     if (!(statusesOf[before.kind] as readonly string[]).includes(change.status)) return 'wrong-status';
-    if (before.status === change.status && before.note === change.note) return 'saved';
+    const note = change.note?.replace(/\r\n?/g, '\n').trim() ?? '';
+    if (before.status === change.status && note === '') return 'saved';
     await tx
       .update(enquiries)
-      .set({ ...change, updatedAt: sql`now()` })
+      .set({ status: change.status, updatedAt: sql`now()` })
       .where(eq(enquiries.id, id));
+    if (note) await tx.insert(enquiryNotes).values({ enquiryId: id, authorId: actorId, text: note });
     await recordAudit(
       tx,
       ...(before.status === change.status
         ? []
         : [{ actorId, action: 'enquiry.status' as const, enquiryId: id, from: before.status, to: change.status }]),
-      ...(before.note === change.note
-        ? []
-        : [{ actorId, action: 'enquiry.note' as const, enquiryId: id, from: before.note, to: change.note }]),
+      ...(note ? [{ actorId, action: 'enquiry.note' as const, enquiryId: id, to: note }] : []),
     );
     return 'saved';
   });

@@ -110,7 +110,7 @@ export const briefKind = defineKind({
         );
       },
       column: { name: 'coop', type: 'text', optional: true, stored: 'the co-op you name (if you name one)' },
-      shown: { label: 'Co-op named', as: 'coop', csv: 'coop' },
+      shown: { label: 'Co-op named', as: 'coop', csv: 'Co-op' },
     },
     {
       name: 'technologies',
@@ -166,7 +166,7 @@ export const briefKind = defineKind({
       required: false,
       schema: z.pipe(z.transform(isTicked), z.boolean()),
       column: { name: 'remote', type: 'boolean', stored: 'whether remote work is fine' },
-      shown: { label: 'Remote is fine', as: 'yes-no', csv: 'remote' },
+      shown: { label: 'Remote is fine', as: 'yes-no' },
     },
   ],
   confirmations: [

@@ -30,7 +30,8 @@ export type Column = {
 
 /**
  * How members see a field: in the notification mail, a forwarded brief, the admin page and the CSV (whose column
- * is `csv`, or the label in lower case). `long` text keeps its line breaks; `option` shows the option's label;
+ * is headed by the label, or by `csv`: fields of different kinds with one `csv` share one column, such as the
+ * join enquiry's co-op and the co-op a brief names). `long` text keeps its line breaks; `option` shows the option's label;
  * `services` the directory's service names; `coop` the directory's name for a co-op's slug.
  */
 export type Shown = {

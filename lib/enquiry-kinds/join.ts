@@ -30,7 +30,7 @@ export const joinKind = defineKind({
       autoComplete: 'organization',
       schema: text(200, "Enter your co-op's name"),
       column: { name: 'coop_name', type: 'text', stored: 'the co-op’s name' },
-      shown: { label: 'Co-op', as: 'text', csv: 'co-op' },
+      shown: { label: 'Co-op', as: 'text' },
     },
     contactName,
     email,
@@ -76,7 +76,7 @@ export const joinKind = defineKind({
       schema: text(5000, 'Tell us about your co-op and the services you provide'),
       column: { name: 'description', type: 'text', notNull: true, stored: 'what you tell us about it' },
       personal: true,
-      shown: { label: 'About the co-op', as: 'long', csv: 'about' },
+      shown: { label: 'About the co-op', as: 'long' },
     },
     {
       name: 'evidenceUrl',

@@ -30,9 +30,9 @@ describe('leadFigures', () => {
     await storeBrief({ ...validBrief, services: ['consultancy'] });
     const lastQuarter = await storeBrief({ ...validBrief, services: ['web-design'] });
     await storeEnquiry();
-    await forwardBrief(db, forwarded.id, ['with-address'], mo.id, mailTestSettings.coops);
+    await forwardBrief(db, forwarded.id, ['with-address'], mo.id, { contacts: mailTestSettings.coops });
     // Won without a forwarding on record (a member heard of it another way): won, not forwarded.
-    await updateEnquiry(db, won.id, { status: 'won', note: '' }, mo.id);
+    await updateEnquiry(db, won.id, { status: 'won' }, mo.id);
     const now = new Date();
     await db
       .update(enquiries)

@@ -10,9 +10,10 @@ import { mailDocument, type Mail } from './compose';
  * carries its link, which a site without SMTP writes to the log for the person to follow.
  */
 export type MailLabel =
-  | { kind: Exclude<MailKind, 'sign-in' | 'review'>; enquiryId: string }
+  | { kind: Exclude<MailKind, 'sign-in' | 'review' | 'invitation'>; enquiryId: string }
   | { kind: 'sign-in'; userId: string; link: string; code: string }
-  | { kind: 'review'; userId: string; coop: string };
+  | { kind: 'review'; userId: string; coop: string }
+  | { kind: 'invitation'; userId: string };
 
 export type Mailer = { sendMail(mail: Mail & { from: string }, label: MailLabel): Promise<unknown> };
 

@@ -29,6 +29,7 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
         console.info(`${logged}: sign-in link for a person at ${domain}: ${label.link} (or the code ${label.code})`);
       else if (label.kind === 'receipt') console.info(`${logged}: receipt for enquiry ${label.enquiryId}`);
       else if (label.kind === 'review') console.info(`${logged}: review reminder for ${label.coop} to ${domain}`);
+      else if (label.kind === 'invitation') console.info(`${logged}: invitation to a person at ${domain}`);
       else console.info(`${logged}: ${label.kind} for enquiry ${label.enquiryId} to ${domain}`);
     },
   };

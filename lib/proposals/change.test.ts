@@ -29,6 +29,9 @@ const proposal = (values: Partial<Proposal> = {}): Proposal => ({
   lastError: null,
   createdAt: new Date('2026-12-05T10:00:00.123Z'),
   pushedAt: null,
+  mergedAt: null,
+  publishedAt: null,
+  closedAt: null,
   ...values,
 });
 

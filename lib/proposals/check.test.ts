@@ -64,6 +64,9 @@ const proposal = (): Proposal => ({
   lastError: null,
   createdAt: new Date(),
   pushedAt: null,
+  mergedAt: null,
+  publishedAt: null,
+  closedAt: null,
 });
 
 describe('the content repository, checked at start', () => {

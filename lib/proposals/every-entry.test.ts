@@ -28,6 +28,9 @@ const proposalFor = (coop: string): Proposal => ({
   lastError: null,
   createdAt: new Date('2026-12-05T10:00:00Z'),
   pushedAt: null,
+  mergedAt: null,
+  publishedAt: null,
+  closedAt: null,
 });
 
 describe('every co-op entry', () => {

@@ -3,17 +3,12 @@ import { addPerson } from '@/lib/auth/accounts';
 import { closeDb, getDb } from '@/lib/db';
 import { proposals } from '@/lib/db/schema';
 import { eq, sql } from 'drizzle-orm';
-import {
-  deleteSettledProposals,
-  listProposals,
-  ProposalLimitReached,
-  proposalState,
-  storeProposal,
-} from '@/lib/proposals/store';
+import { deleteSettledProposals, listProposals, ProposalLimitReached, storeProposal } from '@/lib/proposals/store';
 import { solidPng } from '@/test/images';
 import { resetDatabase } from '@/test/database';
 import { editableFields } from './entry-fields';
 import { checkProposal, entryValues, today } from './form';
+import { mergeRequestUrl, projectUrl, proposalStatus } from './status';
 
 beforeEach(resetDatabase);
 afterAll(closeDb);
@@ -311,28 +306,51 @@ describe('storing a proposal', () => {
     expect((await listProposals(db, ['outlandish'])).map((p) => p.id)).toEqual([stored.id]);
     expect(await listProposals(db, ['agile-collective'])).toEqual([]);
     expect(await listProposals(db, [])).toEqual([]);
-    expect(proposalState(stored, 'contact')).toBe('Queued');
+    expect(proposalStatus(stored, 'contact').words).toBe('Waiting to be sent');
   });
 
-  it('says each state in plain words to a co-op’s people, and why a push failed to the network’s members', () => {
-    const base = { status: 'queued', branch: null, mergeRequest: null, lastError: null } as const;
+  it('says each state in plain words with what happens next, and why a push failed to the network’s members alone', () => {
+    const base = { status: 'queued', branch: null, mergeRequest: null, lastError: null, mergedAt: null } as const;
+    expect(proposalStatus(base, 'contact')).toEqual({
+      words: 'Waiting to be sent',
+      next: 'It goes to the editors within a minute: nothing for you to do.',
+    });
     const retrying = { ...base, lastError: 'git push: fatal: unable to access https://gitlab.example/: 503' };
-    expect(proposalState(retrying, 'admin')).toBe(`Queued, retrying after: ${retrying.lastError}`);
-    expect(proposalState(retrying, 'contact')).toBe(
-      'Queued: the content repository did not take it yet, and it is tried again by itself.',
+    expect(proposalStatus(retrying, 'admin').next).toContain(`Last try: ${retrying.lastError}`);
+    expect(proposalStatus(retrying, 'contact').next).toBe(
+      'The content repository did not take it yet; the site tries again by itself: nothing for you to do.',
     );
     const failed = { ...base, status: 'failed', lastError: 'content/coops/x.md is not in main any more' } as const;
-    expect(proposalState(failed, 'admin')).toBe('Failed: content/coops/x.md is not in main any more');
-    expect(proposalState(failed, 'contact')).not.toContain('content/coops');
+    expect(proposalStatus(failed, 'admin').words).toBe('Could not be sent: content/coops/x.md is not in main any more');
+    expect(proposalStatus(failed, 'contact').words).toBe('Could not be sent');
+    expect(JSON.stringify(proposalStatus(failed, 'contact'))).not.toContain('content/coops');
+    expect(proposalStatus(failed, 'contact').next).toContain('send your change again');
+    const project = projectUrl('https://gitlab+deploy-token-1:s3cret@gitlab.example/cotech/website.git');
+    expect(project).toBe('https://gitlab.example/cotech/website');
+    expect(projectUrl('file:///srv/content.git')).toBeUndefined();
+    expect(projectUrl(undefined)).toBeUndefined();
+    const pushed = { ...base, status: 'pushed', branch: 'proposal/outlandish-1' } as const;
     for (const reader of ['contact', 'admin'] as const) {
-      const pushed = { ...base, status: 'pushed', branch: 'proposal/outlandish-1' } as const;
-      expect(proposalState({ ...pushed, mergeRequest: true }, reader)).toBe(
-        'Sent for review as branch proposal/outlandish-1',
-      );
-      expect(proposalState({ ...pushed, mergeRequest: false }, reader)).toBe(
+      expect(proposalStatus({ ...pushed, mergeRequest: true }, reader, { project })).toEqual({
+        words: 'Sent to the editors',
+        next: 'An editor reviews the merge request, then publishes it or says why not.',
+        link: {
+          href: 'https://gitlab.example/cotech/website/-/merge_requests?scope=all&state=all&source_branch=proposal%2Foutlandish-1',
+          text: 'See the merge request',
+        },
+      });
+      expect(proposalStatus({ ...pushed, mergeRequest: true }, reader).link).toBeUndefined();
+      expect(proposalStatus({ ...pushed, mergeRequest: false }, reader, { project }).words).toBe(
         'Sent as branch proposal/outlandish-1: an editor opens the merge request',
       );
+      expect(proposalStatus({ ...pushed, mergedAt: new Date() }, reader).words).toBe('Accepted');
+      expect(proposalStatus(pushed, reader, { published: true }).words).toBe('Published');
+      expect(proposalStatus({ ...pushed, status: 'published' }, reader).words).toBe('Published');
+      expect(proposalStatus({ ...pushed, status: 'not-accepted' }, reader).words).toBe('Not accepted');
     }
+    expect(mergeRequestUrl('https://g.example/a/b', 'proposal/x')).toBe(
+      'https://g.example/a/b/-/merge_requests?scope=all&state=all&source_branch=proposal%2Fx',
+    );
   });
 
   it('deletes pushed and failed proposals once settled longer than the retention period, never queued ones', async () => {

@@ -83,12 +83,17 @@ function checkedLogo(name: string, bytes: Buffer): CarriedLogo | string {
  * Checks a submitted edit form against the entry's rules and the entry as it is: the values, and what changed
  * (only the fields that differ, and the logo's path when it moves), then the entry as it would be against the
  * content build's own checks (lib/proposals/entry-check.ts), so what passes here builds. Nothing is stored here.
+ *
+ * `sent` is what the form started from when changes are still waiting for an editor (lib/proposals/pending.ts): the
+ * entry with them on top. The form must differ from that to be a change at all, and the proposal is what differs
+ * from the entry itself, so a second change carries the first with it and either one merged alone is whole.
  */
 export async function checkProposal(
   form: FormData,
   coop: string,
   current: EntryValues,
   choices: EntryChoices,
+  sent: EntryValues = current,
 ): Promise<CheckedProposal> {
   const raw = formEntry(form);
   const reasonGiven = form.get('reason');
@@ -102,17 +107,25 @@ export async function checkProposal(
     const { label, maxLength } = reasonField;
     errors.reason = `${label}: at most ${maxLength.toLocaleString('en-GB')} characters (this has ${reason.length.toLocaleString('en-GB')}).`;
   }
-  const values = shownValues(current, parsed.success ? parsed.data : raw);
+  const values = shownValues(sent, parsed.success ? parsed.data : raw);
   const carried = typeof logo === 'string' ? undefined : logo;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, values, reason, errors, logo: carried };
   // The logo's path is not among the changes: the worker sets `logo` from the file it adds (lib/proposals/change.ts).
   const changes = entryChanges(current, parsed.data as EntryValues);
-  if (Object.keys(changes).length === 0 && !carried) {
+  if (Object.keys(entryChanges(sent, parsed.data as EntryValues)).length === 0 && !carried) {
     return {
       ok: false,
       values,
       reason,
       errors: { form: 'Nothing has changed: change a field or upload a logo, or press "Still correct".' },
+    };
+  }
+  if (Object.keys(changes).length === 0 && !carried) {
+    return {
+      ok: false,
+      values,
+      reason,
+      errors: { form: 'That is what the entry says already, so there is nothing to send.' },
     };
   }
   // Last, once the form's own rules pass: the content build's checks of the entry as it would be.

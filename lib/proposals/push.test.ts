@@ -62,6 +62,9 @@ const proposal = (values: Partial<Proposal>): Proposal => ({
   lastError: null,
   createdAt: new Date(),
   pushedAt: null,
+  mergedAt: null,
+  publishedAt: null,
+  closedAt: null,
   ...values,
 });
 

@@ -18,7 +18,7 @@ import { git, GitError, noPushOptions } from './git';
 import { contentRemote, workingClone, type RepositorySettings } from './repository';
 
 /** The remote's branches of these names and their commits, from `git ls-remote`'s lines. */
-function branchesListed(listed: string): Map<string, string> {
+export function branchesListed(listed: string): Map<string, string> {
   const heads = new Map<string, string>();
   for (const line of listed.split('\n')) {
     const [commit, ref] = line.split('\t');
@@ -137,7 +137,7 @@ export async function regularFile(cwd: string, file: string, branch: string): Pr
 }
 
 /** Writes a file checked by regularFile, refusing at the last moment too to follow a link put there since. */
-async function overwrite(path: string, data: string | Buffer): Promise<void> {
+export async function overwrite(path: string, data: string | Buffer): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
   try {
     await handle.writeFile(data);

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db';
-import { proposals } from '@/lib/db/schema';
+import { coopConfirmations, proposals } from '@/lib/db/schema';
 import { takeRateLimit } from '@/lib/http/rate-limit';
 import type { Proposal } from './change';
 
@@ -33,7 +33,9 @@ const daySeconds = 86_400;
  * Stores a proposal, queued for the Git worker, which polls for due rows (`proposals_due_idx`): nothing else is
  * needed to wake it. At most `dailyLimit` a day for one co-op: the day's count and the proposal are one
  * transaction, so a refused proposal counts for nothing, and two sent at once are counted one after the other (the
- * count is one row, locked until the commit). Throws ProposalLimitReached over the limit, storing nothing.
+ * count is one row, locked until the commit). Throws ProposalLimitReached over the limit, storing nothing. Every
+ * proposal sets `confirmed:` to its day, so the co-op's "Still correct" records not yet carried to the entry go with
+ * it (`sentAt`), and the monthly batch leaves them out.
  */
 export async function storeProposal(
   db: Database,
@@ -44,7 +46,14 @@ export async function storeProposal(
   return db.transaction(async (tx) => {
     const today = await takeRateLimit(tx, 'proposals', proposal.coop, dailyLimit, daySeconds);
     if (!today.allowed) throw new ProposalLimitReached(dailyLimit);
-    return insertProposal(tx, proposal);
+    const stored = await insertProposal(tx, proposal);
+    if (typeof proposal.changes.confirmed === 'string') {
+      await tx
+        .update(coopConfirmations)
+        .set({ sentAt: sql`now()` })
+        .where(and(eq(coopConfirmations.coop, proposal.coop), isNull(coopConfirmations.sentAt)));
+    }
+    return stored;
   });
 }
 
@@ -74,21 +83,6 @@ export async function listProposals(db: Database, coops?: readonly string[]): Pr
 }
 
 /**
- * Whether a proposal for `coop` already sets its `confirmed:` date to `day` (YYYY-MM-DD) and has not failed: queued,
- * or pushed for the editors to merge. "Still correct" pressed again that day then has nothing to add.
- */
-export async function confirmationProposed(db: Database, coop: string, day: string): Promise<boolean> {
-  const [found] = await db
-    .select({ id: proposals.id })
-    .from(proposals)
-    .where(
-      and(eq(proposals.coop, coop), ne(proposals.status, 'failed'), sql`${proposals.changes} ->> 'confirmed' = ${day}`),
-    )
-    .limit(1);
-  return found !== undefined;
-}
-
-/**
  * The retention rule for proposals (the privacy notice's): one pushed or failed over `months` ago is deleted, its
  * author's name and address with it; the commit in the content repository keeps them, as Git history does. A queued
  * one stays until it is pushed. Returns how many went.
@@ -107,32 +101,4 @@ export async function deleteSettledProposals(db: Database, months: number): Prom
     )
     .returning({ id: proposals.id });
   return deleted.length;
-}
-
-/** Who reads a proposal's state: a co-op's people (the account area), or the network's members (/admin). */
-export type StateReader = 'contact' | 'admin';
-
-/**
- * What a proposal's state is, in words. A co-op's people get plain words; the network's members also the reason a
- * push failed, as git said it (without credentials), which is theirs to act on.
- */
-export function proposalState(
-  proposal: Pick<Proposal, 'status' | 'branch' | 'mergeRequest' | 'lastError'>,
-  reader: StateReader,
-): string {
-  const branch = proposal.branch ?? '(unnamed)';
-  if (proposal.status === 'pushed') {
-    return proposal.mergeRequest === false
-      ? `Sent as branch ${branch}: an editor opens the merge request`
-      : `Sent for review as branch ${branch}`;
-  }
-  if (proposal.status === 'failed') {
-    return reader === 'admin'
-      ? `Failed: ${proposal.lastError ?? 'no reason recorded'}`
-      : 'Not sent: the change cannot be made to the entry as it now is. The network’s editors can see why.';
-  }
-  if (!proposal.lastError) return 'Queued';
-  return reader === 'admin'
-    ? `Queued, retrying after: ${proposal.lastError}`
-    : 'Queued: the content repository did not take it yet, and it is tried again by itself.';
 }

@@ -11,7 +11,7 @@ import { proposals } from '@/lib/db/schema';
 import { startGitServer, type GitServer } from '@/test/git-server';
 import { branchName } from './change';
 import { markdownText } from './quote';
-import { proposalState } from './store';
+import { proposalStatus } from './status';
 import {
   deliverProposals,
   kickProposals,
@@ -185,7 +185,7 @@ describe('the proposals worker', () => {
       expect(await deliverProposals(db, await settingsFor(plain.url))).toBe(1);
       const stored = await row(proposal.id);
       expect(stored).toMatchObject({ status: 'pushed', branch: branchName(proposal), mergeRequest: false });
-      expect(proposalState(stored, 'contact')).toBe(
+      expect(proposalStatus(stored, 'contact').words).toBe(
         `Sent as branch ${branchName(proposal)}: an editor opens the merge request`,
       );
       expect((await plain.pushes()).map((push) => push.options)).toEqual([[]]);

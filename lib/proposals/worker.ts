@@ -5,7 +5,10 @@ import { getDb } from '@/lib/db';
 import { UnpushableProposal } from './change';
 import { redact } from './git';
 import { pushProposal } from './push';
+import { pushConfirmationBatch } from './batch';
+import { deployedEntry } from './pending';
 import { claimDueProposals, markFailed, markPushed, releaseProposals, retryLater } from './queue';
+import { reviewProposals } from './review';
 import type { RepositorySettings } from './repository';
 
 export type ProposalSettings = RepositorySettings & {
@@ -63,16 +66,34 @@ export async function deliverProposals(
   return settled;
 }
 
+/** How often the worker looks at what became of the proposals sent to the editors (lib/proposals/review.ts). */
+export const reviewIntervalMs = 5 * 60_000;
+
 /**
  * Runs in the server process (started by lib/runtime/startup.ts): pushes the proposals that are due every
  * `pollMs`, and at once when kickProposals() says one was stored. Queued proposals stay in the database, so a
- * restart picks them up again.
+ * restart picks them up again. Every `reviewIntervalMs` (and on its first round) it also looks at what became of
+ * the proposals it sent (published in the site's own content, merged, or closed without it), and sends the month's
+ * batch of "Still correct" confirmations once a month (lib/proposals/batch.ts).
  */
 export function startProposalWorker({ settings, pollMs }: { settings: ProposalSettings; pollMs: number }): void {
   const held = new Set<string>();
+  let reviewed = -Infinity;
   startWorker('proposals', pollMs, async (signal) => {
     try {
-      await deliverProposals(await getDb(), settings, { signal, held });
+      const db = await getDb();
+      await deliverProposals(db, settings, { signal, held });
+      if (Date.now() - reviewed < reviewIntervalMs || signal.aborted) return;
+      reviewed = Date.now();
+      const { published, merged, notAccepted } = await reviewProposals(db, settings, deployedEntry);
+      const said = [
+        published.length && `${published.length} published`,
+        merged.length && `${merged.length} merged`,
+        notAccepted.length && `${notAccepted.length} not accepted`,
+      ].filter(Boolean);
+      if (said.length > 0) console.info(`proposals: ${said.join(', ')}`);
+      const batch = await pushConfirmationBatch(db, settings, deployedEntry);
+      if (batch) console.info(`proposals: confirmations of ${batch.coops.length} co-ops pushed as ${batch.branch}`);
     } catch (error) {
       console.error('proposals:', redact(error instanceof Error ? error.message : String(error)));
     }

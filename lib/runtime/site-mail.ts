@@ -5,7 +5,9 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { composeSignInMail, signInLinkMinutes } from '@/lib/auth/sign-in-mail';
+import { composeInvitationMail } from '@/lib/auth/invitation-mail';
 import { composeReviewMail } from '@/lib/coops/review-mail';
+import { allLinks } from '@/lib/coops/people';
 import type { Database } from '@/lib/db';
 import { enquiries, users } from '@/lib/db/schema';
 import {
@@ -14,7 +16,7 @@ import {
   composeReceipt,
   type EnquiryMailSettings,
 } from '@/lib/enquiries/mail';
-import { coopContacts } from '@/lib/hire/forwarding';
+import { coopContacts, recipientsOf } from '@/lib/hire/forwarding';
 import type { Composer, OutboxSettings } from '@/lib/mail/outbox';
 import { directory } from '@/lib/coops';
 import { coopNames } from '@/lib/coops/hire-coops';
@@ -26,7 +28,7 @@ const ids = (values: readonly (string | null)[]) => [...new Set(values.filter((v
 
 /**
  * Every mail the site sends, each written by what it is about: an enquiry's, a forwarded brief, a sign-in link, a
- * co-op's review reminder.
+ * co-op's review reminder, a person's invitation.
  */
 export function siteComposer(settings: EnquiryMailSettings): Composer {
   return async (db: Database, rows) => {
@@ -37,13 +39,24 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
         (enquiry) => [enquiry.id, enquiry],
       ),
     );
+    const forwardedTo = ids(rows.map((row) => (row.kind === 'forward' ? row.coopSlug : null)));
+    // Read when the mail is sent: a contact linked or unlinked since the brief was forwarded counts.
+    const recipients = await recipientsOf(db, forwardedTo, settings.coops);
     const usersById = new Map(
       (userIds.length ? await db.select().from(users).where(inArray(users.id, userIds)) : []).map((user) => [
         user.id,
         user,
       ]),
     );
+    const invited = ids(rows.map((row) => (row.kind === 'invitation' ? row.userId : null)));
+    const coopsOfInvited = await allLinks(db, invited);
     return (row) => {
+      if (row.kind === 'invitation') {
+        const user = row.userId ? usersById.get(row.userId) : undefined;
+        if (!user) throw new Error(`invitation ${row.id} has no person`);
+        const coops = (coopsOfInvited.get(user.id) ?? []).map((slug) => directory.getCoop(slug)?.name ?? slug);
+        return [composeInvitationMail(user, coops), { kind: 'invitation', userId: user.id }];
+      }
       if (row.kind === 'sign-in') {
         const user = row.userId ? usersById.get(row.userId) : undefined;
         if (!user || !row.link || !row.code) throw new Error(`sign-in mail ${row.id} has no person, link or code`);
@@ -60,12 +73,15 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
       }
       const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
-      const mail =
-        row.kind === 'forward'
-          ? composeForwardMail(enquiry, row.coopSlug ?? '', settings)
-          : row.kind === 'receipt'
-            ? composeReceipt(enquiry)
-            : composeNotification(enquiry, settings);
+      const recipient = row.kind === 'forward' ? recipients.get(row.coopSlug ?? '') : undefined;
+      if (row.kind === 'forward' && !recipient) {
+        throw new Error(`co-op ${row.coopSlug} is not a current member: brief ${enquiry.id} not forwarded to it`);
+      }
+      const mail = recipient
+        ? composeForwardMail(enquiry, recipient, settings)
+        : row.kind === 'receipt'
+          ? composeReceipt(enquiry)
+          : composeNotification(enquiry, settings);
       return [mail, { kind: row.kind, enquiryId: enquiry.id }];
     };
   };
@@ -79,7 +95,6 @@ export function enquiryMailSettings(settings: Pick<Settings, 'JOIN_NOTIFY_TO'>):
     serviceNames,
     coopNames,
     coops: coopContacts,
-    leadsFallbackEmail: site.leadsFallbackEmail,
   };
 }
 

@@ -10,12 +10,16 @@ import { requireMember } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { isStale, listEnquiries, staleAfterDays, type StoredEnquiry } from '@/lib/enquiries/store';
 import { leadFigures } from '@/lib/hire/figures';
+import { notesOf, type Note } from '@/lib/enquiries/notes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Enquiries and briefs', robots: { index: false } };
 
-/** The triage list's columns, newest first as listEnquiries gives them; `now` says which are waiting too long. */
-const columns = (now: Date): Column<StoredEnquiry>[] => [
+/**
+ * The triage list's columns, newest first as listEnquiries gives them; `now` says which are waiting too long, and
+ * `notes` holds each enquiry's thread, whose latest note the list shows.
+ */
+const columns = (now: Date, notes: ReadonlyMap<string, readonly Note[]>): Column<StoredEnquiry>[] => [
   {
     header: 'Received',
     cell: (enquiry) => formatReceived(enquiry.createdAt),
@@ -42,7 +46,16 @@ const columns = (now: Date): Column<StoredEnquiry>[] => [
       </>
     ),
   },
-  { header: 'Note', cell: (enquiry) => enquiry.note },
+  {
+    header: 'Latest note',
+    cell: (enquiry) => {
+      const thread = notes.get(enquiry.id) ?? [];
+      const latest = thread.at(-1);
+      if (!latest) return '';
+      const earlier = thread.length - 1;
+      return `${latest.text}${earlier > 0 ? ` (and ${earlier} earlier)` : ''}`;
+    },
+  },
 ];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -76,7 +89,13 @@ export default async function EnquiriesPage({ searchParams }: Props) {
       ) : (
         <DataTable
           caption={`${shown ? `Enquiries (${shown})` : 'Join enquiries and briefs'}, newest first`}
-          columns={columns(new Date())}
+          columns={columns(
+            new Date(),
+            await notesOf(
+              db,
+              enquiries.map((enquiry) => enquiry.id),
+            ),
+          )}
           rows={enquiries}
           rowKey={(enquiry) => enquiry.id}
         />

@@ -29,7 +29,17 @@ const coopName = (slug: string) => directory.getCoop(slug)?.name ?? slug;
 
 /** The list's columns, by name as listPeople gives them: `you` is the admin reading, `links` each one's co-ops. */
 const columns = (you: string, links: ReadonlyMap<string, readonly string[]>): Column<Person>[] => [
-  { header: 'Name', cell: (person) => person.name, rowHeader: true, sorted: 'ascending' },
+  {
+    header: 'Name',
+    // The activity list links here, at the person's row.
+    cell: (person) => (
+      <span id={`person-${person.id}`} className="target:font-bold">
+        {person.name}
+      </span>
+    ),
+    rowHeader: true,
+    sorted: 'ascending',
+  },
   { header: 'Email', cell: (person) => person.email },
   { header: 'Role', cell: (person) => roleNames[person.role] },
   {
@@ -82,6 +92,11 @@ const columns = (you: string, links: ReadonlyMap<string, readonly string[]>): Co
         <PermalinkForm action={changePersonAction} permalink="/admin/people" className="flex flex-wrap gap-3">
           <input type="hidden" name="id" value={person.id} />
           <input type="hidden" name="role" value={person.role === 'admin' ? 'member' : 'admin'} />
+          {!person.disabledAt && (
+            <button type="submit" name="change" value="invite" className="underline">
+              Send {person.name} the invitation again
+            </button>
+          )}
           <button type="submit" name="change" value="role" className="underline">
             {person.role === 'admin' ? `Make ${person.name} a member` : `Make ${person.name} an admin`}
           </button>
@@ -99,22 +114,26 @@ const columns = (you: string, links: ReadonlyMap<string, readonly string[]>): Co
   },
 ];
 
-type Props = { searchParams: Promise<{ error?: string; added?: string; changed?: string }> };
+type Props = { searchParams: Promise<{ error?: string; added?: string; invited?: string; changed?: string }> };
 
 export default async function PeoplePage({ searchParams }: Props) {
   const admin = await requireAdmin();
   const db = await getDb();
   const people = await listPeople(db);
   const links = await allLinks(db);
-  const { error, added, changed } = await searchParams;
+  const { error, added, invited, changed } = await searchParams;
   const problem = error ? (problems[error] ?? problems.invalid) : undefined;
+  const named = (id?: string) => people.find((person) => person.id === id);
+  const addedPerson = named(added);
+  const invitedPerson = named(invited);
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">People</h1>
       <p>
         Who may sign in. Contacts keep their own co-ops’ entries current, from their account, and see nothing else;
-        members triage join enquiries; admins also manage this list, erase enquiries and see the recent activity. Anyone
-        linked to a co-op may propose changes to its entry. Disabling someone signs them out everywhere at once.
+        members triage join enquiries and briefs; admins also manage this list, erase enquiries and see the recent
+        activity. Anyone linked to a co-op may propose changes to its entry. Disabling someone signs them out everywhere
+        at once.
       </p>
       {problem && (
         <p role="alert" className="border-l-4 border-brand bg-brand-light px-4 py-2">
@@ -122,7 +141,13 @@ export default async function PeoplePage({ searchParams }: Props) {
         </p>
       )}
       <p role="status" className="font-semibold empty:hidden">
-        {added ? 'Added: they can sign in now.' : changed ? 'Saved.' : ''}
+        {addedPerson
+          ? `Added: ${addedPerson.name} can sign in now, and an invitation saying how is on its way to ${addedPerson.email}.`
+          : invitedPerson
+            ? `The invitation is on its way to ${invitedPerson.email} again.`
+            : changed
+              ? 'Saved.'
+              : ''}
       </p>
       <DataTable
         caption="People who may sign in"
@@ -142,13 +167,28 @@ export default async function PeoplePage({ searchParams }: Props) {
         <Field htmlFor="email" label="Email address">
           <input id="email" name="email" type="email" required className={textControl} />
         </Field>
+        <Field htmlFor="coop" label="Their co-op (optional)">
+          <select id="coop" name="coop" defaultValue="" className={`${selectControl} max-w-full`}>
+            <option value="">None</option>
+            {directory.coops.map((coop) => (
+              <option key={coop.slug} value={coop.slug}>
+                {coop.name}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field htmlFor="role" label="Role">
-          <select id="role" name="role" defaultValue="member" className={`${selectControl} max-w-full`}>
+          <select id="role" name="role" defaultValue="" className={`${selectControl} max-w-full`}>
+            <option value="">Contact if a co-op is chosen, otherwise member</option>
             <option value="contact">Contact: keeps their co-ops’ entries current</option>
             <option value="member">Member: triages enquiries</option>
             <option value="admin">Admin: also manages people</option>
           </select>
         </Field>
+        <p className="text-sm">
+          They are mailed an invitation saying what they can do and how to sign in; linking a contact to another co-op
+          mails them one too.
+        </p>
         <button type="submit" className="rounded bg-brand-dark px-5 py-2 font-semibold text-white hover:bg-brand">
           Add
         </button>

@@ -3,7 +3,10 @@ import { ProposalList } from '@/components/coops/proposal-list';
 import { requireMember } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { directory } from '@/lib/coops';
+import { publishedNow } from '@/lib/proposals/pending';
+import { projectUrl } from '@/lib/proposals/status';
 import { listProposals } from '@/lib/proposals/store';
+import { settings } from '@/lib/settings';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Proposals', robots: { index: false } };
@@ -27,6 +30,8 @@ export default async function ProposalsPage() {
         caption="Proposed changes to co-ops’ entries"
         coopName={(slug) => directory.getCoop(slug)?.name ?? slug}
         reader="admin"
+        project={projectUrl(settings().CONTENT_GIT_URL)}
+        published={publishedNow}
       />
     </div>
   );

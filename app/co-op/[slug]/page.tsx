@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CoopConfirmation } from '@/components/members/coop-confirmation';
 import { CoopHeader } from '@/components/members/coop-header';
 import { TermSection } from '@/components/members/term-section';
 import { Prose } from '@/components/prose';
@@ -75,6 +76,7 @@ export default async function CoopPage({ params }: Props) {
   return (
     <article className="mx-auto max-w-prose space-y-8">
       <CoopHeader coop={coop} logo={logo} monogram={monogramOf(coop)} lastConfirmed={lastConfirmed} />
+      {coop.member && <CoopConfirmation slug={coop.slug} built={coop.confirmed} />}
       {described ? <Prose html={coop.body.html} /> : coop.member && <Invitation logo={coop.logo !== undefined} />}
       <TermSection heading="Services" terms={services} />
       <TermSection heading="Technologies" terms={technologies} />

@@ -8,7 +8,9 @@ import { EnquiryDetails } from '@/components/admin/enquiry-details';
 import { TriageForm } from '@/components/admin/triage-form';
 import { formatReceived } from '@/lib/format';
 import { requireMember } from '@/lib/admin/require-member';
-import { enquiryHistory } from '@/lib/audit';
+import { enquiryHistory, forwardingsOf } from '@/lib/audit';
+import { notesOf } from '@/lib/enquiries/notes';
+import { coopContacts, forwardTargets, recipientsOf } from '@/lib/hire/forwarding';
 import { getDb } from '@/lib/db';
 import { getEnquiry, isStale, staleAfterDays } from '@/lib/enquiries/store';
 import { kindOf } from '@/lib/enquiry-kinds';
@@ -17,7 +19,14 @@ import { enquiryTitle } from '@/lib/enquiry-kinds/on-site';
 export const dynamic = 'force-dynamic';
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string; erased?: string; forwarded?: string; error?: string }>;
+  searchParams: Promise<{
+    saved?: string;
+    erased?: string;
+    forwarded?: string;
+    again?: string;
+    ticked?: string;
+    error?: string;
+  }>;
 };
 
 // Next.js runs this beside the page, not after it: it checks the session itself before it reads anything, or a
@@ -35,8 +44,18 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const kind = enquiry && kindOf(enquiry.kind);
   if (!enquiry || !kind) notFound();
   const history = await enquiryHistory(db, enquiry.id);
-  const { saved, erased, forwarded, error } = await searchParams;
+  const notes = (await notesOf(db, [enquiry.id])).get(enquiry.id) ?? [];
+  const { saved, erased, forwarded, again, ticked, error } = await searchParams;
   const { admin, forwardable } = kind.site;
+  const forwarding = forwardable && !enquiry.anonymisedAt;
+  const targets = forwarding
+    ? forwardTargets(
+        enquiry,
+        await recipientsOf(db, [...coopContacts.keys()]),
+        (await forwardingsOf(db, [enquiry.id])).get(enquiry.id),
+      )
+    : [];
+  const slugs = (list?: string) => (list ? list.split(',') : []);
   return (
     <div className="mx-auto max-w-prose space-y-6">
       <p>
@@ -54,8 +73,17 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
           {formatReceived(enquiry.anonymisedAt)}.
         </p>
       )}
-      <TriageForm enquiry={enquiry} saved={Boolean(saved)} error={error} />
-      {forwardable && !enquiry.anonymisedAt && <ForwardForm brief={enquiry} forwarded={forwarded} error={error} />}
+      <TriageForm enquiry={enquiry} notes={notes} saved={Boolean(saved)} error={error} />
+      {forwarding && (
+        <ForwardForm
+          briefId={enquiry.id}
+          targets={targets}
+          forwarded={forwarded}
+          again={slugs(again)}
+          ticked={slugs(ticked)}
+          error={error}
+        />
+      )}
       <section aria-labelledby="history" className="space-y-3">
         <h2 id="history" className="text-xl font-bold">
           History
