@@ -13,7 +13,10 @@ export type SiteServer = {
   url: string;
   port: number;
   process: ChildProcess;
+  /** Everything it wrote, standard output and error as they came. */
   output: () => string;
+  /** What it wrote to standard error alone: its warnings and errors. */
+  errors: () => string;
   stop: () => Promise<number | null>;
 };
 
@@ -37,10 +40,16 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startSite(how: keyof typeof commands, env: Record<string, string> = {}): Promise<SiteServer> {
-  const port = await freePort();
+/** Starts a site and resolves once it answers; on `port` when given (a restart at the same address), else a free one. */
+export async function startSite(
+  how: keyof typeof commands,
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<SiteServer> {
+  const port = options.port ?? (await freePort());
   const args = how === 'next start' ? [...commands[how], '-p', String(port), '-H', '127.0.0.1'] : [...commands[how]];
   let output = '';
+  let errors = '';
   const child = spawn(process.execPath, args, {
     detached: true,
     env: {
@@ -48,13 +57,16 @@ export async function startSite(how: keyof typeof commands, env: Record<string, 
       NODE_ENV: 'production',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'cotech-site-')),
+      DATA_DIR: env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cotech-site-')),
       LINK_CHECK_DAYS: '0',
       ...env,
     },
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    errors += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
@@ -73,6 +85,7 @@ export async function startSite(how: keyof typeof commands, env: Record<string, 
     port,
     process: child,
     output: () => output,
+    errors: () => errors,
     stop: async () => {
       if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
       return exited;

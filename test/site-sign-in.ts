@@ -1,5 +1,8 @@
 import type { ReceivedMail } from '@/test/smtp-sink';
 
+/** How a helper sends its requests: `fetch`, or a caller's function with fetch's shape (the life suite records). */
+export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
+
 /** The Cookie header a browser would send after the answer's Set-Cookie headers. */
 export function cookieFrom(response: Response): string {
   return response.headers
@@ -8,15 +11,62 @@ export function cookieFrom(response: Response): string {
     .join('; ');
 }
 
+/** The link (to our confirmation page) and the code in a sign-in mail's text; throws when either is missing. */
+export function signInMailParts(text: string): { link: URL; code: string } {
+  const link = /https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(text)?.[0];
+  const code = /code on the sign-in page, with your address: (\d+)/.exec(text)?.[1];
+  if (!link || !code) throw new Error(`the mail has no sign-in link or code:\n${text}`);
+  return { link: new URL(link), code };
+}
+
+/** Asks for a sign-in mail as /sign-in's form does when posted; throws unless the answer is "check your mail". */
+export async function askForSignIn(
+  site: string,
+  email: string,
+  headers: Record<string, string> = {},
+  send: Fetcher = fetch,
+): Promise<void> {
+  const asked = await send(`${site}/sign-in/request`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams({ email }),
+    redirect: 'manual',
+  });
+  if (asked.headers.get('location') !== '/sign-in/check-your-mail') {
+    throw new Error(`asking for a sign-in mail answered ${asked.status} to ${asked.headers.get('location')}`);
+  }
+}
+
 /** Presses the button of the page a mailed sign-in link opens, from the site's own origin; returns the answer. */
-function pressSignInButton(site: string, link: URL, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${site}/sign-in/link`, {
+export function pressSignInButton(
+  site: string,
+  link: URL,
+  headers: Record<string, string> = {},
+  send: Fetcher = fetch,
+): Promise<Response> {
+  return send(`${site}/sign-in/link`, {
     method: 'POST',
     headers: { ...headers, origin: site },
     body: new URLSearchParams({
       token: link.searchParams.get('token') ?? '',
       email: link.searchParams.get('email') ?? '',
     }),
+    redirect: 'manual',
+  });
+}
+
+/** Sends the code from a sign-in mail with its address, as the form on /sign-in does; returns the answer. */
+export function postSignInCode(
+  site: string,
+  email: string,
+  code: string,
+  headers: Record<string, string> = {},
+  send: Fetcher = fetch,
+): Promise<Response> {
+  return send(`${site}/sign-in/code`, {
+    method: 'POST',
+    headers: { ...headers, origin: site },
+    body: new URLSearchParams({ email, code }),
     redirect: 'manual',
   });
 }
@@ -28,14 +78,7 @@ function pressSignInButton(site: string, link: URL, headers: Record<string, stri
  */
 export async function signInFromLog(site: string, email: string, output: () => string): Promise<string> {
   const before = output().length;
-  const asked = await fetch(`${site}/sign-in/request`, {
-    method: 'POST',
-    body: new URLSearchParams({ email }),
-    redirect: 'manual',
-  });
-  if (asked.headers.get('location') !== '/sign-in/check-your-mail') {
-    throw new Error(`asking for a sign-in mail answered ${asked.status} to ${asked.headers.get('location')}`);
-  }
+  await askForSignIn(site, email);
   const deadline = Date.now() + 15_000;
   let link: URL | undefined;
   while (
@@ -66,23 +109,14 @@ export async function signInThroughSite(
   headers: Record<string, string> = {},
 ): Promise<string> {
   const seen = sink.received.length;
-  const asked = await fetch(`${site}/sign-in/request`, {
-    method: 'POST',
-    headers,
-    body: new URLSearchParams({ email }),
-    redirect: 'manual',
-  });
-  if (asked.headers.get('location') !== '/sign-in/check-your-mail') {
-    throw new Error(`asking for a sign-in mail answered ${asked.status} to ${asked.headers.get('location')}`);
-  }
+  await askForSignIn(site, email, headers);
   const deadline = Date.now() + 15_000;
   let mail: ReceivedMail | undefined;
   while (!(mail = sink.received.slice(seen).find((received) => received.to.includes(email)))) {
     if (Date.now() > deadline) throw new Error(`no sign-in mail reached ${email}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const link = new URL(/https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(mail.parsed.text ?? '')?.[0] ?? '');
-  const followed = await pressSignInButton(site, link, headers);
+  const followed = await pressSignInButton(site, signInMailParts(mail.parsed.text ?? '').link, headers);
   const cookie = cookieFrom(followed);
   if (!cookie.includes('session_token=')) throw new Error(`signing in gave no session (${followed.status})`);
   return cookie;
