@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const root = join(__dirname, '..');
+
 /**
  * Site servers that a test starts itself, on the build the Playwright webServer made: `npm start`'s server or
  * Next.js's own `next start`, each on a free port with a fresh embedded database. Each runs in a process group of
@@ -91,4 +93,18 @@ export async function startSite(
       return exited;
     },
   };
+}
+
+/** `npm run SCRIPT -- ARGS` typed in `cwd` (not the package's directory), as an operator would, with `env`. */
+export function npmRun(cwd: string, env: Record<string, string>, script: string, ...args: string[]) {
+  return new Promise<{ status: number | null; output: string }>((resolve) => {
+    const child = spawn('npm', ['--prefix', root, 'run', '--silent', script, '--', ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (status) => resolve({ status, output }));
+  });
 }
