@@ -2,7 +2,7 @@ import { briefKind, joinKind } from '@/lib/enquiry-kinds';
 import { memberFiles } from '@/test/content-files';
 import { typeSignInCode } from '@/test/site-pages';
 import { Actor, actorStep, checkRole, Crew, roleAnswers } from './actors';
-import { check } from './journal';
+import { check, type Window } from './journal';
 import { Plan, type StepOptions } from './plan';
 import type { Random } from './random';
 import type { RepositoryKind } from './stage';
@@ -224,17 +224,20 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
     const record = crew.record(lateApplicant, 'join', `Co-op of late applicant ${n}`, 'JSON');
     const before = [plan.lastOf(ola.name), plan.lastOf(contact.name)];
     let repository: RepositoryKind = 'merge requests';
-    const outage = step(
+    let outage: Window | undefined;
+    const outageBegins = step(
       operator,
       `outage ${n}: the mail server refuses mail and the content repository is down`,
       async () => {
         repository = stage.contentRepository();
+        outage = { what: `outage ${n}`, from: stage.journal.now() };
+        stage.journal.outages.push(outage);
         stage.sink.refuse();
         await stage.repositories[repository].stop();
       },
-      { after: before, notBefore, outsideLimit: true, scene: `restart ${n}` },
+      { after: before, notBefore, outsideLimit: true, scene: `restart ${n}`, always: true },
     );
-    const during = { after: [outage], outsideLimit: true, scene: `restart ${n}` };
+    const during = { after: [outageBegins], outsideLimit: true, scene: `restart ${n}` };
     const queued = [
       step(
         lateApplicant,
@@ -263,19 +266,21 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
       async () => {
         const ready = await crew.http(operator, '/api/health/ready');
         const { outbox } = (await ready.json()) as { outbox?: { unsent?: number } };
-        // The late applicant's notification and receipt, and ola's sign-in mail, at least, wait in the outbox.
-        check((outbox?.unsent ?? 0) >= 3, `mail should be queued at the restart: ${JSON.stringify(outbox)}`);
-        world.restarts.push({ what: `restart ${n}`, unsentAtStop: outbox?.unsent ?? 0, lateEnquiry: record.name });
+        const unsent = outbox?.unsent ?? 0;
+        world.restarts.push({ what: `restart ${n}`, unsentAtStop: unsent, lateEnquiry: record.name, coop });
         await stage.restart(
           `restart ${n}`,
           async () => {
             stage.sink.accept();
             await stage.repositories[repository].start();
+            if (outage) outage.to = stage.journal.now();
           },
           next,
         );
+        // The late applicant's notification and receipt, and ola's sign-in mail, at least, waited in the outbox.
+        check(unsent >= 3, `mail should have been queued at the restart: ${JSON.stringify(outbox)}`);
       },
-      { after: queued, outsideLimit: true, scene: `restart ${n}` },
+      { after: queued, outsideLimit: true, scene: `restart ${n}`, always: true },
     );
     restarts.push(restart);
     // What waited through the restart arrives after it: ola signs in with it.
@@ -344,7 +349,7 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
           `at most the ${sentBy} sent by its end (${result.output.trim()})`,
       );
     },
-    { notBefore: 0.45, outsideLimit: true, after: [first] },
+    { notBefore: 0.45, outsideLimit: true, after: [first], always: true },
   );
 
   const second = scene(2, cy, changed, 0.65, 'branches');

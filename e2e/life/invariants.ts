@@ -1,7 +1,7 @@
 import type { Actor, Crew } from './actors';
 import { checkRole, roleAnswers } from './actors';
 import { forgedCookie, notifyTo, type Cast, type Coops } from './cast';
-import type { Exchange } from './journal';
+import type { Exchange, Window } from './journal';
 import type { RepositoryKind, Stage } from './stage';
 import { forwardAddress, mailsTo, parseCsv, subjects, type World } from './world';
 
@@ -270,11 +270,20 @@ export async function checkRunningSite({ stage, world, crew, cast, coops }: Day)
     const late = world.enquiries.find((record) => record.name === restart.lateEnquiry);
     const mail = late && mailsTo(stage, notifyTo, subjects.notification(late))[0];
     if (!window || !late || !mail) carried.push(`${restart.what}: its late applicant's notification never came`);
-    else if (mail.receivedAt - journal.startedAt < window.from)
+    else if (mail.receivedAt - journal.startedAt < window.from) {
       carried.push(`${restart.what}: the notification went out before it`);
+    }
+    // The repository was down from before the proposal until the restart: what it shows now was pushed after.
+    const contact = contacts.find((actor) => actor.person?.coop?.slug === restart.coop.slug);
+    const seen = (contact && states.get(contact)) ?? [];
+    if (seen.length === 0 || !seen.every((state) => state.startsWith('Sent '))) {
+      carried.push(
+        `${restart.what}: ${restart.coop.name}'s proposals, queued at it, are not all sent: ${seen.join('; ')}`,
+      );
+    }
   }
   verdicts.push({
-    name: 'mail and proposals queued at each restart were kept and sent after it',
+    name: 'mail and proposals queued at each restart (the mail server and repository down) went out after it',
     checked: world.restarts.length,
     problems: carried,
   });
@@ -303,16 +312,22 @@ export function checkStoppedSite({ stage, coops }: Pick<Day, 'stage' | 'coops'>)
     },
   ];
 
-  // Lines a process may write to standard error: proposals' pushes refused while the repository was down, and
-  // the co-op whose file the repository lacks; anything else there is an error.
-  const expected = [
-    /^proposals: \S+ for \S+ not pushed, will try again: .*(Failed to connect|Could not connect|Connection refused)/,
-    new RegExp(`^proposals: \\S+ for ${coops.missing.slug} cannot be pushed: `),
+  // Lines a process may write to standard error: that the content repository cannot be reached, from a process
+  // that ran while it was down (its start-up check, its pushes tried again), and that a proposal for the co-op whose
+  // file the repository lacks cannot be pushed. Anything else there is an error.
+  const unreachable = [
+    /^proposals: \S+ for \S+ not pushed, will try again: git \S+: fatal: unable to access '[^']+': Failed to connect/,
+    /^proposals: the content repository \S+ cannot be reached, so proposals wait in the database: .*Failed to connect/,
   ];
+  const unpushable = new RegExp(`^proposals: \\S+ for ${coops.missing.slug} cannot be pushed: `);
   const logs: string[] = [];
   for (const process of stage.processes) {
     if (process.exitCode !== 0) logs.push(`${process.name}: exited with ${process.exitCode}`);
     if (!/^Stopped$/m.test(process.server.output())) logs.push(`${process.name}: never said "Stopped"`);
+    const lived = (window: Window) =>
+      window.from <= (process.stopped ?? journal.now()) && (window.to ?? journal.now()) >= process.started;
+    const duringOutage = journal.outages.some(lived);
+    const expected = [unpushable, ...(duringOutage ? unreachable : [])];
     const lines = process.server.errors().split('\n').filter(Boolean);
     for (const line of lines.filter((one) => !expected.some((pattern) => pattern.test(one)))) {
       logs.push(`${process.name}: ${line.slice(0, 300)}`);

@@ -38,6 +38,8 @@ export class Journal {
   readonly steps: StepRecord[] = [];
   readonly exchanges: Exchange[] = [];
   readonly windows: Window[] = [];
+  /** When the mail server refused mail and the content repository was down (a restart's scene). */
+  readonly outages: Window[] = [];
   /** Problems noticed on the way (a browser's uncaught error), each naming the actor and step. */
   readonly problems: string[] = [];
 

@@ -22,6 +22,8 @@ export type Step = {
    * wait for it, and every step after that, the restart among them, would wait too.
    */
   scene?: string;
+  /** Runs even when a step it waits for failed: the operator ends an outage whatever the cast managed in it. */
+  always: boolean;
   run: () => Promise<void>;
 };
 
@@ -30,6 +32,7 @@ export type StepOptions = {
   notBefore?: number;
   outsideLimit?: boolean;
   scene?: string;
+  always?: boolean;
 };
 
 export class Plan {
@@ -46,6 +49,7 @@ export class Plan {
       notBefore: options.notBefore ?? 0,
       outsideLimit: options.outsideLimit ?? false,
       scene: options.scene,
+      always: options.always ?? false,
       run,
     });
     return id;
@@ -117,7 +121,7 @@ export async function perform(ordered: readonly Step[], journal: Journal, limit:
     const record: StepRecord = { actor: step.actor, step: step.name, started: journal.now() };
     journal.steps.push(record);
     const done = (async () => {
-      if (!okSoFar) {
+      if (!okSoFar && !step.always) {
         record.outcome = 'skipped';
         record.detail = 'an earlier step it needs did not succeed';
         record.ended = journal.now();

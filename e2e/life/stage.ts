@@ -41,7 +41,14 @@ export type Stage = {
   close: () => Promise<void>;
 };
 
-export type SiteProcess = { name: string; server: SiteServer; exitCode?: number | null };
+/** A server process: what it wrote, and when (in the journal's time) it was started and stopped. */
+export type SiteProcess = {
+  name: string;
+  server: SiteServer;
+  started: number;
+  stopped?: number;
+  exitCode?: number | null;
+};
 
 export type StageOptions = {
   journal: Journal;
@@ -93,7 +100,8 @@ async function openCommon(options: StageOptions) {
 }
 
 /** Stops one process with SIGTERM and records how it ended. */
-async function stopProcess(process: SiteProcess) {
+async function stopProcess(process: SiteProcess, journal: Journal) {
+  process.stopped = journal.now();
   process.exitCode = await process.server.stop();
 }
 
@@ -110,7 +118,9 @@ export async function embeddedStage(options: StageOptions): Promise<Stage> {
       ...siteEnv(options, url, `smtp://127.0.0.1:${options.port + 1}`, common.repositories[repository].url),
       DATA_DIR: dataDir,
     };
-    const process: SiteProcess = { name, server: await startSite('npm start', env, { port: options.port }) };
+    const started = journal.now();
+    const server = await startSite('npm start', env, { port: options.port });
+    const process: SiteProcess = { name, server, started };
     processes.push(process);
     return process;
   };
@@ -128,7 +138,7 @@ export async function embeddedStage(options: StageOptions): Promise<Stage> {
     restart: (what, between, contentRepository) =>
       gate.exclusive(() =>
         journal.window(what, async () => {
-          await stopProcess(current);
+          await stopProcess(current, journal);
           await between();
           repository = contentRepository ?? repository;
           current = await start(`the site, started again after ${what}`);
@@ -136,10 +146,10 @@ export async function embeddedStage(options: StageOptions): Promise<Stage> {
       ),
     backup: () => npmRun(tmpdir(), { DATA_DIR: dataDir }, 'db:backup', `${dataDir}.tar.gz`),
     stopSite: async () => {
-      if (current.exitCode === undefined) await stopProcess(current);
+      if (current.exitCode === undefined) await stopProcess(current, journal);
     },
     close: async () => {
-      if (current.exitCode === undefined) await stopProcess(current);
+      if (current.exitCode === undefined) await stopProcess(current, journal);
       await common.close();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(`${dataDir}.tar.gz`, { force: true });
@@ -183,7 +193,9 @@ export async function postgresStage(options: StageOptions, serverUrl: string): P
       // Behind the balancer, the client is the address it appends.
       TRUST_PROXY: '1',
     };
-    const process: SiteProcess = { name, server: await startSite('npm start', env, { port: instancePorts[n] }) };
+    const started = journal.now();
+    const server = await startSite('npm start', env, { port: instancePorts[n] });
+    const process: SiteProcess = { name, server, started };
     processes.push(process);
     return process;
   };
@@ -205,17 +217,17 @@ export async function postgresStage(options: StageOptions, serverUrl: string): P
         for (const n of [0, 1]) {
           await journal.window(`${what}, instance ${n + 1}`, async () => {
             const process = current[n];
-            if (process) await stopProcess(process);
+            if (process) await stopProcess(process, journal);
             if (n === 1) await between();
             current[n] = await start(n, `instance ${n + 1}, started again after ${what}`);
           });
         }
       }),
     stopSite: async () => {
-      for (const process of current) if (process.exitCode === undefined) await stopProcess(process);
+      for (const process of current) if (process.exitCode === undefined) await stopProcess(process, journal);
     },
     close: async () => {
-      for (const process of current) if (process.exitCode === undefined) await stopProcess(process);
+      for (const process of current) if (process.exitCode === undefined) await stopProcess(process, journal);
       await balancer.close();
       await common.close();
       for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });

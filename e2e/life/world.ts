@@ -31,8 +31,9 @@ export type SignInUse = { actor: string; step: string; email: string; mail: numb
 export type ForwardRecord = { actor: string; step: string; brief: EnquiryRecord; coops: Coop[] };
 /** A proposal the site said it stored (`sent`), or a confirmation it said it already had (`already`). */
 export type ProposalRecord = { actor: string; step: string; coop: Coop; what: 'change' | 'still correct' };
-/** A restart's scene: the mail waiting at the stop, and the enquiry sent while mail was down. */
-export type RestartRecord = { what: string; unsentAtStop: number; lateEnquiry: string };
+/** A restart's scene: the mail waiting at the stop, the enquiry sent while mail was down, and the co-op whose
+ * proposal waited for the repository. */
+export type RestartRecord = { what: string; unsentAtStop: number; lateEnquiry: string; coop: Coop };
 
 export class World {
   readonly enquiries: EnquiryRecord[] = [];
