@@ -22,6 +22,7 @@ import {
 import { check, recordingFetch, StepFailure, type Journal } from './journal';
 import type { Plan, StepOptions } from './plan';
 import type { Random } from './random';
+import { actorHeader } from './round-robin';
 import type { Stage } from './stage';
 import { nthMail, subjects, type Coop, type EnquiryRecord, type Person, type Role, type World } from './world';
 
@@ -55,7 +56,11 @@ export class Actor {
   /** Its own browser (context): its cookies, its pages; every answer and uncaught page error is recorded. */
   async browserContext(browser: Browser, stage: Stage): Promise<BrowserContext> {
     this.context ??= (async () => {
-      const context = await browser.newContext({ baseURL: stage.url, javaScriptEnabled: this.javaScript });
+      const context = await browser.newContext({
+        baseURL: stage.url,
+        javaScriptEnabled: this.javaScript,
+        extraHTTPHeaders: { [actorHeader]: this.name },
+      });
       context.setDefaultTimeout(30_000);
       const origin = new URL(stage.url).origin;
       // The machines have no network, and no page needs it.

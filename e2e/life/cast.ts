@@ -264,8 +264,14 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
       operator,
       `restart ${n}: SIGTERM under load, then start again${next ? ` pushing to the ${next} repository` : ''}`,
       async () => {
-        const ready = await crew.http(operator, '/api/health/ready');
-        const { outbox } = (await ready.json()) as { outbox?: { unsent?: number } };
+        // The late applicant's notification and receipt, and ola's sign-in mail once the outbox worker's next round
+        // has made it, wait in the outbox: the restart comes once readiness counts them (or after 10 s, and fails).
+        let outbox: { unsent?: number } | undefined;
+        for (const until = Date.now() + 10_000; (outbox?.unsent ?? 0) < 3 && Date.now() < until;) {
+          const ready = await crew.http(operator, '/api/health/ready');
+          ({ outbox } = (await ready.json()) as { outbox?: { unsent?: number } });
+          if ((outbox?.unsent ?? 0) < 3) await new Promise((resolve) => setTimeout(resolve, 200));
+        }
         const unsent = outbox?.unsent ?? 0;
         world.restarts.push({ what: `restart ${n}`, unsentAtStop: unsent, lateEnquiry: record.name, coop });
         await stage.restart(
@@ -277,7 +283,6 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
           },
           next,
         );
-        // The late applicant's notification and receipt, and ola's sign-in mail, at least, waited in the outbox.
         check(unsent >= 3, `mail should have been queued at the restart: ${JSON.stringify(outbox)}`);
       },
       { after: queued, outsideLimit: true, scene: `restart ${n}`, always: true },

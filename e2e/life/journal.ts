@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { Fetcher } from '@/test/site-sign-in';
+import { actorHeader } from './round-robin';
 
 /** One step an actor took: what, when (ms since the run began), and how it ended. */
 export type StepRecord = {
@@ -139,7 +140,9 @@ export function recordingFetch(journal: Journal, actor: string, step: string): F
       };
       journal.exchanges.push(exchange);
       try {
-        const answer = await sendOnce(url, init);
+        const headers = new Headers(init.headers);
+        headers.set(actorHeader, actor);
+        const answer = await sendOnce(url, { ...init, headers });
         exchange.ended = journal.now();
         exchange.status = answer.status;
         exchange.type = answer.headers.get('content-type') ?? undefined;

@@ -35,20 +35,26 @@ function passOn(port: number, request: IncomingMessage, body: Buffer, response: 
   });
 }
 
+/** The header naming the actor a request comes from (recordingFetch and the actors' browsers send it). */
+export const actorHeader = 'x-life-actor';
+
 /**
- * Two (or more) instances of the site behind one address, as a load balancer puts them: each request goes to the
- * next instance in turn, so one person's requests alternate between them. A connection an instance refuses (it is
- * restarting) goes to the next one, as a balancer's health checks would send it; anything else an instance answers,
- * a 503 while it stops included, is passed on as it is.
+ * Two (or more) instances of the site behind one address, as a load balancer puts them: each actor's requests go to
+ * the instances in turn (a balancer would go round-robin over everyone's; counting per actor makes sure each
+ * person's own requests alternate). A connection an instance refuses (it is restarting) goes to the next one, as a
+ * balancer's health checks would send it; anything else an instance answers, a 503 while it stops included, is
+ * passed on as it is.
  */
 export async function startRoundRobin(port: number, instancePorts: readonly number[]) {
-  let turn = 0;
+  const turns = new Map<string, number>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       const body = Buffer.concat(chunks);
-      const first = turn++;
+      const actor = String(request.headers[actorHeader] ?? '');
+      const first = turns.get(actor) ?? 0;
+      turns.set(actor, first + 1);
       for (let tried = 0; tried < instancePorts.length; tried++) {
         try {
           await passOn(instancePorts[(first + tried) % instancePorts.length] ?? 0, request, body, response);
