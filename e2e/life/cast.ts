@@ -84,8 +84,13 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
 
   // ---- Enquiries: applicants and clients, each sending one, by JSON, a form post, or a browser ----
   const enquirySteps = new Map<EnquiryRecord, number>();
-  const ways: EnquiryRecord['how'][] = ['JSON', 'JSON', 'JSON', 'JSON', 'JSON', 'JSON', 'form post', 'form post'];
-  ways.push('browser', 'browser without JavaScript');
+  const ways: EnquiryRecord['how'][] = [
+    ...Array<EnquiryRecord['how']>(6).fill('JSON'),
+    'form post',
+    'form post',
+    'browser',
+    'browser without JavaScript',
+  ];
   for (const kind of ['join', 'brief'] as const) {
     ways.forEach((how, n) => {
       const noun = kind === 'join' ? 'applicant' : 'client';
@@ -109,19 +114,18 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
   }
 
   // ---- The admin signs in and adds the people ----
-  const signIn = (actor: Actor, how: 'browser' | 'http', by: 'link' | 'code', options?: StepOptions) =>
+  // In the person's own browser: the form on /sign-in, then the mail's link (its page's button) or its code.
+  const signIn = (actor: Actor, by: 'link' | 'code', options?: StepOptions) =>
     step(
       actor,
-      `signs in by the mailed ${by}${how === 'http' ? ' over HTTP' : ''}`,
+      `signs in by the mailed ${by}`,
       async () => {
         const email = who(actor).email;
-        const n = how === 'http' ? await crew.askOverHttp(actor, email) : await crew.askInBrowser(actor, email);
-        if (how === 'http') await crew.useOverHttp(actor, email, n, by);
-        else await crew.useInBrowser(actor, email, n, by);
+        await crew.useInBrowser(actor, email, await crew.askInBrowser(actor, email), by);
       },
       options,
     );
-  signIn(ada, 'browser', ada.random.pick(['link', 'code']));
+  signIn(ada, ada.random.pick(['link', 'code']));
   const added = new Map<Actor, number>();
   for (const newcomer of ada.random.shuffled([mo, mei, bo, cleo, cy, cato])) {
     const { name, role, coop } = who(newcomer);
@@ -132,8 +136,8 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
   }
 
   // ---- Members and contacts sign in ----
-  signIn(mo, 'browser', 'link', { after: [added.get(mo)] });
-  signIn(mei, 'browser', 'code', { after: [added.get(mei)] });
+  signIn(mo, 'link', { after: [added.get(mo)] });
+  signIn(mei, 'code', { after: [added.get(mei)] });
   step(mei, 'her used code, typed again in another browser, is refused', async () => {
     const email = who(mei).email;
     const n = world.signInUses.filter((use) => use.email === email).at(-1)?.mail ?? 0;
@@ -158,9 +162,9 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
     },
     { after: [added.get(bo)] },
   );
-  signIn(cleo, 'browser', 'link', { after: [added.get(cleo)] });
-  signIn(cy, 'browser', 'code', { after: [added.get(cy)] });
-  signIn(cato, 'browser', cato.random.pick(['link', 'code']), { after: [added.get(cato)] });
+  signIn(cleo, 'link', { after: [added.get(cleo)] });
+  signIn(cy, 'code', { after: [added.get(cy)] });
+  signIn(cato, cato.random.pick(['link', 'code']), { after: [added.get(cato)] });
 
   // ---- Members triage and forward: each enquiry handled has one handler, so what it ends as is known ----
   const handled = random.fork('handling').shuffled([...enquirySteps.keys()]);

@@ -2,14 +2,36 @@ import type { Actor, Crew } from './actors';
 import { checkRole, roleAnswers } from './actors';
 import { forgedCookie, notifyTo, type Cast, type Coops } from './cast';
 import type { Exchange, Window } from './journal';
-import type { RepositoryKind, Stage } from './stage';
+import type { RepositoryKind, SiteProcess, Stage } from './stage';
 import { forwardAddress, mailsTo, parseCsv, subjects, type World } from './world';
 
 /** One invariant: what it holds the site to, how many things it looked at, and each one that broke it. */
 export type Verdict = { name: string; checked: number; problems: string[] };
 
-/** The worst page answer the run accepts, p99, in ms: see the README's "Test it" for what it was measured at. */
-export const latencyBudgetMs = 1_500;
+/**
+ * The slowest page answer the run accepts, p99, in milliseconds of a machine the site has to itself: measured
+ * latency divided by the slowdown below. See the README's "Test it".
+ */
+export const latencyBudgetMs = 1_000;
+
+/**
+ * How much longer the site's work took than it would have with a CPU to itself: over every server process's life,
+ * the main thread's time on a CPU and waiting in a run queue for one, against its time on a CPU alone (Linux's
+ * schedstat; 1 where the system does not tell). On a two-core machine that other jobs share, a page's wall-clock
+ * latency is mostly theirs (measured: 10 s waited for 1 s run, with builds and test suites beside it), and a budget
+ * in wall-clock time would judge the neighbours; in these units it judges the site, whose own waits (a lock, the
+ * database, a backup) count in full.
+ */
+export function slowdown(processes: readonly SiteProcess[]): number {
+  let ran = 0;
+  let waited = 0;
+  for (const { cpu } of processes) {
+    if (!cpu?.last) continue;
+    ran += cpu.last.ran - cpu.first.ran;
+    waited += cpu.last.waited - cpu.first.waited;
+  }
+  return ran > 0 ? (ran + waited) / ran : 1;
+}
 
 const by = (record: { actor: string; step: string }) => `${record.actor} · ${record.step}`;
 
@@ -340,10 +362,14 @@ export function checkStoppedSite({ stage, coops }: Pick<Day, 'stage' | 'coops'>)
   });
 
   const { count, p99 } = latency(journal.exchanges);
+  const factor = slowdown(stage.processes);
   verdicts.push({
-    name: `page latency p99 under ${latencyBudgetMs} ms`,
+    name: `page latency p99, over the slowdown other work on the machine caused, under ${latencyBudgetMs} ms`,
     checked: count,
-    problems: p99 < latencyBudgetMs ? [] : [`page latency p99 was ${p99} ms`],
+    problems:
+      p99 / factor < latencyBudgetMs
+        ? []
+        : [`page latency p99 was ${p99} ms, with the site's work ${factor.toFixed(2)} times slower than alone`],
   });
   return verdicts;
 }

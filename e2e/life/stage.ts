@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -41,14 +41,39 @@ export type Stage = {
   close: () => Promise<void>;
 };
 
-/** A server process: what it wrote, and when (in the journal's time) it was started and stopped. */
+/** A thread's time on a CPU and waiting in a run queue for one, in nanoseconds. */
+export type CpuTimes = { ran: number; waited: number };
+
+/**
+ * A server process: what it wrote, when (in the journal's time) it was started and stopped, and its main thread's
+ * CPU times from its first answer to its stop, when the system tells them.
+ */
 export type SiteProcess = {
   name: string;
   server: SiteServer;
   started: number;
   stopped?: number;
   exitCode?: number | null;
+  cpu?: { first: CpuTimes; last?: CpuTimes };
 };
+
+/**
+ * The main thread's CPU times, from Linux's /proc/PID/schedstat (on a CPU, then waiting for one); undefined where
+ * there is none. The waiting is what other work on the machine cost the site: see invariants.ts, slowdown.
+ */
+function cpuTimes(pid: number | undefined): CpuTimes | undefined {
+  try {
+    const [ran, waited] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return ran === undefined || waited === undefined ? undefined : { ran, waited };
+  } catch {
+    return undefined;
+  }
+}
+
+function processOf(name: string, server: SiteServer, started: number): SiteProcess {
+  const first = cpuTimes(server.process.pid);
+  return { name, server, started, cpu: first && { first } };
+}
 
 export type StageOptions = {
   journal: Journal;
@@ -102,6 +127,7 @@ async function openCommon(options: StageOptions) {
 /** Stops one process with SIGTERM and records how it ended. */
 async function stopProcess(process: SiteProcess, journal: Journal) {
   process.stopped = journal.now();
+  if (process.cpu) process.cpu.last = cpuTimes(process.server.process.pid);
   process.exitCode = await process.server.stop();
 }
 
@@ -120,7 +146,7 @@ export async function embeddedStage(options: StageOptions): Promise<Stage> {
     };
     const started = journal.now();
     const server = await startSite('npm start', env, { port: options.port });
-    const process: SiteProcess = { name, server, started };
+    const process = processOf(name, server, started);
     processes.push(process);
     return process;
   };
@@ -195,7 +221,7 @@ export async function postgresStage(options: StageOptions, serverUrl: string): P
     };
     const started = journal.now();
     const server = await startSite('npm start', env, { port: instancePorts[n] });
-    const process: SiteProcess = { name, server, started };
+    const process = processOf(name, server, started);
     processes.push(process);
     return process;
   };
