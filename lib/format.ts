@@ -10,3 +10,11 @@ export function displayUrl(url: string): string {
   const { hostname, pathname, search } = new URL(url);
   return `${hostname.replace(/^www\./, '')}${pathname.replace(/\/$/, '')}${search}`;
 }
+
+/**
+ * A message as one line of the log, its line breaks (and the blanks around them) made one space: git, for one,
+ * answers in several lines, and a log is read line by line, where a second line would stand without its context.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
