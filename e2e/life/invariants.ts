@@ -337,9 +337,14 @@ export function checkStoppedSite({ stage, coops }: Pick<Day, 'stage' | 'coops'>)
   // Lines a process may write to standard error: that the content repository cannot be reached, from a process
   // that ran while it was down (its start-up check, its pushes tried again), and that a proposal for the co-op whose
   // file the repository lacks cannot be pushed. Anything else there is an error.
+  // Down means refused, or cut off in the middle of a fetch or push (git then says its transfer broke off).
+  const down =
+    "(Failed to connect|Couldn't connect|RPC failed|transfer closed|bad pack header|early EOF|the remote end hung up)";
   const unreachable = [
-    /^proposals: \S+ for \S+ not pushed, will try again: git \S+: fatal: unable to access '[^']+': Failed to connect/,
-    /^proposals: the content repository \S+ cannot be reached, so proposals wait in the database: .*Failed to connect/,
+    new RegExp(`^proposals: \\S+ for \\S+ not pushed, will try again: git \\S+: .*${down}`),
+    new RegExp(
+      `^proposals: the content repository \\S+ cannot be reached, so proposals wait in the database: .*${down}`,
+    ),
   ];
   const unpushable = new RegExp(`^proposals: \\S+ for ${coops.missing.slug} cannot be pushed: `);
   const logs: string[] = [];
