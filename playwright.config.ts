@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -71,7 +72,15 @@ export default defineConfig({
   // Not test-results/ itself: Playwright empties its outputDir, and the unit runners report there too.
   outputDir: 'test-results/e2e-artifacts',
   projects: [
-    { name: 'chromium', testIgnore: [/(lighthouse|lifecycle|backup|hostile-requests)\.spec\.ts/, /\.dev\.spec\.ts/] },
+    {
+      name: 'chromium',
+      // e2e/life/ is a suite of its own, with its own config (playwright.life.config.ts: `npm run test:life`).
+      testIgnore: [
+        /(lighthouse|lifecycle|backup|hostile-requests)\.spec\.ts/,
+        /\.dev\.spec\.ts/,
+        /[\\/]e2e[\\/]life[\\/]/,
+      ],
+    },
     // `next dev` compiles each page on its first request, which takes a while on a small machine and slows every
     // other test that runs beside it: the dev tests run after the browser tests (alone: `--project=dev --no-deps`).
     {
@@ -93,18 +102,7 @@ export default defineConfig({
   use: {
     baseURL,
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      // The machines here have no network: these stop Chromium from calling home.
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

@@ -2,7 +2,16 @@ import { request as requestContexts, type Browser, type BrowserContextOptions, t
 import { validEnquiry } from '@/test/enquiry-data';
 import { signInAddressLimit } from '@/playwright.config';
 import { invitationsTo, mailsTo, nextSignInLink, nextSignInMail, signInMailsTo } from './mailbox';
-import { askOnSignInPage, confirmSignIn, expect, expectNoAxeViolations, signIn, test, workerAdmin } from './site';
+import {
+  askOnSignInPage,
+  confirmSignIn,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  typeSignInCode,
+  workerAdmin,
+} from './site';
 
 // Each test here waits for mailed links and drives two or three browsers through the admin's dynamic pages: on a
 // two-core machine running the suite that is 10 to 20 s, so the budget against a hang is 60 s rather than 30.
@@ -183,17 +192,10 @@ test('the code from the mail, typed on /sign-in in another browser, signs in onc
   await askOnSignInPage(phone, email);
   const { code } = await nextSignInMail(email, 0);
   const laptop = await newPage(browser, baseURL);
-  const typeCode = async (typed: string) => {
-    await laptop.goto('/sign-in');
-    const form = laptop.getByRole('form', { name: 'Sign in with the code from the mail' });
-    await form.getByLabel('Email address').fill(email);
-    await form.getByLabel(/^Code/).fill(typed);
-    await form.getByRole('button', { name: 'Sign in' }).click();
-  };
-  await typeCode(code);
+  await typeSignInCode(laptop, email, code);
   await expect(laptop).toHaveURL(/\/admin\/enquiries$/);
   await laptop.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await typeCode(code);
+  await typeSignInCode(laptop, email, code);
   await expect(laptop).toHaveURL(/\/sign-in\?error=code$/);
   await expect(laptop.getByRole('main').getByRole('alert')).toContainText('That code is not right');
   await expectNoAxeViolations(laptop);

@@ -8,27 +8,13 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { validEnquiry } from '@/test/enquiry-data';
 import { signInFromLog } from '@/test/sign-in/over-http';
-import { freePort, npmStartServer, startSite } from './servers';
+import { freePort, npmRun, npmStartServer, startSite } from './servers';
 import { expect, test } from '@playwright/test';
 
 const root = join(__dirname, '..');
 const admin = 'backup-admin@e2e.example';
 const work = mkdtempSync(join(tmpdir(), 'cotech-backup-'));
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** `npm run SCRIPT -- ARGS` typed in `cwd` (not the package's directory), as an operator would. */
-function npmRun(cwd: string, dataDir: string, script: string, ...args: string[]) {
-  return new Promise<{ status: number | null; output: string }>((resolve) => {
-    const child = spawn('npm', ['--prefix', root, 'run', '--silent', script, '--', ...args], {
-      cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATA_DIR: dataDir },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (status) => resolve({ status, output }));
-  });
-}
 
 test('a backup taken while enquiries arrive holds every one acknowledged before it began, and restores', async () => {
   test.setTimeout(180_000);
@@ -90,7 +76,7 @@ test('a backup taken while enquiries arrive holds every one acknowledged before 
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const began = performance.now();
-    const backup = await npmRun(work, dataDir, 'db:backup', 'backups-here.tar.gz');
+    const backup = await npmRun(work, { DATA_DIR: dataDir }, 'db:backup', 'backups-here.tar.gz');
     await new Promise((resolve) => setTimeout(resolve, 300));
     posting = false;
     await Promise.all(clients);
@@ -104,7 +90,7 @@ test('a backup taken while enquiries arrive holds every one acknowledged before 
     expect(statSync(join(work, 'backups-here.tar.gz')).mode & 0o777).toBe(0o600);
 
     const restoredDir = join(work, 'restored');
-    const restore = await npmRun(work, restoredDir, 'db:restore', 'backups-here.tar.gz');
+    const restore = await npmRun(work, { DATA_DIR: restoredDir }, 'db:restore', 'backups-here.tar.gz');
     expect(restore.status, restore.output).toBe(0);
     const restored = await PGlite.create(restoredDir);
     try {

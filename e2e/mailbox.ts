@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
+import { signInMailParts } from '@/test/site-sign-in';
 
 export type SinkMail = { to: string[]; replyTo?: string; subject: string; text: string; file: string };
 
@@ -40,11 +41,8 @@ export async function nextSignInMail(address: string, seen: number): Promise<{ l
       message: `a sign-in mail to ${address}`,
     })
     .toBeGreaterThan(seen);
-  const text = signInMailsTo(address)[seen]?.text ?? '';
-  const link = /https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(text)?.[0];
-  const code = /code on the sign-in page, with your address: (\d+)/.exec(text)?.[1];
-  if (!link || !code) throw new Error(`the mail to ${address} has no sign-in link or code:\n${text}`);
-  return { link, code };
+  const { link, code } = signInMailParts(signInMailsTo(address)[seen]?.text ?? '');
+  return { link: link.href, code };
 }
 
 /** The link of the next sign-in mail to `address` (see nextSignInMail). */

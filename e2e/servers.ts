@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const root = join(__dirname, '..');
+
 /**
  * Site servers that a test starts itself, on the build the Playwright webServer made: `npm start`'s server or
  * Next.js's own `next start`, each on a free port with a fresh embedded database. Each runs in a process group of
@@ -13,7 +15,10 @@ export type SiteServer = {
   url: string;
   port: number;
   process: ChildProcess;
+  /** Everything it wrote, standard output and error as they came. */
   output: () => string;
+  /** What it wrote to standard error alone: its warnings and errors. */
+  errors: () => string;
   stop: () => Promise<number | null>;
 };
 
@@ -37,10 +42,16 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startSite(how: keyof typeof commands, env: Record<string, string> = {}): Promise<SiteServer> {
-  const port = await freePort();
+/** Starts a site and resolves once it answers; on `port` when given (a restart at the same address), else a free one. */
+export async function startSite(
+  how: keyof typeof commands,
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<SiteServer> {
+  const port = options.port ?? (await freePort());
   const args = how === 'next start' ? [...commands[how], '-p', String(port), '-H', '127.0.0.1'] : [...commands[how]];
   let output = '';
+  let errors = '';
   const child = spawn(process.execPath, args, {
     detached: true,
     env: {
@@ -48,13 +59,16 @@ export async function startSite(how: keyof typeof commands, env: Record<string, 
       NODE_ENV: 'production',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'cotech-site-')),
+      DATA_DIR: env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cotech-site-')),
       LINK_CHECK_DAYS: '0',
       ...env,
     },
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    errors += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
@@ -73,9 +87,24 @@ export async function startSite(how: keyof typeof commands, env: Record<string, 
     port,
     process: child,
     output: () => output,
+    errors: () => errors,
     stop: async () => {
       if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
       return exited;
     },
   };
+}
+
+/** `npm run SCRIPT -- ARGS` typed in `cwd` (not the package's directory), as an operator would, with `env`. */
+export function npmRun(cwd: string, env: Record<string, string>, script: string, ...args: string[]) {
+  return new Promise<{ status: number | null; output: string }>((resolve) => {
+    const child = spawn('npm', ['--prefix', root, 'run', '--silent', script, '--', ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (status) => resolve({ status, output }));
+  });
 }

@@ -1,13 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { slugify } from '@/lib/slug';
 import { adminEmails } from '@/playwright.config';
+import { coopFiles, markdownOf, memberFiles, namesIn, slugsIn } from '@/test/content-files';
+import { askOnSignInForm, confirmSignIn } from '@/test/site-pages';
 import { signInMailsTo, nextSignInLink } from './mailbox';
 
-const content = join(__dirname, '../content');
+export { coopFiles, memberFiles, namesIn };
+export {
+  addLinkedContact,
+  confirmSignIn,
+  fillValidBrief,
+  fillValidEnquiry,
+  forwardTo,
+  typeSignInCode,
+} from '@/test/site-pages';
 
 /** This worker's admin (named `admin0`, `admin1`… by ADMIN_EMAILS): only this worker signs in as them. */
 export function workerAdmin(): string {
@@ -33,20 +41,10 @@ export async function signIn(page: Page, email: string = workerAdmin()): Promise
   return link;
 }
 
-/** Opens a mailed link and presses the one button on the page it opens; the admin's first page follows. */
-export async function confirmSignIn(page: Page, link: string, email: string): Promise<void> {
-  await page.goto(link);
-  await page.getByRole('button', { name: `Sign in as ${email}` }).click();
-  await expect(page).toHaveURL(/\/admin\/enquiries$/);
-}
-
 /** Asks for a link on /sign-in as a person does and sees the answer; returns the link from the SMTP sink. */
 export async function askOnSignInPage(page: Page, email: string): Promise<string> {
   const seen = signInMailsTo(email).length;
-  await page.goto('/sign-in');
-  await page.locator('form[action="/sign-in/request"]').getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Mail me a sign-in link' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your mail' })).toBeVisible();
+  await askOnSignInForm(page, email);
   return nextSignInLink(email, seen);
 }
 
@@ -71,52 +69,9 @@ export async function signedInHeaders(request: APIRequestContext, email: string 
   return { cookie };
 }
 
-/** The slugs of the Markdown files in one content folder. */
-function slugsIn(folder: string): string[] {
-  return readdirSync(join(content, folder))
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => file.replace(/\.md$/, ''))
-    .sort();
-}
-
-/** One plain scalar from a file's front matter (the tests read the few they check, independently of the app). */
-function frontMatterValue(markdown: string, key: string): string | undefined {
-  const frontMatter = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '';
-  const value = new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(frontMatter)?.[1]?.trim();
-  return value ? value.replace(/^(["'])(.*)\1$/, '$2') : undefined;
-}
-
-/** The co-ops as committed in content/coops/, with the facts the e2e tests check the pages against. */
-export const coopFiles = slugsIn('coops').map((slug) => {
-  const markdown = readFileSync(join(content, 'coops', `${slug}.md`), 'utf8');
-  const value = (key: string) => frontMatterValue(markdown, key);
-  return {
-    slug,
-    name: value('name') ?? slug,
-    member: value('member') === 'true',
-    /** Where briefs forwarded to it go; none means the network's fallback address. */
-    email: value('email'),
-    town: value('town'),
-    located: value('latitude') !== undefined && value('longitude') !== undefined,
-    workerMembers: Number(value('workerMembers') ?? 0),
-  };
-});
-
-export const memberFiles = coopFiles.filter((coop) => coop.member);
-
-/** A name per slug of a content folder whose files have a `name` (co-ops, services, technologies). */
-export function namesIn(folder: 'coops' | 'services' | 'technologies'): Map<string, string> {
-  return new Map(
-    slugsIn(folder).map((slug) => {
-      const markdown = readFileSync(join(content, folder, `${slug}.md`), 'utf8');
-      return [slug, frontMatterValue(markdown, 'name') ?? slug];
-    }),
-  );
-}
-
 /** The case studies as committed in content/work/, read with the yaml package, independently of the app. */
 export const caseStudyFiles = slugsIn('work').map((slug) => {
-  const markdown = readFileSync(join(content, 'work', `${slug}.md`), 'utf8');
+  const markdown = markdownOf('work', slug);
   const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(markdown) ?? [];
   const fields = parseYaml(frontMatter) as {
     client: string;
@@ -207,76 +162,6 @@ export function expectHardened(response: { headers(): Record<string, string> }, 
   expect(directives.get('frame-ancestors'), what).toEqual(["'none'"]);
   expect(directives.get('form-action'), what).toEqual(["'self'"]);
   return directives;
-}
-
-/** Fills in the join form as an eligible co-op would, every field valid. */
-export async function fillValidEnquiry(page: Page, coopName: string) {
-  await page.getByLabel('Co-op name').fill(coopName);
-  await page.getByLabel('Contact name').fill('Grace Hopper');
-  await page.getByLabel('Email').fill('grace@example.coop');
-  await page.getByLabel('Website (optional)').fill('https://example.coop/');
-  await page.getByLabel('Location').fill('Sheffield');
-  await page.getByLabel('Legal form').selectOption('co-operative-society');
-  await page.getByLabel('Tell us about your co-op and the services you provide').fill('We make accessible websites.');
-  for (const name of [
-    /7 Co-operative Principles/,
-    /owned and democratically run/,
-    /tech\/digital services/,
-    /the UK/,
-    /I agree/,
-  ]) {
-    await page.getByLabel(name).check();
-  }
-}
-
-/** Fills in the brief form as a client would, every field valid, ticking Hosting (and whatever is ticked already). */
-export async function fillValidBrief(page: Page, organisation: string) {
-  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill(organisation);
-  await page.getByLabel('Contact name').fill('Katherine Johnson');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('katherine@example.org');
-  await page.getByLabel('What do you need?').fill('A booking system for our community hall.');
-  await page.getByRole('group', { name: 'Services you need' }).getByLabel('Hosting', { exact: true }).check();
-  await page.getByLabel('Technologies (optional)').fill('Drupal');
-  await page.getByLabel('Budget').selectOption('5k-20k');
-  await page.getByLabel('When do you need it?').selectOption('1-3-months');
-  await page.getByLabel('Where are you?').fill('Sheffield');
-  await page.getByLabel(/I agree/).check();
-}
-
-/**
- * On a brief's admin page, ticks the co-ops named and forwards the brief to them, as a member does, and waits for
- * the page to say so.
- */
-export async function forwardTo(page: Page, names: readonly string[]) {
-  const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Forward to co-ops' }) });
-  for (const name of names) {
-    await form
-      .getByRole('checkbox', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) })
-      .check();
-  }
-  await form.getByRole('button', { name: 'Forward' }).click();
-  await expect(form.getByRole('status')).toHaveText(
-    `Forwarded to ${names.length === 1 ? '1 co-op' : `${names.length} co-ops`}.`,
-  );
-}
-
-/**
- * Adds a co-op contact at /admin/people and links them to `coop`, as an admin signed in on `page` does, and waits for
- * the page to show the link.
- */
-export async function addLinkedContact(page: Page, name: string, email: string, coop: { slug: string; name: string }) {
-  await page.goto('/admin/people');
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Email address').fill(email);
-  // Choosing the co-op is enough: the role is "contact" unless another is chosen.
-  await page.getByLabel('Their co-op (optional)').selectOption(coop.slug);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(
-    `Added: ${name} can sign in now, and an invitation saying how is on its way to ${email}.`,
-  );
-  const row = page.getByRole('row').filter({ hasText: email });
-  await expect(row).toContainText('Contact');
-  await expect(row.getByRole('button', { name: `Unlink ${name} from ${coop.name}` })).toBeVisible();
 }
 
 /** Reads a PNG's width and height from its IHDR chunk. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, formatDate, formatReceived } from './format';
+import { displayUrl, formatDate, formatReceived, oneLine } from './format';
 
 describe('formatDate', () => {
   it('shows an ISO date as a British human date, in UTC', () => {
@@ -20,5 +20,14 @@ describe('displayUrl', () => {
     expect(displayUrl('https://nookcrm.com/')).toBe('nookcrm.com');
     expect(displayUrl('https://www.outlandish.com/project/nook-crm/')).toBe('outlandish.com/project/nook-crm');
     expect(displayUrl('http://example.org/a?b=1')).toBe('example.org/a?b=1');
+  });
+});
+
+describe('oneLine', () => {
+  it('makes a message of several lines one line, one space where each break was', () => {
+    expect(
+      oneLine("fatal: '/x' does not appear to be a git repository\nfatal: Could not read.\n\n  Please check\n"),
+    ).toBe("fatal: '/x' does not appear to be a git repository fatal: Could not read. Please check");
+    expect(oneLine('one line')).toBe('one line');
   });
 });

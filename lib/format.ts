@@ -21,3 +21,11 @@ const dateAndTime = new Intl.DateTimeFormat('en-GB', {
 export function formatReceived(date: Date): string {
   return dateAndTime.format(date);
 }
+
+/**
+ * A message as one line of the log, its line breaks (and the blanks around them) made one space: git, for one,
+ * answers in several lines, and a log is read line by line, where a second line would stand without its context.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

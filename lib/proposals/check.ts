@@ -2,6 +2,7 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { oneLine } from '@/lib/format';
 import { git, GitError, noPushOptions, redact } from './git';
 import { contentRemote, type RepositorySettings } from './repository';
 
@@ -30,7 +31,7 @@ export async function checkContentRepository(settings: RepositorySettings): Prom
   const { timeoutMs, target, committer } = settings;
   const remote = await contentRemote(settings);
   const where = `the content repository ${remote.url}`;
-  const said = (error: unknown) => redact(error instanceof Error ? error.message : String(error));
+  const said = (error: unknown) => oneLine(redact(error instanceof Error ? error.message : String(error)));
   const probe = join(settings.workDir, 'probe');
   const run = (args: string[], input?: string) =>
     git(args, {

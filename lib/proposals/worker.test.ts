@@ -4,7 +4,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb } from '@/lib/db';
 import { readEntry } from '@/lib/cms/front-matter';
 import { proposals } from '@/lib/db/schema';
@@ -245,6 +245,25 @@ describe('the proposals worker', () => {
     expect(await deliverProposals(db, settings)).toBe(0);
     expect((await server.branches()).filter((name) => name === branch)).toHaveLength(1);
     expect(await pushesOf(branch)).toHaveLength(1);
+  });
+
+  it("logs a push git refused in several lines as one line, and keeps git's words whole for the admins", async () => {
+    // git says why in several lines here ("does not appear to be a git repository", "Could not read from remote
+    // repository", "Please make sure…"); in the log each would stand alone, a line the life suite (e2e/life/)
+    // read as an error of its own.
+    const db = await getDb();
+    const proposal = await propose();
+    const warned: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((line: string) => void warned.push(line));
+    try {
+      expect(await deliverProposals(db, await settingsFor(`file://${join(scratch, 'no-such-repository')}`))).toBe(1);
+    } finally {
+      warn.mockRestore();
+    }
+    expect((await row(proposal.id)).lastError).toMatch(/does not appear to be a git repository\n/);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/^proposals: \S+ for autonomic not pushed, will try again: git \S+: .*repository/);
+    expect(warned[0]).not.toContain('\n');
   });
 
   it('keeps a proposal queued when the token is refused, without the token in its error', async () => {

@@ -3,6 +3,7 @@ import { startWorker, stopWorker, wakeWorker } from '@/lib/background-worker';
 import type { Database } from '@/lib/db';
 import { getDb } from '@/lib/db';
 import { UnpushableProposal } from './change';
+import { oneLine } from '@/lib/format';
 import { redact } from './git';
 import { pushProposal } from './push';
 import { pushConfirmationBatch } from './batch';
@@ -54,11 +55,13 @@ export async function deliverProposals(
       console.info(`proposals: ${proposal.id} for ${proposal.coop} pushed as ${branch}${how}`);
     } else if (outcome.error instanceof UnpushableProposal) {
       await markFailed(db, proposal, outcome.error.message);
-      console.warn(`proposals: ${proposal.id} for ${proposal.coop} cannot be pushed: ${outcome.error.message}`);
+      console.warn(
+        `proposals: ${proposal.id} for ${proposal.coop} cannot be pushed: ${oneLine(outcome.error.message)}`,
+      );
     } else {
       const why = redact(outcome.error instanceof Error ? outcome.error.message : String(outcome.error));
       await retryLater(db, proposal, why, settings.retryBaseSeconds);
-      console.warn(`proposals: ${proposal.id} for ${proposal.coop} not pushed, will try again: ${why}`);
+      console.warn(`proposals: ${proposal.id} for ${proposal.coop} not pushed, will try again: ${oneLine(why)}`);
     }
     held.delete(proposal.id);
     settled += 1;
@@ -95,7 +98,7 @@ export function startProposalWorker({ settings, pollMs }: { settings: ProposalSe
       const batch = await pushConfirmationBatch(db, settings, deployedEntry);
       if (batch) console.info(`proposals: confirmations of ${batch.coops.length} co-ops pushed as ${batch.branch}`);
     } catch (error) {
-      console.error('proposals:', redact(error instanceof Error ? error.message : String(error)));
+      console.error('proposals:', oneLine(redact(error instanceof Error ? error.message : String(error))));
     }
   });
 }

@@ -3,6 +3,9 @@
 // same forms, made here.
 import type { ReceivedMail } from '@/test/smtp-sink';
 
+/** How a helper sends its requests: `fetch`, or a caller's function with fetch's shape (the life suite records). */
+export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
+
 /** The Cookie header a browser would send after the answer's Set-Cookie headers. */
 export function cookieFrom(response: Response): string {
   return response.headers
@@ -19,19 +22,22 @@ export function signInButtonForm(link: URL): URLSearchParams {
   });
 }
 
-/** Presses the button of the page a mailed sign-in link opens, from the site's own origin; returns the answer. */
-function pressSignInButton(site: string, link: URL, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${site}/sign-in/link`, {
-    method: 'POST',
-    headers: { ...headers, origin: site },
-    body: signInButtonForm(link),
-    redirect: 'manual',
-  });
+/** The link (to our confirmation page) and the code in a sign-in mail's text; throws when either is missing. */
+export function signInMailParts(text: string): { link: URL; code: string } {
+  const link = /https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(text)?.[0];
+  const code = /code on the sign-in page, with your address: (\d+)/.exec(text)?.[1];
+  if (!link || !code) throw new Error(`the mail has no sign-in link or code:\n${text}`);
+  return { link: new URL(link), code };
 }
 
-/** Asks a running site for a sign-in mail as the form on /sign-in does; throws unless it says one is on its way. */
-async function askForSignInMail(site: string, email: string, headers: Record<string, string> = {}) {
-  const asked = await fetch(`${site}/sign-in/request`, {
+/** Asks for a sign-in mail as /sign-in's form does when posted; throws unless the answer is "check your mail". */
+export async function askForSignIn(
+  site: string,
+  email: string,
+  headers: Record<string, string> = {},
+  send: Fetcher = fetch,
+): Promise<void> {
+  const asked = await send(`${site}/sign-in/request`, {
     method: 'POST',
     headers,
     body: new URLSearchParams({ email }),
@@ -40,6 +46,21 @@ async function askForSignInMail(site: string, email: string, headers: Record<str
   if (asked.headers.get('location') !== '/sign-in/check-your-mail') {
     throw new Error(`asking for a sign-in mail answered ${asked.status} to ${asked.headers.get('location')}`);
   }
+}
+
+/** Presses the button of the page a mailed sign-in link opens, from the site's own origin; returns the answer. */
+export function pressSignInButton(
+  site: string,
+  link: URL,
+  headers: Record<string, string> = {},
+  send: Fetcher = fetch,
+): Promise<Response> {
+  return send(`${site}/sign-in/link`, {
+    method: 'POST',
+    headers: { ...headers, origin: site },
+    body: signInButtonForm(link),
+    redirect: 'manual',
+  });
 }
 
 /** What `find` finds, asked every 100 ms for up to 15 s; throws `missing` if it never does. */
@@ -52,6 +73,22 @@ async function waitFor<T>(find: () => T | undefined, missing: string): Promise<T
   }
 }
 
+/** Sends the code from a sign-in mail with its address, as the form on /sign-in does; returns the answer. */
+export function postSignInCode(
+  site: string,
+  email: string,
+  code: string,
+  headers: Record<string, string> = {},
+  send: Fetcher = fetch,
+): Promise<Response> {
+  return send(`${site}/sign-in/code`, {
+    method: 'POST',
+    headers: { ...headers, origin: site },
+    body: new URLSearchParams({ email, code }),
+    redirect: 'manual',
+  });
+}
+
 /**
  * Signs in to a running site without SMTP_URL, which writes each sign-in mail's link to its log (`output`): asks
  * for a mail, finds the link for `email` among those logged since, and presses the button of the page it opens.
@@ -59,7 +96,7 @@ async function waitFor<T>(find: () => T | undefined, missing: string): Promise<T
  */
 export async function signInFromLog(site: string, email: string, output: () => string): Promise<string> {
   const before = output().length;
-  await askForSignInMail(site, email);
+  await askForSignIn(site, email);
   const link = await waitFor(
     () =>
       [
@@ -87,13 +124,16 @@ export async function signInThroughSite(
   headers: Record<string, string> = {},
 ): Promise<string> {
   const seen = sink.received.length;
-  await askForSignInMail(site, email, headers);
+  await askForSignIn(site, email, headers);
+  // The first mail to the address with a sign-in link: an invitation may reach it too.
   const mail = await waitFor(
-    () => sink.received.slice(seen).find((received) => received.to.includes(email)),
+    () =>
+      sink.received
+        .slice(seen)
+        .find((received) => received.to.includes(email) && /\/sign-in\/confirm\?/.test(received.parsed.text ?? '')),
     `no sign-in mail reached ${email}`,
   );
-  const link = new URL(/https?:\/\/\S+\/sign-in\/confirm\?\S+/.exec(mail.parsed.text ?? '')?.[0] ?? '');
-  const followed = await pressSignInButton(site, link, headers);
+  const followed = await pressSignInButton(site, signInMailParts(mail.parsed.text ?? '').link, headers);
   const cookie = cookieFrom(followed);
   if (!cookie.includes('session_token=')) throw new Error(`signing in gave no session (${followed.status})`);
   return cookie;
