@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { signInMailParts } from '@/test/site-sign-in';
+import { signInMailParts } from '@/test/sign-in/over-http';
 
 export type SinkMail = { to: string[]; replyTo?: string; subject: string; text: string; file: string };
 

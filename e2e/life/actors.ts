@@ -1,5 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { briefKind, joinKind } from '@/lib/enquiry-kinds';
+import { actionOf, thanksPathOf } from '@/lib/enquiry-kinds/kind';
 import { validBrief, validEnquiry } from '@/test/enquiry-data';
 import {
   askForSignIn,
@@ -8,7 +9,7 @@ import {
   postSignInCode,
   signInMailParts,
   type Fetcher,
-} from '@/test/site-sign-in';
+} from '@/test/sign-in/over-http';
 import {
   addLinkedContact,
   addPerson,
@@ -268,11 +269,11 @@ export class Crew {
       : { ...validBrief, organisation: record.name, email: record.email, ...(coop ? { coop: coop.slug } : {}) };
   }
 
-  private endpoint = (record: EnquiryRecord) => (record.kind === 'join' ? joinKind : briefKind).endpoint;
+  private kindOf = (record: EnquiryRecord) => (record.kind === 'join' ? joinKind : briefKind);
 
   /** POSTs an enquiry as JSON (with an Idempotency-Key when given); it must be stored, with an id. */
   async sendJson(actor: Actor, record: EnquiryRecord, key?: string, coop?: Coop) {
-    const answer = await this.http(actor, this.endpoint(record).action, {
+    const answer = await this.http(actor, actionOf(this.kindOf(record)), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
       body: JSON.stringify(this.jsonBody(record, coop)),
@@ -293,8 +294,8 @@ export class Crew {
       const values = Array.isArray(value) ? (name === 'services' ? value : [value.join(', ')]) : [value];
       for (const one of values) form.append(name, one === true ? 'on' : String(one));
     }
-    const { action, thanksPath } = this.endpoint(record);
-    const answer = await this.http(actor, action, {
+    const thanksPath = thanksPathOf(this.kindOf(record));
+    const answer = await this.http(actor, actionOf(this.kindOf(record)), {
       method: 'POST',
       headers: { accept: 'text/html', origin: this.stage.url },
       body: form,
@@ -319,7 +320,7 @@ export class Crew {
         await fillValidBrief(page, record.name);
         await page.getByRole('textbox', { name: 'Email', exact: true }).fill(record.email);
       }
-      const answered = page.waitForResponse((response) => new URL(response.url()).pathname === kind.endpoint.action);
+      const answered = page.waitForResponse((response) => new URL(response.url()).pathname === actionOf(kind));
       await page.getByRole('button', { name: kind.form.submit }).click();
       const answer = await answered;
       if (actor.javaScript) {
@@ -327,7 +328,7 @@ export class Crew {
         record.id = ((await answer.json()) as { id: string }).id;
         await see(page.getByRole('heading', { name: `Thank you for your ${kind.form.noun}` })).toBeVisible();
       } else {
-        await see(page).toHaveURL(new RegExp(`${kind.endpoint.thanksPath}$`));
+        await see(page).toHaveURL(new RegExp(`${thanksPathOf(kind)}$`));
       }
     });
     record.acknowledged = this.journal.now();

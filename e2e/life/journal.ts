@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { Fetcher } from '@/test/site-sign-in';
+import type { Fetcher } from '@/test/sign-in/over-http';
 import { actorHeader } from './round-robin';
 
 /** One step an actor took: what, when (ms since the run began), and how it ended. */
