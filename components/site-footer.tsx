@@ -21,7 +21,7 @@ export function SiteFooter() {
             <a href={site.loomio}>Loomio</a>
           </li>
           <li>
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the footer is also rendered to a string for the no-JS error page (components/http-error-page.tsx), where next/link cannot render. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the footer is also rendered to a string in the pages route handlers answer with (components/route-page.tsx), where next/link cannot render. */}
             <a href="/privacy">Privacy</a>
           </li>
         </ul>

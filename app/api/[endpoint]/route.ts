@@ -1,5 +1,6 @@
 import { formPage } from '@/components/http-error-page';
 import { enquiryHandler } from '@/lib/enquiries/handler';
+import { matchesThanks } from '@/lib/hire/suggest';
 import { kindAtEndpoint } from '@/lib/enquiry-kinds/on-site';
 import { methodNotAllowed } from '@/lib/http/problem';
 
@@ -14,7 +15,9 @@ const notFound = () =>
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const kind = kindAtEndpoint((await params).endpoint);
   if (!kind) return notFound();
-  return enquiryHandler(kind, (state) => formPage(kind, state))(request);
+  // A kind members forward to member co-ops shows its sender the co-ops that match, as members see them suggested.
+  const thanks = kind.site.forwardable ? matchesThanks : undefined;
+  return enquiryHandler(kind, { formPage: (state) => formPage(kind, state), thanks })(request);
 }
 
 async function otherMethod(_request: Request, { params }: Context): Promise<Response> {
