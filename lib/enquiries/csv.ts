@@ -18,6 +18,7 @@ const cell = (value: unknown): string => {
  */
 export const csvColumns: readonly CsvColumn[] = [
   { header: 'id', value: (enquiry) => enquiry.id },
+  { header: 'reference', value: (enquiry) => enquiry.reference },
   { header: 'kind', value: (enquiry) => enquiry.kind },
   { header: 'received', value: (enquiry) => enquiry.createdAt.toISOString() },
   { header: 'status', value: (enquiry) => enquiry.status },
