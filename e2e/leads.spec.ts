@@ -12,14 +12,24 @@ test('a member triages a brief, forwards it to two co-ops who each get it by mai
     data: { ...validBrief, organisation, email: 'client@leads.example', services: ['hosting'] },
   });
   expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  const { id, reference } = (await created.json()) as { id: string; reference: string };
 
   await signIn(page);
+  // The brief the client quotes, found by its reference as it was read out on the phone.
+  await page.getByLabel('Reference').fill(reference.toLowerCase().replace('-', ' '));
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const found = page.getByRole('table', { name: `Enquiries (Reference ${reference}), newest first` });
+  await expect(found.getByRole('row')).toHaveCount(2);
+  await expect(found.getByRole('row').nth(1)).toContainText(organisation);
+  await expect(page.getByLabel('Reference')).toHaveValue(reference);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Reference').fill('');
+
   // The list, filtered without JavaScript's help: a plain GET form.
   await page.getByLabel('Kind').selectOption('brief');
   await page.getByLabel('Status').selectOption('new');
   await page.getByRole('button', { name: 'Filter' }).click();
-  await expect(page).toHaveURL(/\/admin\/enquiries\?kind=brief&status=new$/);
+  await expect(page).toHaveURL(/\/admin\/enquiries\?reference=&kind=brief&status=new$/);
   await expect(page.getByRole('link', { name: 'Download these as CSV' })).toHaveAttribute(
     'href',
     '/admin/enquiries.csv?kind=brief&status=new',
@@ -65,7 +75,7 @@ test('a member triages a brief, forwards it to two co-ops who each get it by mai
   await expect(page.getByLabel('Status')).toHaveValue('in-conversation');
 
   const csv = await (await page.request.get('/admin/enquiries.csv?kind=brief&status=in-conversation')).text();
-  expect(csv).toContain(`"${id}","brief",`);
+  expect(csv).toContain(`"${id}","${reference}","brief",`);
   expect(await (await page.request.get('/admin/enquiries.csv?kind=join')).text()).not.toContain(id);
 });
 
@@ -75,6 +85,9 @@ test('a filter on a value the list does not know says so', async ({ page }) => {
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^There is no status “pending”: choose one of/);
   await expect(page.getByRole('table', { name: /newest first/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  await page.goto('/admin/enquiries?reference=B-OOPS');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^“B-OOPS” is not a reference/);
+  await expect(page.getByLabel('Reference')).toHaveValue('B-OOPS');
   const csv = await page.request.get('/admin/enquiries.csv?kind=spam');
   expect(csv.status()).toBe(400);
   expect(await csv.text()).toContain('There is no kind “spam”');
