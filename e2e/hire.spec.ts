@@ -88,7 +88,7 @@ test.describe('the brief form on a phone (390 × 844)', () => {
 
       test('is at most 2,500 px tall, and offers only what member co-ops offer, in groups', async ({ page }) => {
         await page.goto('/hire');
-        const box = await page.locator('brief-form section').boundingBox();
+        const box = await page.locator('brief-form > section').boundingBox();
         expect(box?.height).toBeGreaterThan(1000);
         expect(box?.height).toBeLessThanOrEqual(2500);
         // Every field is there and shown: nothing is folded away.
@@ -104,7 +104,9 @@ test.describe('the brief form on a phone (390 × 844)', () => {
         const hosting = services(page).getByRole('group', { name: 'Hosting and support' });
         await expect(hosting.getByLabel('Hosting', { exact: true })).toBeVisible();
         await expect(services(page).getByRole('group')).toHaveCount(7);
-        await expectNoAxeViolations(page);
+        // axe is a script: in a page without JavaScript it never finishes (the test timed out there). The markup is
+        // the server's either way, and is checked with JavaScript.
+        if (javaScriptEnabled) await expectNoAxeViolations(page);
       });
     });
   }
@@ -126,19 +128,20 @@ test.describe('the member co-ops a client is shown once the brief is sent', () =
   for (const javaScriptEnabled of [true, false]) {
     test(`a brief for one service shows it named on every matched card, ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, async ({
       browser,
+      page,
     }) => {
       const context = await browser.newContext({ javaScriptEnabled });
-      const page = await context.newPage();
-      await page.goto('/hire/web-design');
-      await fillValidBrief(page, `Matched Org ${javaScriptEnabled}`);
-      await services(page).getByLabel('Hosting', { exact: true }).uncheck();
-      await page.getByLabel('Technologies (optional)').fill('');
-      await page.getByLabel('Remote is fine').check();
-      await page.getByRole('button', { name: 'Send brief' }).click();
-      if (!javaScriptEnabled) await expect(page).toHaveURL(thanksAddress('service=web-design'));
-      await expect(page.locator('[data-reference]')).toHaveText(/^Your reference is B-[2-9A-Z]{4}: quote it/);
+      const client = await context.newPage();
+      await client.goto('/hire/web-design');
+      await fillValidBrief(client, `Matched Org ${javaScriptEnabled}`);
+      await services(client).getByLabel('Hosting', { exact: true }).uncheck();
+      await client.getByLabel('Technologies (optional)').fill('');
+      await client.getByLabel('Remote is fine').check();
+      await client.getByRole('button', { name: 'Send brief' }).click();
+      if (!javaScriptEnabled) await expect(client).toHaveURL(thanksAddress('service=web-design'));
+      await expect(client.locator('[data-reference]')).toHaveText(/^Your reference is B-[2-9A-Z]{4}: quote it/);
 
-      const matches = page.getByRole('region', { name: 'Member co-ops that match your brief' });
+      const matches = client.getByRole('region', { name: 'Member co-ops that match your brief' });
       await expect(matches).toBeVisible();
       await expect(matches).toContainText(`${webDesigners.length} member co-ops offer Web Design`);
       await expect(matches).toContainText('Your brief has gone to the whole network anyway');
@@ -149,8 +152,12 @@ test.describe('the member co-ops a client is shown once the brief is sent', () =
         const href = await card.getByRole('link').getAttribute('href');
         expect(webDesigners.map((coop) => `/co-op/${coop.slug}`)).toContain(href);
       }
-      // The same check on the page a visitor with JavaScript sees, and on the document without script.
-      await expectNoAxeViolations(page);
+      if (javaScriptEnabled) await expectNoAxeViolations(client);
+      else {
+        // axe needs JavaScript: the thanks page, a document without script, is checked in a page that has it.
+        await page.goto(client.url());
+        await expectNoAxeViolations(page);
+      }
       await context.close();
     });
   }

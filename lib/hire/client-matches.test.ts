@@ -30,6 +30,7 @@ const match = buildMatcher(coops, { services, technologies });
 const directory = {
   coops: new Map(coops.map((coop) => [coop.slug, { url: `/co-op/${coop.slug}`, town: coop.town }])),
   serviceNames: new Map(services.map(({ slug, name }) => [slug, name])),
+  technologyNames: new Map(technologies.map(({ slug, name }) => [slug, name])),
   townName: (slug: string) => coops.find((coop) => coop.member && slugify(coop.town ?? '') === slug)?.town,
 };
 const matchesFor = (asked: Asked) =>
@@ -54,17 +55,20 @@ describe('the co-ops a client is shown after sending a brief', () => {
     const matches = matchesFor({ services: ['web-design'], technologies: ['drupal'], town: 'leeds' });
     expect(matches.full).toBe(true);
     expect(matches.intro).toBe('One member co-op offers Web Design in Leeds.');
-    expect(matches.cards.map((card) => card.lines)).toEqual([['Offers Web Design.', 'Based in Leeds, as you are.']]);
+    expect(matches.cards.map((card) => card.lines)).toEqual([
+      ['Offers Web Design.', 'Does not list Drupal.', 'Based in Leeds, as you are.'],
+    ]);
   });
 
   it('with no full match, the nearest: all of it from another town first, then part of it, each saying what', () => {
-    const matches = matchesFor({ services: ['web-design', 'ux'], technologies: ['drupal'], town: 'leeds' });
+    const matches = matchesFor({ services: ['web-design', 'ux'], technologies: ['drupal', 'php'], town: 'leeds' });
     expect(matches.full).toBe(false);
     expect(matches.heading).toBe('The member co-ops nearest to your brief');
     expect(matches.intro).toBe('No member co-op in your town offers every service you asked for: these come nearest.');
     expect(matches.cards.map(({ slug, lines }) => [slug, lines])).toEqual([
-      ['london-full', ['Offers Web Design and UX.', 'Uses Drupal.', 'Based in London.']],
-      ['leeds-web', ['Offers Web Design, not UX.', 'Based in Leeds, as you are.']],
+      ['london-full', ['Offers Web Design and UX.', 'Uses Drupal, not PHP.', 'Based in London.']],
+      ['leeds-web', ['Offers Web Design, not UX.', 'Does not list Drupal or PHP.', 'Based in Leeds, as you are.']],
+      ['hosts', ['Offers none of the services you asked for.', 'Uses PHP, not Drupal.', 'Based in Sheffield.']],
     ]);
   });
 

@@ -16,10 +16,14 @@ export type MatchCard = { slug: string; name: string; url: string; lines: string
  */
 export type ClientMatches = { full: boolean; heading: string; intro: string; cards: MatchCard[] };
 
-/** What the matching reads from the directory to say it in words: each co-op's page and town, each service's name. */
+/**
+ * What the matching reads from the directory to say it in words: each co-op's page and town, each service's and
+ * technology's name.
+ */
 export type MatchDirectory = {
   coops: ReadonlyMap<string, { url: string; town?: string }>;
   serviceNames: ReadonlyMap<string, string>;
+  technologyNames: ReadonlyMap<string, string>;
   /** A member co-op's town by its slug, as the directory spells it; none for a place no member co-op is in. */
   townName: (slug: string) => string | undefined;
 };
@@ -47,7 +51,8 @@ export function clientMatches(
   directory: MatchDirectory,
 ): ClientMatches {
   const wanted = asked.services.filter((slug) => directory.serviceNames.has(slug));
-  const names = (slugs: readonly string[]) => slugs.map((slug) => directory.serviceNames.get(slug) ?? slug);
+  const technologies = asked.technologies.filter((slug) => directory.technologyNames.has(slug));
+  const names = (slugs: readonly string[], of = directory.serviceNames) => slugs.map((slug) => of.get(slug) ?? slug);
   const everything = wanted.length === 1 ? names(wanted).join('') : 'every service you asked for';
   const offersAll = (suggestion: Suggestion) => wanted.every((slug) => suggestion.services.includes(slug));
   const inTown = (suggestion: Suggestion) => asked.town === undefined || suggestion.town !== undefined;
@@ -57,14 +62,19 @@ export function clientMatches(
   const card = (suggestion: Suggestion): MatchCard => {
     const coop = directory.coops.get(suggestion.slug);
     const reason = (kind: 'services' | 'technologies') => suggestion.reasons.find((r) => r.kind === kind)?.text;
-    const missing = wanted.filter((slug) => !suggestion.services.includes(slug));
+    const but = (missing: readonly string[], of?: ReadonlyMap<string, string>) =>
+      missing.length > 0 ? `, not ${orList.format(names(missing, of))}` : '';
     const offers = reason('services');
     const uses = reason('technologies');
+    const unused = technologies.filter((slug) => !suggestion.technologies.includes(slug));
     const lines = [
       offers
-        ? `${capitalised(offers)}${missing.length > 0 ? `, not ${orList.format(names(missing))}` : ''}.`
-        : `Offers none of the services you asked for.`,
-      ...(uses ? [`${capitalised(uses)}.`] : []),
+        ? `${capitalised(offers)}${but(wanted.filter((slug) => !suggestion.services.includes(slug)))}.`
+        : 'Offers none of the services you asked for.',
+      ...(uses ? [`${capitalised(uses)}${but(unused, directory.technologyNames)}.`] : []),
+      ...(!uses && unused.length > 0
+        ? [`Does not list ${orList.format(names(unused, directory.technologyNames))}.`]
+        : []),
       ...(asked.town !== undefined && coop?.town
         ? [suggestion.town ? `Based in ${coop.town}, as you are.` : `Based in ${coop.town}.`]
         : []),

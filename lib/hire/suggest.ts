@@ -45,6 +45,7 @@ const members = allCoops.filter((coop) => coop.member);
 const directory: MatchDirectory = {
   coops: new Map(members.map(({ slug, url, town }) => [slug, { url, ...(town?.trim() && { town: town.trim() }) }])),
   serviceNames: new Map(allServices.map(({ slug, name }) => [slug, name])),
+  technologyNames: new Map(allTechnologies.map(({ slug, name }) => [slug, name])),
   townName: (slug) => members.find((coop) => coop.town && slugify(coop.town) === slug)?.town?.trim(),
 };
 
