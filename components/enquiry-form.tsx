@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { BrowserScript } from '@/components/browser-script';
+import { ReferenceLine } from '@/components/thanks-page';
 import {
   allFields,
   describedBy,
@@ -25,6 +27,8 @@ type Props = {
   choices?: Choices;
   /** Values to start with, before the visitor types anything (a service chosen on the page that linked here). */
   initial?: Readonly<Record<string, unknown>>;
+  /** What the thanks in place shows below its words and the reference, for the browser script to fill. */
+  thanksExtra?: ReactNode;
 };
 
 const inputClass =
@@ -37,7 +41,7 @@ const inputClass =
  * the browser, the `<KIND-form>` element (KIND-form.browser.ts) checks the same schema first, then submits in place
  * and shows the same errors itself.
  */
-export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) {
+export function EnquiryForm({ form, state, choices = {}, initial = {}, thanksExtra }: Props) {
   const errors: FieldErrors = state?.problem.errors ?? {};
   const fieldProps = { errors, values: state?.values ?? initial, choices };
   // Each kind's element is declared for JSX in custom-elements.d.ts, with the class its browser script defines.
@@ -56,6 +60,9 @@ export function EnquiryForm({ form, state, choices = {}, initial = {} }: Props) 
             {form.copy.thanks.heading}
           </h3>
           <p>{form.copy.thanks.body}</p>
+          {/* Filled with the reference the answer gives, as the thanks page without JavaScript shows it. */}
+          <ReferenceLine />
+          {thanksExtra}
         </div>
         <form method="post" action={form.action} noValidate className="mt-4 space-y-4 sm:space-y-5">
           <div aria-hidden="true" className="absolute -left-[9999px]" data-honeypot>

@@ -1,11 +1,13 @@
 import { EnquiryForm } from '@/components/enquiry-form';
+import { MatchList } from '@/components/hire/match-list';
 import { choicesFor } from '@/lib/enquiries/choices';
 import type { FormState } from '@/lib/enquiry-kinds/form';
 import { formOf, type KindDescription } from '@/lib/enquiry-kinds/kind';
 
 /**
  * A kind's form as its page shows it: its description, with the directory's options for the fields that take
- * theirs from it; `initial` chooses some before the visitor does (an option's own page).
+ * theirs from it; `initial` chooses some before the visitor does (an option's own page). A kind members forward to
+ * member co-ops shows, once sent in place, the co-ops that match (filled from the answer by the browser script).
  */
 export function KindForm({
   kind,
@@ -16,7 +18,15 @@ export function KindForm({
   state?: FormState;
   initial?: Readonly<Record<string, unknown>>;
 }) {
-  return <EnquiryForm form={formOf(kind)} state={state} choices={choicesFor(kind)} initial={initial} />;
+  return (
+    <EnquiryForm
+      form={formOf(kind)}
+      state={state}
+      choices={choicesFor(kind)}
+      initial={initial}
+      thanksExtra={kind.site.forwardable ? <MatchList level={4} /> : undefined}
+    />
+  );
 }
 
 /**

@@ -21,7 +21,7 @@ export function SiteFooter() {
             <a href={site.loomio}>Loomio</a>
           </li>
           {/* eslint-disable @next/next/no-html-link-for-pages -- the footer is also rendered to a string for the no-JS
-              error page (components/http-error-page.tsx), where next/link cannot render. */}
+              pages route handlers answer with (components/route-page.tsx), where next/link cannot render. */}
           <li>
             <a href="/privacy">Privacy</a>
           </li>

@@ -18,6 +18,11 @@ const unlistedPages: readonly Page[] = [
   { path: '/sign-in?error=INVALID_TOKEN&signed-out=1', status: 200 },
   { path: '/sign-in/check-your-mail', status: 200 },
   { path: '/hire/thanks', status: 200 },
+  // The thanks pages a form post lands on, with a reference and (a brief's) the matching co-ops, and their 404.
+  { path: '/join/thanks/J-4K7Q', status: 200 },
+  { path: '/hire/thanks/B-9M2D?service=web-design&service=hosting&technology=drupal&town=sheffield', status: 200 },
+  { path: '/hire/thanks/B-9M2D?service=hosting', status: 200 },
+  { path: '/hire/thanks/J-4K7Q', status: 404 },
   // One of /hire's per-service variants (canonical /hire, so not in the sitemap).
   { path: '/hire/web-design', status: 200 },
   // The CMS's own shell (Decap CMS builds the page inside it in the browser).
@@ -27,6 +32,8 @@ const unlistedPages: readonly Page[] = [
   { path: '/admin/enquiries', status: 200, as: 'admin' },
   { path: '/admin/enquiries?kind=brief&status=won', status: 200, as: 'admin' },
   { path: '/admin/enquiries?kind=spam', status: 200, as: 'admin' },
+  { path: '/admin/enquiries?reference=b9m2d', status: 200, as: 'admin' },
+  { path: '/admin/enquiries?reference=B-OOPS', status: 200, as: 'admin' },
   { path: '/admin/people', status: 200, as: 'admin' },
   { path: '/admin/activity', status: 200, as: 'admin' },
   { path: '/admin/coops', status: 200, as: 'admin' },

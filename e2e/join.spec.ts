@@ -63,9 +63,15 @@ test.describe('the join form with JavaScript', () => {
     await fillValidEnquiry(page, 'JavaScript Co-op');
     const posted = page.waitForResponse((response) => response.url().endsWith('/api/join'));
     await page.getByRole('button', { name: 'Send enquiry' }).click();
-    expect((await posted).status()).toBe(201);
+    const answer = await posted;
+    expect(answer.status()).toBe(201);
     await expect(page.getByRole('heading', { name: 'Thank you for your enquiry' })).toBeFocused();
     await expect(page.getByRole('status')).toHaveText('Your enquiry has been sent.');
+    const { reference } = (await answer.json()) as { reference: string };
+    expect(reference).toMatch(/^J-[2-9A-HJKMNP-TV-Z]{4}$/);
+    await expect(page.locator('[data-reference]')).toHaveText(
+      `Your reference is ${reference}: quote it if you write to us.`,
+    );
     expect(page.url()).toMatch(/\/join$/);
     expect(await page.evaluate(() => (window as Window & { marker?: boolean }).marker)).toBe(true);
   });
@@ -74,12 +80,16 @@ test.describe('the join form with JavaScript', () => {
 test.describe('the join form without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('posts the form and lands on the thanks page', async ({ page }) => {
+  test('posts the form and lands on the thanks page, which gives the reference', async ({ page }) => {
     await page.goto('/join');
     await fillValidEnquiry(page, 'No Script Co-op');
     await page.getByRole('button', { name: 'Send enquiry' }).click();
-    await expect(page).toHaveURL(/\/join\/thanks$/);
+    await expect(page).toHaveURL(/\/join\/thanks\/J-[2-9A-HJKMNP-TV-Z]{4}$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you for your enquiry');
+    const reference = new URL(page.url()).pathname.split('/').at(-1);
+    await expect(page.locator('[data-reference]')).toHaveText(
+      `Your reference is ${reference}: quote it if you write to us.`,
+    );
   });
 
   test('shows the form again with each error by its field and every value kept', async ({ page }) => {
@@ -102,7 +112,7 @@ test.describe('the join form without JavaScript', () => {
     await page.getByLabel('Email').fill('forgetful@example.coop');
     await page.getByLabel('I agree').check();
     await page.getByRole('button', { name: 'Send enquiry' }).click();
-    await expect(page).toHaveURL(/\/join\/thanks$/);
+    await expect(page).toHaveURL(/\/join\/thanks\/J-[2-9A-HJKMNP-TV-Z]{4}$/);
   });
 });
 

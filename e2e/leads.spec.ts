@@ -14,7 +14,7 @@ test('a member triages a brief with notes, forwards it to a co-op’s contact, i
     data: { ...validBrief, organisation, email: 'client@leads.example', services: ['hosting'] },
   });
   expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  const { id, reference } = (await created.json()) as { id: string; reference: string };
 
   // Two members of the directory other than the one the contacts' test edits: one gets a contact, one has no
   // address at all (no co-op's entry has an email yet).
@@ -26,13 +26,23 @@ test('a member triages a brief with notes, forwards it to a co-op’s contact, i
   // The new contact is told, by mail, that they can sign in and what for.
   await expect.poll(() => invitationsTo(contact).length, { message: 'the invitation' }).toBe(1);
   expect(invitationsTo(contact)[0]?.text).toContain(`keep the entry of ${reached.name}`);
+  await page.goto('/admin/enquiries');
+  // The brief the client quotes, found by its reference as it was read out on the phone.
+  await page.getByLabel('Reference').fill(reference.toLowerCase().replace('-', ' '));
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const found = page.getByRole('table', { name: `Enquiries (Reference ${reference}), newest first` });
+  await expect(found.getByRole('row')).toHaveCount(2);
+  await expect(found.getByRole('row').nth(1)).toContainText(organisation);
+  await expect(page.getByLabel('Reference')).toHaveValue(reference);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Reference').fill('');
 
   // The list, filtered without JavaScript's help: a plain GET form.
   await page.goto('/admin/enquiries');
   await page.getByLabel('Kind').selectOption('brief');
   await page.getByLabel('Status').selectOption('new');
   await page.getByRole('button', { name: 'Filter' }).click();
-  await expect(page).toHaveURL(/\/admin\/enquiries\?kind=brief&status=new$/);
+  await expect(page).toHaveURL(/\/admin\/enquiries\?reference=&kind=brief&status=new$/);
   await expect(page.getByRole('link', { name: 'Download these as CSV' })).toHaveAttribute(
     'href',
     '/admin/enquiries.csv?kind=brief&status=new',
@@ -111,12 +121,12 @@ test('a member triages a brief with notes, forwards it to a co-op’s contact, i
   const [header = '', ...rows] = csv.split('\r\n');
   expect(header).toMatch(/^"Reference","Kind","Received","Status",/);
   expect(header).toContain('"Forwarded to","Notes"');
-  const row = rows.find((line) => line.startsWith(`"${id}",`)) ?? '';
+  const row = rows.find((line) => line.startsWith(`"${reference}",`)) ?? '';
   expect(row).toContain('"Brief"');
   expect(row).toContain('"In conversation"');
   expect(row).toContain(`${reached.name} (`);
   expect(row).toMatch(/Called the client: wants hosting by spring\.\n.*Budget confirmed\./);
-  expect(await (await page.request.get('/admin/enquiries.csv?kind=join')).text()).not.toContain(id);
+  expect(await (await page.request.get('/admin/enquiries.csv?kind=join')).text()).not.toContain(reference);
 });
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -127,6 +137,9 @@ test('a filter on a value the list does not know says so', async ({ page }) => {
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^There is no status “pending”: choose one of/);
   await expect(page.getByRole('table', { name: /newest first/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  await page.goto('/admin/enquiries?reference=B-OOPS');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^“B-OOPS” is not a reference/);
+  await expect(page.getByLabel('Reference')).toHaveValue('B-OOPS');
   const csv = await page.request.get('/admin/enquiries.csv?kind=spam');
   expect(csv.status()).toBe(400);
   expect(await csv.text()).toContain('There is no kind “spam”');

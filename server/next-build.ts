@@ -202,7 +202,7 @@ const entryStylesheets = z.record(
 
 /**
  * The addresses of the app's stylesheet (the root layout's), as every page links them: for a document the app
- * renders outside its pages (components/http-error-page.tsx, the answer to a form post). Read by a route handler
+ * renders outside its pages (components/route-page.tsx: the answer to a form post, a thanks page with its reference). Read by a route handler
  * as it runs, hence the bundler's leave to read a file it cannot know (`turbopackIgnore`) in this module.
  */
 export function layoutStylesheets(distDir = '.next'): string[] {

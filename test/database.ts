@@ -15,11 +15,11 @@ export async function resetDatabase(): Promise<void> {
   );
 }
 
-/** Stores an enquiry as the join endpoint does, without an idempotency key, and returns its id. */
+/** Stores an enquiry as the join endpoint does, without an idempotency key, and returns its id and reference. */
 export async function storeEnquiry(
   enquiry: ValuesOf<typeof joinKind> = validEnquiry,
   options: { receiptHourlyLimit?: number } = {},
-): Promise<{ id: string; receipt: boolean }> {
+): Promise<{ id: string; reference: string; receipt: boolean }> {
   const stored = await createEnquiry(await getDb(), joinKind, enquiry, {
     receiptHourlyLimit: options.receiptHourlyLimit ?? 30,
   });
@@ -29,11 +29,11 @@ export async function storeEnquiry(
 
 /**
  * Stores a brief as the briefs endpoint does (validated against the real service and member co-op lists), and
- * returns its id.
+ * returns its id and reference.
  */
 export async function storeBrief(
   brief: InputOf<typeof briefKind> = validBrief,
-): Promise<{ id: string; receipt: boolean }> {
+): Promise<{ id: string; reference: string; receipt: boolean }> {
   const values = schemaOf(briefKind, { serviceSlugs: kindContext.serviceSlugs, coopSlugs }).parse(brief);
   const stored = await createEnquiry(await getDb(), briefKind, values, { receiptHourlyLimit: 30 });
   if (stored.outcome !== 'stored') throw new Error(`not stored: ${stored.outcome}`);

@@ -10,6 +10,7 @@ export const volunteerKind = defineKind({
   label: 'Volunteer',
   summary: 'An offer to volunteer',
   nameField: 'contactName',
+  reference: 'V',
   fields: [
     contactName,
     email,

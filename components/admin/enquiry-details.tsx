@@ -33,6 +33,12 @@ function shown({ name, as, value }: Detail): React.ReactNode {
 export function EnquiryDetails({ enquiry }: { enquiry: StoredEnquiry }) {
   const kind = kindOfEnquiry(enquiry);
   const details: [string, React.ReactNode][] = [
+    [
+      'Reference',
+      <span key="reference" className="font-mono">
+        {enquiry.reference}
+      </span>,
+    ],
     ['Received', formatReceived(enquiry.createdAt)],
     ['Status', statusLabel(enquiry.status)],
     ...enquiryDetails(kind, enquiry, { serviceNames, coopNames })

@@ -32,7 +32,20 @@ describe('parseEnquiryFilter', () => {
     });
   });
 
+  it('reads a reference as people type it, and says when the text cannot be one', () => {
+    for (const typed of ['B-9M2D', ' b9m2d ', 'b 9m 2d']) {
+      expect(parseEnquiryFilter({ reference: typed }), typed).toEqual({ ok: true, filter: { reference: 'B-9M2D' } });
+    }
+    expect(parseEnquiryFilter({ reference: ' ' })).toEqual({ ok: true, filter: {} });
+    expect(parseEnquiryFilter({ reference: 'B-9M0D' })).toEqual({
+      ok: false,
+      message: '“B-9M0D” is not a reference: a reference is a letter and four letters or digits, like B-9M2D.',
+    });
+  });
+
   it('writes the filter back as a query and in words', () => {
+    expect(filterQuery({ reference: 'B-9M2D' })).toBe('?reference=B-9M2D');
+    expect(filterLabel({ kind: 'brief', reference: 'B-9M2D' })).toBe('Briefs, Reference B-9M2D');
     expect(filterQuery({})).toBe('');
     expect(filterQuery({ kind: 'brief', status: 'in-conversation' })).toBe('?kind=brief&status=in-conversation');
     expect(filterLabel({ kind: 'brief', status: 'in-conversation' })).toBe('Briefs, In conversation');
@@ -55,5 +68,7 @@ describe('listEnquiries with a filter', () => {
     expect(await ids({ status: 'new' })).toEqual(['New Org', validEnquiry.coopName]);
     expect(await ids({ kind: 'brief', status: 'won' })).toEqual(['Won Org']);
     expect(await ids({ kind: 'join', status: 'won' })).toEqual([]);
+    expect(await ids({ reference: won.reference })).toEqual(['Won Org']);
+    expect(await ids({ kind: 'join', reference: won.reference })).toEqual([]);
   });
 });

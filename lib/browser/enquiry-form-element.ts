@@ -8,6 +8,7 @@ import {
   type FormDescription,
 } from '@/lib/enquiry-kinds/form';
 import { allFieldsOf, formOf, validate, type KindDescription } from '@/lib/enquiry-kinds/kind';
+import type { ClientMatches } from '@/lib/hire/client-matches';
 import { EnhancedElement } from './enhanced-element';
 
 /**
@@ -31,6 +32,43 @@ function optionsRendered(form: HTMLFormElement, field: string): string[] {
     `input[name="${field}"], select[name="${field}"] option`,
   );
   return [...controls].map((control) => control.value).filter((value) => value !== '');
+}
+
+/** What a stored enquiry's JSON answer gives the thanks in place: its reference and, for a brief, its matches. */
+type Accepted = { reference?: string; matches?: ClientMatches };
+
+/**
+ * Fills the thanks in place from the answer, as the thanks page without JavaScript renders it: the reference, and
+ * the matching co-ops, a card each from the `<template>` components/hire/match-list.tsx renders.
+ */
+function fillThanks(thanks: HTMLElement, { reference, matches }: Accepted) {
+  const line = thanks.querySelector<HTMLElement>('[data-reference]');
+  const code = line?.querySelector('strong');
+  if (line && code && reference) {
+    code.textContent = reference;
+    line.hidden = false;
+  }
+  const section = thanks.querySelector<HTMLElement>('[data-matches]');
+  const template = section?.querySelector<HTMLTemplateElement>('template[data-card]');
+  if (!section || !template || !matches) return;
+  section.querySelector('[data-heading]')?.replaceChildren(matches.heading);
+  section.querySelector('[data-intro]')?.replaceChildren(matches.intro);
+  const cards = matches.cards.map((card) => {
+    const item = template.content.cloneNode(true) as DocumentFragment;
+    const link = item.querySelector('a');
+    if (link) {
+      link.href = card.url;
+      link.textContent = card.name;
+    }
+    item
+      .querySelector('[data-lines]')
+      ?.replaceChildren(
+        ...card.lines.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
+      );
+    return item;
+  });
+  section.querySelector('[data-cards]')?.replaceChildren(...cards);
+  section.hidden = false;
 }
 
 /**
@@ -149,6 +187,7 @@ export abstract class EnquiryFormElement extends EnhancedElement {
         });
         if (response.ok) {
           this.#attempt = undefined;
+          fillThanks(thanks, (await response.json()) as Accepted);
           say(wording.sent);
           form.hidden = true;
           thanks.hidden = false;

@@ -66,12 +66,13 @@ describe('the briefs migration (after 0001)', () => {
       // A join enquiry still needs its co-op's name; a brief needs its own fields and takes only lead statuses.
       await expect(
         client.query(
-          `insert into enquiries (contact_name, email, location, legal_form, description) values ('A', 'a@b.c', 'X', 'other', 'D')`,
+          `insert into enquiries (reference, contact_name, email, location, legal_form, description) values ('J-3333', 'A', 'a@b.c', 'X', 'other', 'D')`,
         ),
       ).rejects.toThrow(/enquiries_join_check/);
-      const brief = `insert into enquiries (kind, organisation, contact_name, email, description, services,
-        technologies, budget, timescale, remote, status) values ('brief', 'Org', 'A', 'a@b.c', 'D', '{hosting}', '{}',
-        'not-sure', 'flexible', true, $1)`;
+      // Since 0012 every enquiry has a reference too.
+      const brief = `insert into enquiries (reference, kind, organisation, contact_name, email, description, services,
+        technologies, budget, timescale, remote, status) values ('B-4444', 'brief', 'Org', 'A', 'a@b.c', 'D',
+        '{hosting}', '{}', 'not-sure', 'flexible', true, $1)`;
       await expect(client.query(brief, ['proposed'])).rejects.toThrow(/enquiries_status_check/);
       await client.query(brief, ['won']);
       await expect(client.query(`update enquiries set budget = null where kind = 'brief'`)).rejects.toThrow(
@@ -123,6 +124,40 @@ describe('the notes migration (0012)', () => {
         `select column_name from information_schema.columns where table_name = 'enquiries' and column_name = 'note'`,
       );
       expect(columns.rows).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('the references migration (0014)', () => {
+  it('numbers the enquiries already stored in the order they arrived, each with its kind’s letter', async () => {
+    const client = await PGlite.create();
+    try {
+      const db = drizzle({ client });
+      await migrate(db, { migrationsFolder: await migrationsUpTo(14) });
+      await client.exec(`
+        insert into enquiries (kind, organisation, contact_name, email, description, services, technologies, budget,
+          timescale, remote, created_at) values ('brief', 'Org', 'A', 'a@b.c', 'D', '{hosting}', '{}', 'not-sure',
+          'flexible', true, '2026-03-01T10:00:00Z');
+        insert into enquiries (coop_name, contact_name, email, location, legal_form, description, created_at)
+        values ('Outlandish', 'Ada', 'ada@example.coop', 'London', 'partnership', 'Websites', '2026-01-01T10:00:00Z');
+      `);
+      await client.exec(`insert into enquiries (coop_name, contact_name, email, location, legal_form, description,
+        created_at) select 'Co-op ' || n, 'Ada', 'ada@example.coop', 'London', 'partnership', 'Websites',
+        '2026-02-01T10:00:00Z'::timestamptz + make_interval(mins => n) from generate_series(1, 30) as n`);
+      await migrate(db, { migrationsFolder });
+      const rows = await client.query<{ kind: string; reference: string; coop_name: string | null }>(
+        'select kind, reference, coop_name from enquiries order by created_at',
+      );
+      const references = rows.rows.map((row) => row.reference);
+      expect(references.slice(0, 3)).toEqual(['J-2222', 'J-2223', 'J-2224']);
+      // The 30th of the alphabet, then the next place: as digits are counted, in the reference alphabet.
+      expect(references.slice(29, 32)).toEqual(['J-222Z', 'J-2232', 'B-2233']);
+      expect(new Set(references).size).toBe(32);
+      await expect(
+        client.query(`update enquiries set reference = 'J-2222' where reference = 'J-2223'`),
+      ).rejects.toThrow(/enquiries_reference_unique/);
     } finally {
       await client.close();
     }

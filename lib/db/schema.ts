@@ -85,6 +85,8 @@ export const enquiries = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: enquiryKinds }).notNull().default('join'),
+    /** What people read and quote (`B-9M2D`, lib/enquiries/reference.ts): unique, drawn again when taken. */
+    reference: text('reference').notNull().unique('enquiries_reference_unique'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     status: text('status', { enum: allStatuses }).notNull().default('new'),

@@ -45,7 +45,9 @@ describe('a brief’s mails', () => {
       expect(part).not.toMatch(/phish|victim|https?:|www\./i);
       expect(part.replaceAll(site.email, '')).not.toContain('@');
     }
-    expect(mail.text).toContain(`Its reference is ${brief.id}.`);
+    expect(brief.reference).toMatch(/^B-[2-9A-Z]{4}$/);
+    expect(mail.text).toContain(`Its reference is ${brief.reference}.`);
+    expect(mail.text).not.toContain(brief.id);
     expect(mail.html).not.toMatch(/<a\b/);
   });
 
@@ -54,6 +56,7 @@ describe('a brief’s mails', () => {
     const mail = composeNotification(brief, mailTestSettings);
     expect(mail).toMatchObject({ to: 'members@coops.example', replyTo: 'victim@example.org' });
     expect(mail.subject).toBe(`Brief: ${spam.organisation}`);
+    expect(mail.text).toContain(`Reference: ${brief.reference}\n`);
     expect(mail.text).toContain('Services: Web Design, Hosting');
     expect(mail.text).toContain('Budget: £5,000 to £20,000');
     expect(mail.text).toContain('Location: phish.example/f\nRemote is fine: Yes');
@@ -81,11 +84,11 @@ describe('a brief’s mails', () => {
   it('go out through the outbox by SMTP', async () => {
     const sink = await startSmtpSink();
     try {
-      const { id } = await storeBrief();
+      const { reference } = await storeBrief();
       expect(await deliverOutbox(await getDb(), createMailer(sink.url), settings)).toBe(2);
       const toClient = sink.received.find((mail) => mail.to[0] === 'grace@example.org');
       const toNetwork = sink.received.find((mail) => mail.to[0] === 'members@coops.example');
-      expect(toClient?.parsed.text).toContain(id);
+      expect(toClient?.parsed.text).toContain(`Its reference is ${reference}.`);
       expect(toNetwork?.parsed.subject).toBe('Brief: Friends of the Park');
       expect(toNetwork?.parsed.replyTo?.text).toBe('grace@example.org');
     } finally {

@@ -43,7 +43,8 @@ describe('the triage CSV', () => {
     expect(header.filter((name) => /^co-?op\b/i.test(name))).toEqual(['Co-op']);
     expect(header.slice(-2)).toEqual(['Forwarded to', 'Notes']);
     const row = (id: string) => {
-      const found = rows.find((cells) => cells[0] === id) ?? [];
+      const reference = enquiries.find((enquiry) => enquiry.id === id)?.reference;
+      const found = rows.find((cells) => cells[0] === reference) ?? [];
       return Object.fromEntries(header.map((name, index) => [name, found[index]]));
     };
     expect(row(brief)).toMatchObject({

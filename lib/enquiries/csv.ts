@@ -46,7 +46,7 @@ function fieldColumns(): CsvColumn[] {
  * descriptions, so a new field or kind has its column.
  */
 export const csvColumns: readonly CsvColumn[] = [
-  { header: 'Reference', value: (enquiry) => enquiry.id },
+  { header: 'Reference', value: (enquiry) => enquiry.reference },
   { header: 'Kind', value: (enquiry) => kindLabels[enquiry.kind] ?? enquiry.kind },
   { header: 'Received', value: (enquiry) => formatReceived(enquiry.createdAt) },
   { header: 'Status', value: (enquiry) => statusLabel(enquiry.status) },

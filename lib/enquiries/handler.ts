@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomInt } from 'node:crypto';
 import { getDb, isDatabaseUnavailable } from '@/lib/db';
 import type { EnquiryKindDescription } from '@/lib/enquiry-kinds';
 import { formValues, honeypotField, type FormDescription, type FormState } from '@/lib/enquiry-kinds/form';
@@ -13,8 +14,9 @@ import { kickOutbox } from '@/lib/mail/worker';
 import { settings } from '@/lib/settings';
 import { site } from '@/lib/site';
 import { kindContext } from './choices';
+import { newReference } from './reference';
 import { enquiryDigest, findKeyUse } from './idempotency';
-import { createEnquiry } from './store';
+import { createEnquiry, referenceOf } from './store';
 
 export const maxBodyBytes = largeBodyBytes;
 const rateWindowSeconds = 600;
@@ -26,17 +28,34 @@ type Body = { kind: 'json' | 'form'; values: Record<string, unknown> };
 export type FormPage = (state: FormState) => Promise<Response>;
 
 /**
+ * What a kind's thanks shows from what was sent, beside the reference (the member co-ops that match a brief): the
+ * query its thanks page's address carries, and what the JSON answer carries for the form's thanks in place. Made
+ * from the validated values alone, never from the stored enquiry, so a thanks page shows only what its address says.
+ */
+export type ThanksDetails = (values: Readonly<Record<string, unknown>>) => {
+  query: string;
+  answer: Readonly<Record<string, unknown>>;
+};
+
+/** What the route gives the handler from above lib/: the failed post's page, and the kind's thanks details. */
+export type EnquiryPages = { formPage: FormPage; thanks?: ThanksDetails };
+
+/**
  * `POST /api/join` and `POST /api/briefs`: one contract, in the README, for every kind of enquiry, all of it read
  * from the kind's description. Form posts get the same answers as pages, rendered by `formPage`.
  */
 export function enquiryHandler(
   kind: EnquiryKindDescription,
-  formPage: FormPage,
+  pages: EnquiryPages,
 ): (request: Request) => Promise<Response> {
-  return (request) => handleEnquiry(kind, formPage, request);
+  return (request) => handleEnquiry(kind, pages, request);
 }
 
-async function handleEnquiry(kind: EnquiryKindDescription, formPage: FormPage, request: Request): Promise<Response> {
+async function handleEnquiry(
+  kind: EnquiryKindDescription,
+  { formPage, thanks }: EnquiryPages,
+  request: Request,
+): Promise<Response> {
   const form = formOf(kind);
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   const accept = request.headers.get('accept') ?? '';
@@ -52,17 +71,25 @@ async function handleEnquiry(kind: EnquiryKindDescription, formPage: FormPage, r
   if ('status' in body) return fail(body);
   const { values } = body;
 
-  const accepted = (id: string) =>
-    asPage
-      ? new Response(null, { status: 303, headers: { location: thanksPathOf(kind) } })
-      : Response.json({ id, status: 'received' }, { status: 201 });
+  // A form post lands on its thanks page, /PAGE/thanks/REFERENCE with what the thanks shows in the query
+  // (post/redirect/get); JSON gets the reference and the same details, for the thanks in place.
+  const accepted = (id: string, reference: string, sent?: Readonly<Record<string, unknown>>) => {
+    const details = sent && thanks?.(sent);
+    const location = `${thanksPathOf(kind)}/${reference}${details?.query ? `?${details.query}` : ''}`;
+    return asPage
+      ? new Response(null, { status: 303, headers: { location } })
+      : Response.json({ id, reference, status: 'received', ...details?.answer }, { status: 201 });
+  };
 
-  // A bot filled in the hidden field: answer as if all went well, and keep nothing.
+  // A bot filled in the hidden field: answer as if all went well, with a reference like any, and keep nothing.
   const honeypot = values[honeypotField];
-  if (typeof honeypot === 'string' && honeypot !== '') return accepted(crypto.randomUUID());
+  if (typeof honeypot === 'string' && honeypot !== '') {
+    return accepted(crypto.randomUUID(), newReference(kind.reference, randomInt));
+  }
 
   const validation = validate(kind, values, kindContext);
   if (!validation.ok) return fail(problems.invalid(validation.errors), values);
+  const sent = validation.value;
 
   const key = request.headers.get('idempotency-key') ?? undefined;
   if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
@@ -75,7 +102,8 @@ async function handleEnquiry(kind: EnquiryKindDescription, formPage: FormPage, r
   try {
     const db = await getDb();
     const used = idempotency && (await findKeyUse(db, idempotency));
-    if (used) return used.outcome === 'repeat' ? accepted(used.id) : fail(problems.keyReused, values);
+    if (used?.outcome === 'conflict') return fail(problems.keyReused, values);
+    if (used) return accepted(used.id, await referenceOf(db, used.id), sent);
     const limit = current[kind.endpoint.rateLimitSetting];
     const rate = await takeRateLimit(db, kind.endpoint.rateLimit, client, limit, rateWindowSeconds);
     if (!rate.allowed) return fail(problems.rateLimited(rate.retryAfterSeconds), values);
@@ -84,8 +112,9 @@ async function handleEnquiry(kind: EnquiryKindDescription, formPage: FormPage, r
       receiptHourlyLimit: current.RECEIPT_HOURLY_LIMIT,
     });
     if (stored.outcome === 'conflict') return fail(problems.keyReused, values);
-    if (stored.outcome === 'stored') kickOutbox();
-    return accepted(stored.id);
+    if (stored.outcome === 'repeat') return accepted(stored.id, await referenceOf(db, stored.id), sent);
+    kickOutbox();
+    return accepted(stored.id, stored.reference, sent);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     console.error(`${kind.kind}: database unavailable:`, error instanceof Error ? error.message : error);

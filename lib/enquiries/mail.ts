@@ -14,8 +14,11 @@ export type EnquiryMailSettings = DetailContext & {
 /** Where a forwarded brief goes: the co-op's name and its addresses (lib/hire/forwarding.ts finds them). */
 export type ForwardRecipient = { name: string; addresses: readonly string[] };
 
-const rows = (enquiry: StoredEnquiry, settings: DetailContext) =>
-  enquiryDetails(kindOfEnquiry(enquiry), enquiry, settings).map(({ label, value }) => [label, value] as const);
+/** The details members and co-ops read in a mail, after the reference the sender was given to quote. */
+const rows = (enquiry: StoredEnquiry, settings: DetailContext) => [
+  ['Reference', enquiry.reference] as const,
+  ...enquiryDetails(kindOfEnquiry(enquiry), enquiry, settings).map(({ label, value }) => [label, value] as const),
+];
 
 /** The notification to the network: every detail the kind shows members, and a link to the enquiry's page. */
 export function composeNotification(enquiry: StoredEnquiry, settings: EnquiryMailSettings): Mail {
@@ -42,7 +45,7 @@ export function composeReceipt(enquiry: StoredEnquiry): Mail {
   const [first = '', ...rest] = receipt.paragraphs(site);
   const paragraphs = [
     first,
-    `Its reference is ${enquiry.id}.`,
+    `Its reference is ${enquiry.reference}.`,
     ...rest,
     `If you did not send it, someone else gave your address. Write to ${site.email} quoting the reference, and we will delete the ${receipt.noun} and not write to you again.`,
   ];

@@ -33,10 +33,11 @@ afterAll(closeDb);
 
 describe('the receipt to the applicant', () => {
   it('carries none of the sender’s text or links: only fixed words, the reference and what to do', async () => {
-    const { id } = await storeEnquiry(spam);
+    const { id, reference } = await storeEnquiry(spam);
     const enquiry = await getEnquiry(await getDb(), id);
     if (!enquiry) throw new Error('not stored');
     const mail = composeReceipt(enquiry);
+    expect(reference).toMatch(/^J-[2-9A-Z]{4}$/);
     expect(mail.to).toBe('victim@example.org');
     expect(mail.replyTo).toBeUndefined();
     for (const part of [mail.subject, mail.text, mail.html]) {
@@ -44,7 +45,10 @@ describe('the receipt to the applicant', () => {
       expect(part).not.toMatch(/phish|victim|https?:|www\./i);
       expect(part.replaceAll(site.email, ''), 'no address but the network’s own').not.toContain('@');
     }
-    expect(mail.text).toContain(`Its reference is ${id}.`);
+    expect(mail.text).toContain(`Its reference is ${reference}.`);
+    expect(mail.html).toContain(`Its reference is ${reference}.`);
+    // The database id stays internal: the admin's addresses use it, people never see it.
+    expect(`${mail.text}${mail.html}`).not.toContain(id);
     expect(mail.text).toContain('If you did not send it');
     expect(mail.html).not.toMatch(/<a\b/);
   });
@@ -57,19 +61,22 @@ describe('the receipt to the applicant', () => {
     const one = composeReceipt(first);
     const other = composeReceipt(second);
     expect(one.subject).toBe(other.subject);
-    expect(one.text.replace(first.id, '')).toBe(other.text.replace(second.id, ''));
-    expect(one.html.replace(first.id, '')).toBe(other.html.replace(second.id, ''));
+    expect(first.reference).not.toBe(second.reference);
+    expect(one.text.replace(first.reference, '')).toBe(other.text.replace(second.reference, ''));
+    expect(one.html.replace(first.reference, '')).toBe(other.html.replace(second.reference, ''));
   });
 
   it('goes out by SMTP that way, while the notification to the network keeps every detail', async () => {
     const sink = await startSmtpSink();
     try {
-      const { id } = await storeEnquiry(spam);
+      const { reference } = await storeEnquiry(spam);
       expect(await deliverOutbox(await getDb(), createMailer(sink.url), settings)).toBe(2);
       const toApplicant = sink.received.find((mail) => mail.to[0] === 'victim@example.org');
       const toNetwork = sink.received.find((mail) => mail.to[0] === 'members@coops.example');
       expect(toApplicant?.raw).not.toMatch(/phish/i);
-      expect(toApplicant?.parsed.text).toContain(id);
+      expect(toApplicant?.parsed.text).toContain(`Its reference is ${reference}.`);
+      // Members see the reference the applicant may quote.
+      expect(toNetwork?.parsed.text).toContain(`Reference: ${reference}\n`);
       for (const value of typed) expect(toNetwork?.parsed.text).toContain(value);
       expect(toNetwork?.parsed.replyTo?.text).toBe('victim@example.org');
     } finally {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Database } from '@/lib/db';
@@ -8,23 +8,32 @@ import { claimKey, type KeyClaim, type KeyUse } from './idempotency';
 import { takeRateLimit } from '@/lib/http/rate-limit';
 import type { EnquiryKindDescription, KindDescription } from '@/lib/enquiry-kinds';
 import type { ValuesOf } from '@/lib/enquiry-kinds/kind';
+import { newReference } from './reference';
 
 export type StoredEnquiry = typeof enquiries.$inferSelect;
 type NewEnquiry = typeof enquiries.$inferInsert;
 
-export type Stored = { outcome: 'stored'; id: string; receipt: boolean } | KeyUse;
+export type Stored = { outcome: 'stored'; id: string; reference: string; receipt: boolean } | KeyUse;
 
-export type StoreOptions = { idempotency?: KeyClaim; receiptHourlyLimit: number };
+export type StoreOptions = {
+  idempotency?: KeyClaim;
+  receiptHourlyLimit: number;
+  /** How references are drawn: an integer below its argument (node:crypto's randomInt; tests give their own). */
+  draw?: (below: number) => number;
+};
 
 /**
  * The row an enquiry of `kind` is stored as: each field its description keeps, in its column (a field left out is
  * null). The confirmations are not stored: every stored enquiry has ticked them all.
  */
-export function enquiryRow(kind: KindDescription, values: Readonly<Record<string, unknown>>): NewEnquiry {
+export function enquiryRow(
+  kind: KindDescription,
+  values: Readonly<Record<string, unknown>>,
+): Omit<NewEnquiry, 'reference'> {
   const row: Record<string, unknown> = { kind: kind.kind };
   for (const field of kind.fields) if (field.column) row[field.name] = values[field.name] ?? null;
   // The columns come from the same descriptions as the table (lib/db/schema.ts), by the same names.
-  return row as NewEnquiry;
+  return row as Omit<NewEnquiry, 'reference'>;
 }
 
 /** Stores a validated enquiry of any kind (see insertWithMail). */
@@ -34,7 +43,7 @@ export function createEnquiry<K extends EnquiryKindDescription>(
   values: ValuesOf<K>,
   options: StoreOptions,
 ): Promise<Stored> {
-  return insertWithMail(db, enquiryRow(kind, values), options);
+  return insertWithMail(db, enquiryRow(kind, values), kind.reference, options);
 }
 
 /**
@@ -43,24 +52,67 @@ export function createEnquiry<K extends EnquiryKindDescription>(
  * and a different enquiry under the same key is refused. The receipt is queued only while this hour's receipts are
  * under the cap, so strangers' addresses cannot be made to receive more than that from the site.
  */
-async function insertWithMail(db: Database, row: Omit<NewEnquiry, 'id'>, options: StoreOptions): Promise<Stored> {
+async function insertWithMail(
+  db: Database,
+  row: Omit<NewEnquiry, 'id' | 'reference'>,
+  prefix: string,
+  options: StoreOptions,
+): Promise<Stored> {
   return db.transaction(async (tx) => {
     const id = randomUUID();
     if (options.idempotency) {
       const used = await claimKey(tx, options.idempotency, id);
       if (used) return used;
     }
-    await tx.insert(enquiries).values({ id, ...row });
+    const reference = await insertWithReference(tx, { id, ...row }, prefix, options.draw);
     await tx.insert(outbox).values({ enquiryId: id, kind: 'notification' });
     // Last, so the one counter row every enquiry updates stays locked only until the commit that follows.
     const receipts = await takeRateLimit(tx, 'receipts', '*', options.receiptHourlyLimit, 3600);
     if (receipts.allowed) await tx.insert(outbox).values({ enquiryId: id, kind: 'receipt' });
-    return { outcome: 'stored', id, receipt: receipts.allowed };
+    return { outcome: 'stored', id, reference, receipt: receipts.allowed };
   });
 }
 
-/** What the triage list and its CSV show: every enquiry, or those of one kind, one status, or both. */
-export type EnquiryFilter = { kind?: EnquiryKind; status?: StoredEnquiry['status'] };
+/** How many references are drawn before storing gives up: with 810,000 per kind, the last is never reached. */
+const referenceDraws = 20;
+
+/**
+ * Inserts the enquiry with a reference drawn at random, drawing again while the reference is taken: the unique index
+ * decides (`on conflict do nothing`), so two enquiries stored at once cannot both take one, and nothing is aborted.
+ */
+async function insertWithReference(
+  tx: Database,
+  row: Omit<NewEnquiry, 'reference'>,
+  prefix: string,
+  draw: (below: number) => number = randomInt,
+): Promise<string> {
+  for (let attempt = 0; attempt < referenceDraws; attempt += 1) {
+    const reference = newReference(prefix, draw);
+    const inserted = await tx
+      .insert(enquiries)
+      .values({ ...row, reference })
+      .onConflictDoNothing({ target: enquiries.reference })
+      .returning({ id: enquiries.id });
+    if (inserted.length > 0) return reference;
+  }
+  throw new Error(`No free ${prefix}- reference in ${referenceDraws} draws`);
+}
+
+/**
+ * An enquiry's reference, by its id: an idempotent repeat answers with the first enquiry's. Enquiries are never
+ * deleted (erasure blanks them, and deletes their keys), so a key always has its enquiry: one without is a bug.
+ */
+export async function referenceOf(db: Database, id: string): Promise<string> {
+  const [row] = await db.select({ reference: enquiries.reference }).from(enquiries).where(eq(enquiries.id, id));
+  if (!row) throw new Error(`enquiry ${id}, answered for by an idempotency key, is not stored`);
+  return row.reference;
+}
+
+/**
+ * What the triage list and its CSV show: every enquiry, or those of one kind, one status, or both; or the one with
+ * a reference (in its one spelling, lib/enquiries/reference.ts), as someone quoting it asks.
+ */
+export type EnquiryFilter = { kind?: EnquiryKind; status?: StoredEnquiry['status']; reference?: string };
 
 export async function listEnquiries(db: Database, filter: EnquiryFilter = {}): Promise<StoredEnquiry[]> {
   return db
@@ -70,6 +122,7 @@ export async function listEnquiries(db: Database, filter: EnquiryFilter = {}): P
       and(
         filter.kind ? eq(enquiries.kind, filter.kind) : undefined,
         filter.status ? eq(enquiries.status, filter.status) : undefined,
+        filter.reference ? eq(enquiries.reference, filter.reference) : undefined,
       ),
     )
     .orderBy(desc(enquiries.createdAt), desc(enquiries.id));

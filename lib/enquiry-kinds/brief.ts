@@ -44,6 +44,7 @@ export const briefKind = defineKind({
   label: 'Brief',
   summary: 'A client’s brief',
   nameField: 'organisation',
+  reference: 'B',
   fields: [
     {
       name: 'organisation',

@@ -21,6 +21,7 @@ export const joinKind = defineKind({
   label: 'Join',
   summary: 'A co-op’s enquiry to join',
   nameField: 'coopName',
+  reference: 'J',
   fields: [
     {
       name: 'coopName',

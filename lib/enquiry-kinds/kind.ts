@@ -19,6 +19,8 @@ export type KindDescription = {
   summary: string;
   /** The field that names an enquiry: in the triage list, the admin page's heading and the mail's subject. */
   nameField: string;
+  /** The letter its references start with (`J-4K7Q`, lib/enquiries/reference.ts): one per kind. */
+  reference: string;
   fields: readonly FieldSpec[];
   /** The checkboxes the form ends with, in one group: ticked by every stored enquiry, so not stored. */
   confirmations: readonly FieldSpec[];

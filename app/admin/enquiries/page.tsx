@@ -27,6 +27,7 @@ const columns = (now: Date, notes: ReadonlyMap<string, readonly Note[]>): Column
     className: 'whitespace-nowrap',
   },
   { header: 'Kind', cell: (enquiry) => kindLabels[enquiry.kind] },
+  { header: 'Reference', cell: (enquiry) => enquiry.reference, className: 'whitespace-nowrap font-mono' },
   {
     header: 'From',
     cell: (enquiry) => <Link href={`/admin/enquiries/${enquiry.id}`}>{enquiryName(enquiry)}</Link>,
@@ -63,7 +64,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function EnquiriesPage({ searchParams }: Props) {
   await requireMember();
   const db = await getDb();
-  const parsed = parseEnquiryFilter(await searchParams);
+  const query = await searchParams;
+  const parsed = parseEnquiryFilter(query);
   const filter = parsed.ok ? parsed.filter : {};
   const enquiries = parsed.ok ? await listEnquiries(db, filter) : [];
   const figures = await leadFigures(db);
@@ -79,7 +81,7 @@ export default async function EnquiriesPage({ searchParams }: Props) {
         )}
       </div>
       <LeadFigures figures={figures} />
-      <EnquiryFilterForm filter={filter} />
+      <EnquiryFilterForm filter={filter} typed={typeof query.reference === 'string' ? query.reference : undefined} />
       {!parsed.ok ? (
         <p role="alert" className="font-semibold text-brand-dark">
           {parsed.message}

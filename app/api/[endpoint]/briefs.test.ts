@@ -29,11 +29,16 @@ describe('POST /api/briefs with JSON', () => {
     const response = await postJson(validBrief);
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'received' });
+    expect(body).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      reference: expect.stringMatching(/^B-[2-9A-HJKMNP-TV-Z]{4}$/),
+      status: 'received',
+    });
     const db = await getDb();
     const [row] = await db.select().from(enquiries);
     expect(row).toMatchObject({
       id: body.id,
+      reference: body.reference,
       kind: 'brief',
       status: 'new',
       organisation: 'Friends of the Park',
@@ -49,6 +54,21 @@ describe('POST /api/briefs with JSON', () => {
       legalForm: null,
     });
     expect((await db.select().from(outbox)).map((mail) => mail.kind).sort()).toEqual(['notification', 'receipt']);
+  });
+
+  it('answers with the member co-ops that match what was asked, each card saying which service it offers', async () => {
+    const offering = allCoops.filter((coop) => coop.member && coop.services?.includes('hosting'));
+    const response = await postJson({ ...validBrief, services: ['hosting'], technologies: [] });
+    const { matches } = (await response.json()) as {
+      matches: { full: boolean; intro: string; cards: { slug: string; lines: string[] }[] };
+    };
+    expect(matches.full).toBe(true);
+    expect(matches.intro).toMatch(/^\d+ member co-ops offer Hosting/);
+    expect(matches.cards.length).toBe(Math.min(offering.length, 6));
+    for (const card of matches.cards) {
+      expect(offering.map((coop) => coop.slug)).toContain(card.slug);
+      expect(card.lines).toEqual(['Offers Hosting.']);
+    }
   });
 
   it('answers 422 naming each invalid field, and stores nothing', async () => {
@@ -151,9 +171,14 @@ describe('POST /api/briefs with JSON', () => {
 
 describe('POST /api/briefs as a form post', () => {
   it('stores every ticked service and redirects to the brief’s thanks page, urlencoded or multipart', async () => {
-    const urlencoded = await postForm({ ...validBrief, technologies: 'WordPress, Drupal' });
+    const urlencoded = await postForm({ ...validBrief, technologies: 'WordPress, Drupal, Cobol 2099' });
     expect(urlencoded.status).toBe(303);
-    expect(urlencoded.headers.get('location')).toBe('/hire/thanks');
+    const [first] = await (await getDb()).select().from(enquiries);
+    // Its reference, and what the client asked for, as matching reads it: the technologies the directory knows, and
+    // no town, since remote is fine.
+    expect(urlencoded.headers.get('location')).toBe(
+      `/hire/thanks/${first?.reference}?service=web-design&service=hosting&technology=wordpress&technology=drupal`,
+    );
     const multipart = new FormData();
     for (const [name, value] of formBody(validBrief)) multipart.append(name, value);
     expect((await post(multipart, { accept: 'text/html' })).status).toBe(303);
@@ -163,7 +188,7 @@ describe('POST /api/briefs as a form post', () => {
       ['web-design', 'hosting'],
       ['web-design', 'hosting'],
     ]);
-    expect(rows.map((row) => row.technologies).sort()).toEqual([['WordPress'], ['WordPress', 'Drupal']]);
+    expect(rows.map((row) => row.technologies).sort()).toEqual([['WordPress'], ['WordPress', 'Drupal', 'Cobol 2099']]);
     expect(await stored()).toEqual({ enquiries: 2, outbox: 4 });
   });
 

@@ -27,10 +27,20 @@ describe('POST /api/join with JSON', () => {
     const response = await postJson(validEnquiry);
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'received' });
+    expect(body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      reference: expect.stringMatching(/^J-[2-9A-HJKMNP-TV-Z]{4}$/),
+      status: 'received',
+    });
     const db = await getDb();
     const [row] = await db.select().from(enquiries);
-    expect(row).toMatchObject({ id: body.id, coopName: 'Outlandish', email: 'ada@example.coop', status: 'new' });
+    expect(row).toMatchObject({
+      id: body.id,
+      reference: body.reference,
+      coopName: 'Outlandish',
+      email: 'ada@example.coop',
+      status: 'new',
+    });
     expect((await db.select().from(outbox)).map((mail) => mail.kind).sort()).toEqual(['notification', 'receipt']);
   });
 
@@ -97,7 +107,11 @@ describe('POST /api/join with JSON', () => {
   it('pretends success when the honeypot is filled, storing and sending nothing', async () => {
     const response = await postJson({ ...validEnquiry, fax: '01234 567890' });
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ status: 'received' });
+    expect(await response.json()).toMatchObject({ status: 'received', reference: expect.stringMatching(/^J-/) });
+    expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
+    const form = await postForm({ ...validEnquiry, fax: '01234 567890' });
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toMatch(/^\/join\/thanks\/J-[2-9A-Z]{4}$/);
     expect(await stored()).toEqual({ enquiries: 0, outbox: 0 });
   });
 
@@ -149,12 +163,14 @@ describe('POST /api/join with JSON', () => {
     await db.update(idempotencyKeys).set({ createdAt: sql`now() - interval '24 hours 1 second'` });
     const later = await postJson({ ...validEnquiry, coopName: 'A Later Co-op' }, from);
     expect(later.status).toBe(201);
-    const { id } = await later.json();
+    const { id, reference } = await later.json();
     expect(id).not.toBe(first.id);
+    expect(reference).not.toBe(first.reference);
     expect(await stored()).toEqual({ enquiries: 2, outbox: 4 });
-    // The key now answers for the new enquiry, for another day.
+    // The key now answers for the new enquiry, with its reference, for another day.
     expect(await (await postJson({ ...validEnquiry, coopName: 'A Later Co-op' }, from)).json()).toEqual({
       id,
+      reference,
       status: 'received',
     });
     expect((await postJson(validEnquiry, from)).status).toBe(422);
@@ -211,10 +227,12 @@ describe('POST /api/join with JSON', () => {
 });
 
 describe('POST /api/join as a form post', () => {
-  it('stores the enquiry and redirects to the thanks page, urlencoded or multipart', async () => {
+  it('stores the enquiry and redirects to its thanks page, with its reference, urlencoded or multipart', async () => {
     const urlencoded = await postForm(validEnquiry);
     expect(urlencoded.status).toBe(303);
-    expect(urlencoded.headers.get('location')).toBe('/join/thanks');
+    const [row] = await (await getDb()).select().from(enquiries);
+    // A join enquiry's thanks shows its reference and nothing else from it: no query.
+    expect(urlencoded.headers.get('location')).toBe(`/join/thanks/${row?.reference}`);
     const multipart = new FormData();
     for (const [name, value] of formBody(validEnquiry)) multipart.set(name, value);
     const response = await post(multipart, { accept: 'text/html' });
