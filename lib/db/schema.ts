@@ -434,6 +434,8 @@ export const proposals = pgTable(
      * repository takes no push options and an editor opens it; null when not known (an earlier attempt's branch).
      */
     mergeRequest: boolean('merge_request'),
+    /** Once pushed: the repository it went to, without credentials (lib/proposals/repository.ts repositoryUrl). */
+    pushedTo: text('pushed_to'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     /** A claim: while in the future, one worker is pushing this proposal and the others leave it alone. */

@@ -58,6 +58,7 @@ const proposal = (): Proposal => ({
   status: 'queued',
   branch: null,
   mergeRequest: null,
+  pushedTo: null,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

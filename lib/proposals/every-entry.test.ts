@@ -22,6 +22,7 @@ const proposalFor = (coop: string): Proposal => ({
   status: 'queued',
   branch: null,
   mergeRequest: null,
+  pushedTo: null,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

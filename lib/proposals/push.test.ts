@@ -56,6 +56,7 @@ const proposal = (values: Partial<Proposal>): Proposal => ({
   status: 'queued',
   branch: null,
   mergeRequest: null,
+  pushedTo: null,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

@@ -44,13 +44,19 @@ export async function claimDueProposals(db: Database, leaseSeconds: number, batc
  * Pushed: the branch is on the remote (with a merge request, or for an editor to open one: see Pushed), and the
  * logo's bytes, now in the repository, are no longer kept here.
  */
-export async function markPushed(db: Database, proposal: Proposal, { branch, mergeRequest }: Pushed): Promise<void> {
+export async function markPushed(
+  db: Database,
+  proposal: Proposal,
+  { branch, mergeRequest }: Pushed,
+  pushedTo: string,
+): Promise<void> {
   await db
     .update(proposals)
     .set({
       status: 'pushed',
       branch,
       mergeRequest,
+      pushedTo,
       pushedAt: sql`now()`,
       lockedUntil: null,
       attempts: proposal.attempts + 1,

@@ -43,13 +43,23 @@ export function proposalsDir(dataDir: DataDir): string {
  */
 export async function contentRemote(settings: RepositorySettings): Promise<Remote> {
   if (settings.address) return remoteOf(settings.address);
-  const bare = join(settings.workDir, 'content.git');
+  const bare = standInPath(settings);
   if (!existsSync(join(bare, 'HEAD'))) {
     await mkdir(settings.workDir, { recursive: true });
     await createStandIn(bare, settings);
   }
   return { url: pathToFileURL(bare).href };
 }
+
+const standInPath = (settings: RepositorySettings) => join(settings.workDir, 'content.git');
+
+/**
+ * Which repository proposals go to, without credentials: recorded with each proposal it takes, so that the review
+ * only judges a proposal by the repository it was sent to (after a move to another repository, an earlier
+ * proposal's branch is not missing there because an editor closed it).
+ */
+export const repositoryUrl = (settings: RepositorySettings): string =>
+  settings.address ? remoteOf(settings.address).url : pathToFileURL(standInPath(settings)).href;
 
 async function createStandIn(bare: string, settings: RepositorySettings) {
   const { timeoutMs, committer, target } = settings;

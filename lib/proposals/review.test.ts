@@ -119,4 +119,30 @@ describe('reviewProposals', () => {
     expect(await state(merged.id)).toEqual({ status: 'published', merged: true, closed: false });
     expect(await state(open.id)).toEqual({ status: 'pushed', merged: false, closed: false });
   });
+
+  it('leaves a proposal sent to another repository as sent: its branch missing here says nothing of it', async () => {
+    const db = await getDb();
+    const config = await settings();
+    const earlier = await pushed({ town: 'Elsewhere', confirmed: '2026-12-01' });
+    expect(await deliverProposals(db, config)).toBe(1);
+    const [row] = await db.select().from(proposals).where(eq(proposals.id, earlier.id));
+    expect(row?.pushedTo).toBe(server.fileUrl);
+
+    // CONTENT_GIT_URL moves to another repository, which has never had the branch.
+    const other = await startGitServer({ coops: ['autonomic'] });
+    try {
+      const moved = { ...config, address: other.fileUrl };
+      expect(await reviewProposals(db, moved, () => autonomic)).toEqual({ published: [], merged: [], notAccepted: [] });
+      expect(await state(earlier.id)).toEqual({ status: 'pushed', merged: false, closed: false });
+      // Back on the repository it went to, its branch deleted by an editor: not accepted, as before.
+      await server.git(['update-ref', '-d', `refs/heads/${branchName(earlier)}`]);
+      expect(await reviewProposals(db, config, () => autonomic)).toEqual({
+        published: [],
+        merged: [],
+        notAccepted: [earlier.id],
+      });
+    } finally {
+      await other.close();
+    }
+  });
 });

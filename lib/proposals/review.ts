@@ -7,7 +7,7 @@ import { proposals } from '@/lib/db/schema';
 import { coopFile, type Proposal } from './change';
 import { git, GitError } from './git';
 import { branchesListed } from './push';
-import { contentRemote, workingClone, type RepositorySettings } from './repository';
+import { contentRemote, repositoryUrl, workingClone, type RepositorySettings } from './repository';
 
 /** An entry's fields as the site reads them, its description (the file's body) among them. */
 export type EntryRecord = Readonly<Record<string, unknown>>;
@@ -56,7 +56,8 @@ export type Reviewed = { published: string[]; merged: string[]; notAccepted: str
  *   asked: detected by the site itself, whoever merged it and however;
  * - merged (`mergedAt`) once the target branch of the content repository says it, before the site is rebuilt;
  * - `not-accepted` once its branch is gone from the repository and the target branch does not say it: the editors
- *   closed it (GitLab deletes a merged branch, and an editor deletes a refused one).
+ *   closed it (GitLab deletes a merged branch, and an editor deletes a refused one). Only the repository it was
+ *   sent to can say so.
  *
  * The repository is asked only when some proposal is still open, with one `ls-remote` and, when a branch is gone,
  * one fetch of the target branch.
@@ -69,10 +70,13 @@ export async function reviewProposals(
   const reviewed: Reviewed = { published: [], merged: [], notAccepted: [] };
   const sent = await db.select().from(proposals).where(eq(proposals.status, 'pushed'));
   const open: Proposal[] = [];
+  const here = repositoryUrl(settings);
   for (const proposal of sent) {
     const entry = deployed(proposal.coop);
     if (entry && saysWhatItAsks(entry, proposal)) reviewed.published.push(proposal.id);
-    else if (!proposal.mergedAt && proposal.branch) open.push(proposal);
+    // A proposal sent to another repository (before CONTENT_GIT_URL changed) is not judged by this one's branches:
+    // it stays sent until the site's content says it. One pushed before the repository was recorded is this one's.
+    else if (!proposal.mergedAt && proposal.branch && (proposal.pushedTo ?? here) === here) open.push(proposal);
   }
   if (reviewed.published.length > 0) {
     await db

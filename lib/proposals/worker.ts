@@ -10,7 +10,7 @@ import { pushConfirmationBatch } from './batch';
 import { deployedEntry } from './pending';
 import { claimDueProposals, markFailed, markPushed, releaseProposals, retryLater } from './queue';
 import { reviewProposals } from './review';
-import type { RepositorySettings } from './repository';
+import { repositoryUrl, type RepositorySettings } from './repository';
 
 export type ProposalSettings = RepositorySettings & {
   /** The first retry waits this long; each later one twice as long as the one before, up to an hour. */
@@ -50,7 +50,7 @@ export async function deliverProposals(
     );
     if ('pushed' in outcome) {
       const { branch, mergeRequest } = outcome.pushed;
-      await markPushed(db, proposal, outcome.pushed);
+      await markPushed(db, proposal, outcome.pushed, repositoryUrl(settings));
       const how = mergeRequest === false ? ', without a merge request (the repository takes no push options)' : '';
       console.info(`proposals: ${proposal.id} for ${proposal.coop} pushed as ${branch}${how}`);
     } else if (outcome.error instanceof UnpushableProposal) {
