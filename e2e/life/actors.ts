@@ -256,7 +256,7 @@ export class Crew {
       email,
       how,
       status: 'new',
-      note: '',
+      notes: [],
     };
     this.world.enquiries.push(record);
     return record;
@@ -280,9 +280,11 @@ export class Crew {
     });
     const text = await answer.text();
     check(answer.status === 201, `${record.name} should be stored (201): got ${answer.status} ${text.slice(0, 200)}`);
-    const id = (JSON.parse(text) as { id?: string }).id;
+    const { id, reference } = JSON.parse(text) as { id?: string; reference?: string };
     if (record.id) check(id === record.id, `the same ${record.name} with the same key should be ${record.id}: ${id}`);
+    if (record.reference) check(reference === record.reference, `${record.name}'s reference changed: ${reference}`);
     record.id = id;
+    record.reference = reference;
     record.acknowledged ??= this.journal.now();
   }
 
@@ -300,11 +302,14 @@ export class Crew {
       headers: { accept: 'text/html', origin: this.stage.url },
       body: form,
     });
+    const location = answer.headers.get('location') ?? '';
+    const reference = new RegExp(`^${thanksPath}/([JB]-[2-9A-Z]{4})(\\?|$)`).exec(location)?.[1];
     check(
-      answer.status === 303 && answer.headers.get('location') === thanksPath,
-      `${record.name}, posted as a form, should be stored and answered with ${thanksPath}: got ${answer.status} ` +
-        `to ${answer.headers.get('location')}`,
+      answer.status === 303 && reference !== undefined,
+      `${record.name}, posted as a form, should be stored and answered with ${thanksPath}/REFERENCE: got ` +
+        `${answer.status} to ${location}`,
     );
+    record.reference = reference;
     record.acknowledged = this.journal.now();
   }
 
@@ -325,11 +330,14 @@ export class Crew {
       const answer = await answered;
       if (actor.javaScript) {
         check(answer.status() === 201, `${record.name}, sent from the page, should be stored: got ${answer.status()}`);
-        record.id = ((await answer.json()) as { id: string }).id;
+        ({ id: record.id, reference: record.reference } = (await answer.json()) as { id: string; reference: string });
         await see(page.getByRole('heading', { name: `Thank you for your ${kind.form.noun}` })).toBeVisible();
       } else {
-        await see(page).toHaveURL(new RegExp(`${thanksPathOf(kind)}$`));
+        await see(page).toHaveURL(new RegExp(`${thanksPathOf(kind)}/[JB]-[2-9A-Z]{4}(\\?|$)`));
+        record.reference = new URL(page.url()).pathname.split('/').at(-1);
       }
+      // The thanks gives the reference to quote, with or without JavaScript.
+      await see(page.locator('[data-reference]')).toContainText(`Your reference is ${record.reference}`);
     });
     record.acknowledged = this.journal.now();
   }
@@ -356,7 +364,7 @@ export class Crew {
       await this.openEnquiry(page, record);
       const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Triage' }) });
       await form.getByLabel('Status').selectOption(status);
-      await form.getByLabel('Note').fill(note);
+      await form.getByLabel('Add a note').fill(note);
       await form.getByRole('button', { name: 'Save' }).click();
       await see(form.getByRole('status')).toHaveText('Saved.');
       if (status !== record.status) {
@@ -366,7 +374,7 @@ export class Crew {
       }
     });
     record.status = status;
-    record.note = note;
+    record.notes.push(note);
   }
 
   /** Forwards a brief to member co-ops, as a member does; a brief still new becomes forwarded. */
@@ -416,26 +424,28 @@ export class Crew {
       await page.getByRole('button', { name: 'Preview' }).click();
       await see(page.getByRole('region', { name: /^Preview/ }).getByText(description)).toBeVisible();
       await page.getByRole('button', { name: 'Send' }).click();
-      await see(page).toHaveURL(/\/account\?sent=1$/);
+      await see(page).toHaveURL(new RegExp(`/account/coops/${coop.slug}\\?sent=1$`));
     });
-    this.world.proposals.push({ actor: actor.name, step: actor.step, coop, what: 'change' });
+    this.world.proposals.push({ actor: actor.name, step: actor.step, coop });
   }
 
   /**
-   * "Still correct" on the co-op's page: a proposal of today's date, unless the entry or a proposal that has not
-   * failed says today already, which the page then says. `expected` is what the run knows it must be, when it does.
+   * "Still correct" on the co-op's page: recorded at once, no merge request, once a day (a second press the same day
+   * is answered "already"). `expected` is what the run knows it must be, when it does.
    */
-  async stillCorrect(actor: Actor, coop: Coop, expected?: 'sent' | 'already') {
+  async stillCorrect(actor: Actor, coop: Coop, expected?: 'recorded' | 'already') {
     const answer = await this.browse(actor, async (page) => {
       await page.goto(`/account/coops/${coop.slug}`);
       await page.getByRole('button', { name: 'Still correct' }).click();
-      await see(page).toHaveURL(/\/account\?(sent|confirmed)=\w+$/);
-      return new URL(page.url()).searchParams.has('sent') ? ('sent' as const) : ('already' as const);
+      await see(page).toHaveURL(new RegExp(`/account/coops/${coop.slug}\\?confirmed=(1|already)$`));
+      return new URL(page.url()).searchParams.get('confirmed') === '1' ? ('recorded' as const) : ('already' as const);
     });
-    check(expected === undefined || answer === expected, `"Still correct" should have ${expected}: ${answer}`);
-    if (answer === 'sent')
-      this.world.proposals.push({ actor: actor.name, step: actor.step, coop, what: 'still correct' });
-    else this.world.alreadyConfirmed.push({ actor: actor.name, step: actor.step, coop });
+    check(expected === undefined || answer === expected, `"Still correct" should have been ${expected}: ${answer}`);
+    (answer === 'recorded' ? this.world.confirmations : this.world.alreadyConfirmed).push({
+      actor: actor.name,
+      step: actor.step,
+      coop,
+    });
   }
 
   /** What each proposal for `coop` shows its people on their account page, newest first. */
@@ -447,7 +457,17 @@ export class Crew {
         .getByRole('row')
         .filter({ has: page.getByRole('cell') })
         .all();
-      return Promise.all(rows.map(async (row) => (await row.getByRole('cell').last().textContent()) ?? ''));
+      return Promise.all(
+        rows.map(async (row) => {
+          const cell = row.getByRole('cell').last();
+          const text = (await cell.textContent()) ?? '';
+          // A proposal sent for review links to its merge request, whose address names the branch.
+          const links = await cell.getByRole('link', { name: 'See the merge request' }).all();
+          const href = links[0] ? await links[0].getAttribute('href') : null;
+          const branch = href ? new URL(href).searchParams.get('source_branch') : null;
+          return branch ? `${text} [${branch}]` : text;
+        }),
+      );
     });
   }
 }

@@ -167,6 +167,7 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
   signIn(cato, cato.random.pick(['link', 'code']), { after: [added.get(cato)] });
 
   // ---- Members triage and forward: each enquiry handled has one handler, so what it ends as is known ----
+  const keptByContacts = [kept, changed, coops.missing];
   const handled = random.fork('handling').shuffled([...enquirySteps.keys()]);
   const briefs = handled.filter((record) => record.kind === 'brief');
   const joins = handled.filter((record) => record.kind === 'join');
@@ -185,9 +186,14 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
       after: [sent],
     });
     if (forward) {
-      const targets = member.random.shuffled(coops.forwardable).slice(0, 1 + member.random.int(2));
-      step(member, `forwards ${record.name} to ${targets.map((coop) => coop.name).join(' and ')}`, () =>
-        crew.forward(member, record, targets),
+      // A brief goes to a co-op's own address (its entry's, or its contacts'): the co-ops the contacts keep, once
+      // they are linked.
+      const targets = member.random.shuffled(keptByContacts).slice(0, 1 + member.random.int(2));
+      step(
+        member,
+        `forwards ${record.name} to ${targets.map((coop) => coop.name).join(' and ')}`,
+        () => crew.forward(member, record, targets),
+        { after: [cleo, cy, cato].map((contact) => added.get(contact)) },
       );
     }
   }
@@ -216,7 +222,7 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
 
   // ---- Contacts keep their entries ----
   const description = (actor: Actor) => `Kept current by ${actor.name}: ${actor.random.int(1_000_000)}.`;
-  step(cy, `says ${changed.name}'s entry is still correct`, () => crew.stillCorrect(cy, changed, 'sent'));
+  step(cy, `says ${changed.name}'s entry is still correct`, () => crew.stillCorrect(cy, changed, 'recorded'));
   step(cato, `proposes a change to ${coops.missing.name}, whose file the repository lacks`, () =>
     crew.proposeChange(cato, coops.missing, description(cato)),
   );
@@ -314,8 +320,14 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
   };
 
   const first = scene(1, cleo, kept, 0.2);
-  step(cleo, `says ${kept.name}'s entry is still correct, after proposing a change today`, () =>
-    crew.stillCorrect(cleo, kept, 'already'),
+  const confirmed = step(cleo, `says ${kept.name}'s entry is still correct, after proposing a change today`, () =>
+    crew.stillCorrect(cleo, kept, 'recorded'),
+  );
+  step(
+    cleo,
+    `says ${kept.name}'s entry is still correct again: once a day is enough`,
+    () => crew.stillCorrect(cleo, kept, 'already'),
+    { after: [confirmed] },
   );
   step(
     mo,

@@ -3,7 +3,8 @@ import { checkRole, roleAnswers } from './actors';
 import { forgedCookie, notifyTo, type Cast, type Coops } from './cast';
 import type { Exchange, Window } from './journal';
 import type { RepositoryKind, SiteProcess, Stage } from './stage';
-import { forwardAddress, mailsTo, parseCsv, subjects, type World } from './world';
+import { statusLabel } from '@/lib/enquiries/labels';
+import { forwardAddresses, mailsTo, parseCsv, subjects, type World } from './world';
 
 /** One invariant: what it holds the site to, how many things it looked at, and each one that broke it. */
 export type Verdict = { name: string; checked: number; problems: string[] };
@@ -88,7 +89,7 @@ export async function checkRunningSite({ stage, world, crew, cast, coops }: Day)
     const settled = await until(async () => {
       const seen = await crew.proposalStates(contact, coop);
       states.set(contact, seen);
-      return seen.every((state) => !state.startsWith('Queued'));
+      return seen.every((state) => !state.startsWith('Waiting to be sent'));
     }, `${coop.name}'s proposals all being sent or failed`);
     if (settled) settling.push(settled);
   }
@@ -119,12 +120,20 @@ export async function checkRunningSite({ stage, world, crew, cast, coops }: Day)
     const [row] = found;
     if (found.length !== 1 || !row) stored.push(`${by(record)}: ${record.name} is stored ${found.length} times`);
     else {
-      if (record.id && row.id !== record.id)
-        stored.push(`${by(record)}: ${record.name} is ${row.id}, not ${record.id}`);
-      if (row.status !== record.status || row.note !== record.note) {
+      if (record.reference && row.Reference !== record.reference)
         stored.push(
-          `${by(record)}: ${record.name} should be "${record.status}" with note "${record.note}" as ` +
-            `${record.handler ?? 'nobody'} left it: it is "${row.status}", "${row.note}"`,
+          `${by(record)}: ${record.name} is ${row.Reference}, not ${record.reference} as its sender was told`,
+        );
+      // The thread, a note a line: "6 Dec 2026, 07:30, Mo Member: text".
+      const notes = (row.Notes ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}, [^:]+: /, ''));
+      if (row.Status !== statusLabel(record.status) || notes.join(' | ') !== record.notes.join(' | ')) {
+        stored.push(
+          `${by(record)}: ${record.name} should be "${statusLabel(record.status)}" with notes ` +
+            `"${record.notes.join(' | ')}" as ${record.handler ?? 'nobody'} left it: it is "${row.Status}", ` +
+            `"${notes.join(' | ')}"`,
         );
       }
     }
@@ -132,7 +141,7 @@ export async function checkRunningSite({ stage, world, crew, cast, coops }: Day)
   const known = new Set(world.enquiries.map((record) => record.name));
   for (const row of rows) {
     if (!Object.values(row).some((value) => known.has(value)))
-      stored.push(`an enquiry nobody sent is stored: ${row.id}`);
+      stored.push(`an enquiry nobody sent is stored: ${row.Reference}`);
   }
   if (csv.status !== 200) stored.push(`the CSV export answered ${csv.status}`);
   verdicts.push({
@@ -183,7 +192,9 @@ export async function checkRunningSite({ stage, world, crew, cast, coops }: Day)
   const forwards: string[] = [];
   for (const forward of world.forwards) {
     for (const coop of forward.coops) {
-      const mails = mailsTo(stage, forwardAddress(coop), subjects.forward(coop, forward.brief.name));
+      const addresses = forwardAddresses(coop, world.people);
+      if (addresses.length === 0) forwards.push(`${by(forward)}: ${coop.name} has no address to forward to`);
+      const mails = addresses.flatMap((address) => mailsTo(stage, address, subjects.forward(forward.brief.name)));
       if (mails.length !== 1) forwards.push(`${by(forward)}: ${coop.name} got ${mails.length} mails of it`);
       const replyTo = mails[0]?.parsed.replyTo?.text ?? '';
       if (mails.length === 1 && !replyTo.includes(forward.brief.email)) {
@@ -217,10 +228,13 @@ export async function checkRunningSite({ stage, world, crew, cast, coops }: Day)
       );
     }
     for (const state of seen) {
-      const review = /^Sent for review as branch (proposal\/\S+)$/.exec(state)?.[1];
-      const plain = /^Sent as branch (proposal\/\S+): an editor opens the merge request$/.exec(state)?.[1];
+      // As crew.proposalStates reads them: "Sent to the editors. … [BRANCH]" from its merge request's link, or the
+      // branch an editor opens a merge request from.
+      const review = /^Sent to the editors\. .* \[(proposal\/\S+)\]$/.exec(state)?.[1];
+      const plain = /^Sent as branch (proposal\/\S+): an editor opens the merge request\./.exec(state)?.[1];
       if (coop.slug === coops.missing.slug) {
-        if (!state.startsWith('Not sent: ')) proposals.push(`${contact.name}: ${coop.name}'s proposal: "${state}"`);
+        if (!state.startsWith('Could not be sent. '))
+          proposals.push(`${contact.name}: ${coop.name}'s proposal: "${state}"`);
         continue;
       }
       const branch = review ?? plain;
@@ -252,6 +266,24 @@ export async function checkRunningSite({ stage, world, crew, cast, coops }: Day)
     name: 'every proposal reached one repository, as its state says, or shows a plain failure',
     checked: world.proposals.length,
     problems: proposals,
+  });
+
+  // ---- "Still correct": recorded at once, on the co-op's page, with no merge request ----
+  const confirmations: string[] = [];
+  const today = new Date().toISOString().slice(0, 10);
+  for (const confirmation of world.confirmations) {
+    const answer = await crew.http(ola, `/api/coops/${confirmation.coop.slug}/confirmation`);
+    const { confirmed } = (await answer.json()) as { confirmed?: string | null };
+    if (answer.status !== 200 || confirmed !== today) {
+      confirmations.push(
+        `${by(confirmation)}: ${confirmation.coop.name}'s page says confirmed ${confirmed} (${answer.status})`,
+      );
+    }
+  }
+  verdicts.push({
+    name: 'every "Still correct" the site recorded shows on the co-op\'s page at once',
+    checked: world.confirmations.length,
+    problems: confirmations,
   });
 
   // ---- Roles ----

@@ -17,10 +17,12 @@ export type EnquiryRecord = {
   email: string;
   how: 'JSON' | 'form post' | 'browser' | 'browser without JavaScript';
   id?: string;
+  /** The reference the site gave its sender (`B-9M2D`). */
+  reference?: string;
   acknowledged?: number;
-  /** The status and note the cast last saved, which the site must hold at the end. */
+  /** The status the cast last saved and the notes it added, in order, which the site must hold at the end. */
   status: string;
-  note: string;
+  notes: string[];
   /** Who triages and forwards it, if anyone: one member, so that what it ends as is known. */
   handler?: string;
 };
@@ -29,8 +31,8 @@ export type SignInRequest = { actor: string; step: string; email: string; at: nu
 /** A sign-in mail the cast received, and what became of its link or code. */
 export type SignInUse = { actor: string; step: string; email: string; mail: number; by: 'link' | 'code' };
 export type ForwardRecord = { actor: string; step: string; brief: EnquiryRecord; coops: Coop[] };
-/** A proposal the site said it stored (`sent`), or a confirmation it said it already had (`already`). */
-export type ProposalRecord = { actor: string; step: string; coop: Coop; what: 'change' | 'still correct' };
+/** A proposal the site said it stored. */
+export type ProposalRecord = { actor: string; step: string; coop: Coop };
 /** A restart's scene: the mail waiting at the stop, the enquiry sent while mail was down, and the co-op whose
  * proposal waited for the repository. */
 export type RestartRecord = { what: string; unsentAtStop: number; lateEnquiry: string; coop: Coop };
@@ -41,6 +43,8 @@ export class World {
   readonly signInUses: SignInUse[] = [];
   readonly forwards: ForwardRecord[] = [];
   readonly proposals: ProposalRecord[] = [];
+  /** "Still correct" presses the site recorded, and those it said it already had that day. */
+  readonly confirmations: { actor: string; step: string; coop: Coop }[] = [];
   readonly alreadyConfirmed: { actor: string; step: string; coop: Coop }[] = [];
   readonly restarts: RestartRecord[] = [];
   /** Everyone with an account, by address: ADMIN_EMAILS from the start, the others once an admin added them. */
@@ -56,13 +60,18 @@ export const subjects = {
     `${record.kind === 'join' ? 'Join enquiry' : 'Brief'}: ${record.name}`,
   receipt: (kind: EnquiryRecord['kind']) =>
     kind === 'join' ? 'We have received an enquiry to join CoTech' : 'We have received your brief to CoTech',
-  forward: (coop: Coop, organisation: string) =>
-    coop.email ? `Brief from CoTech: ${organisation}` : `Brief for ${coop.name}: ${organisation}`,
+  forward: (organisation: string) => `Brief from CoTech: ${organisation}`,
   review: (coop: Coop) => `Is ${coop.name}'s entry still right?`,
 };
 
-/** Where a brief forwarded to `coop` goes: its own address, or the network's (lib/site.ts leadsFallbackEmail). */
-export const forwardAddress = (coop: Coop) => coop.email ?? 'contact@coops.tech';
+/**
+ * Where a brief forwarded to `coop` goes: its entry's address, or else its contacts' (lib/hire/forwarding.ts); the
+ * run forwards only to co-ops that have one or the other.
+ */
+export const forwardAddresses = (coop: Coop, people: ReadonlyMap<string, Person>): string[] =>
+  coop.email
+    ? [coop.email]
+    : [...people.values()].filter((person) => person.coop?.slug === coop.slug).map((person) => person.email);
 
 export function mailsTo(stage: Stage, address: string, subject?: string): ReceivedMail[] {
   return stage.mails.filter(
