@@ -9,7 +9,20 @@ import { logoFolder } from '@/lib/content/schema';
 // nowhere. Every path a comment of the project's code names (`lib/…`, `app/…`, `server/…`, `.ci/…`, and the like),
 // and every bare TypeScript or module file name (`start.ts`), must be a file or folder of the project.
 
-const roots = ['lib', 'app', 'components', 'server', 'scripts', 'test', 'e2e', 'content', 'public', 'drizzle', '.ci'];
+const roots = [
+  'lib',
+  'app',
+  'components',
+  'server',
+  'scripts',
+  'test',
+  'e2e',
+  'content',
+  'public',
+  'drizzle',
+  '.ci',
+  'docs',
+];
 
 /** The project's files, as git knows them (tracked, or new and not ignored). */
 const projectFiles = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { encoding: 'utf8' })

@@ -3,7 +3,7 @@
 // server/start.ts before it builds, server/server.ts, instrumentation.ts through lib/runtime/startup.ts, and
 // next.config.ts, which Next.js loads first), so a bad value stops the start with one line naming the variable,
 // what it got and what it takes, rather than being replaced by a default. The scripts that need a setting read it
-// here too. The README's settings tables list the same variables (lib/settings.test.ts compares them). Left out on
+// here too. The settings tables of docs/ list the same variables (lib/settings.test.ts compares them). Left out on
 // purpose: NODE_ENV, NEXT_RUNTIME and NEXT_PHASE, which Next.js sets and inlines for itself, and the tooling's own
 // knobs under scripts/ and e2e/.
 //

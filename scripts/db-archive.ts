@@ -2,7 +2,7 @@
 // (default ./.data) as one .tar.gz file (PGlite's dumpDataDir), and back. While a server runs on DATA_DIR, the
 // backup is taken by that server, between transactions, and written by it to FILE (lib/db/backup.ts); otherwise
 // this script opens the directory itself, holding its lock. A restore refuses while a server uses the directory.
-// A PostgreSQL server (DATABASE_URL) is backed up with pg_dump instead (README).
+// A PostgreSQL server (DATABASE_URL) is backed up with pg_dump instead (docs/database.md).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -105,7 +105,7 @@ async function main() {
   if (current.DATABASE_URL) {
     throw new Error(
       'DATABASE_URL is set, so the site keeps its data in that PostgreSQL server, not in DATA_DIR: back it up with ' +
-        'pg_dump and restore it with pg_restore, while the site runs (README, "Back it up").',
+        'pg_dump and restore it with pg_restore, while the site runs (docs/database.md, "Back it up").',
     );
   }
   if (current.DATA_DIR.inMemory) {

@@ -11,7 +11,7 @@ export type Verdict = { name: string; checked: number; problems: string[] };
 
 /**
  * The slowest page answer the run accepts, p99, in milliseconds of a machine the site has to itself: measured
- * latency divided by the slowdown below. See the README's "Test it".
+ * latency divided by the slowdown below. See docs/testing.md.
  */
 export const latencyBudgetMs = 1_000;
 

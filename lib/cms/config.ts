@@ -20,7 +20,7 @@ export type CmsConfig = {
 export type CmsSetup =
   { configured: true; config: CmsConfig; connectOrigins: string[] } | { configured: false; problems: string[] };
 
-/** The variables an admin sets for the CMS, documented in the README. */
+/** The variables an admin sets for the CMS, documented in docs/cms.md. */
 export const cmsVariables = [...cmsGitlabVariables, 'CMS_GITLAB_BRANCH'] as const;
 
 type CmsSettings = Pick<Settings, (typeof cmsVariables)[number] | 'CMS_LOCAL_BACKEND_PORT'>;

@@ -35,6 +35,6 @@ export function cmsPage(setup: CmsSetup): string {
     `<ul>\n${problems}\n</ul>\n` +
     '<p>An administrator registers an OAuth application in GitLab (not confidential, so with PKCE and no secret; ' +
     `scope <code>api</code>; redirect URI <code>${escapeHtml(site.url)}/cms</code>), sets these variables and ` +
-    'restarts the site. The README says how, under “Content manager”.</p>\n</main>\n</body>\n</html>\n'
+    'restarts the site. <code>docs/cms.md</code> in the site’s repository says how.</p>\n</main>\n</body>\n</html>\n'
   );
 }

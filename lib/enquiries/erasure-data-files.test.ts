@@ -12,7 +12,7 @@ import { createEnquiry } from './store';
 
 // Erasure on embedded PGlite with its data directory on disk, as `npm start` keeps it (and `npm run db:backup`
 // copies it): once erased, a value is in none of the directory's files, neither the tables' pages nor the WAL.
-// PGlite only: a PostgreSQL server's files are its operator's (README, Personal data).
+// PGlite only: a PostgreSQL server's files are its operator's (docs/database.md, Personal data).
 
 const phone = '+44 7700 900461';
 const description = 'A distinctive description, 4c1f0a7e, that must not outlive its erasure.';

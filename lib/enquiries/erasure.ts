@@ -62,7 +62,7 @@ const erasedTables = sql.raw(
  * is ours to change: in PGlite, which checkpoints in this same connection). VACUUM cannot run inside a
  * transaction, and CHECKPOINT and pg_switch_wal() need a superuser (or pg_checkpoint) on a PostgreSQL server:
  * when any of it fails, the erasure stands and one line says what did not run. What remains in the server's
- * backups, WAL archive and replicas is the operator's (README, Personal data).
+ * backups, WAL archive and replicas is the operator's (docs/database.md, Personal data).
  */
 export async function scrubErased(db: Database): Promise<void> {
   const steps = [

@@ -41,7 +41,7 @@ export type ThanksDetails = (values: Readonly<Record<string, unknown>>) => {
 export type EnquiryPages = { formPage: FormPage; thanks?: ThanksDetails };
 
 /**
- * `POST /api/join` and `POST /api/briefs`: one contract, in the README, for every kind of enquiry, all of it read
+ * `POST /api/join` and `POST /api/briefs`: one contract, in docs/enquiries.md, for every kind of enquiry, all of it read
  * from the kind's description. Form posts get the same answers as pages, rendered by `formPage`.
  */
 export function enquiryHandler(

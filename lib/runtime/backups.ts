@@ -23,7 +23,7 @@ export async function startBackups(current: Settings): Promise<void> {
     if (current.BACKUP_DIR) {
       console.warn(
         'BACKUP_DIR is set, but the data is in the PostgreSQL server of DATABASE_URL: back that up with pg_dump ' +
-          '(README, "Back it up"). No backups are scheduled.',
+          '(docs/database.md, "Back it up"). No backups are scheduled.',
       );
     }
     return;
