@@ -226,8 +226,11 @@ export async function bodyProblem(markdown: string, file: string): Promise<strin
 
 // ——— Logos ———
 
-/** Below this mean relative luminance (WCAG's) a logo's opaque pixels read on the site's white. */
-const lightLuminance = 0.65;
+/**
+ * Above this mean relative luminance (WCAG's) of its opaque pixels a logo has less than 2:1 contrast with the white
+ * page: white and light grey logos. Mid greys stay on white, where their darker parts read better than on a dark tile.
+ */
+const lightLuminance = 0.5;
 
 const linear = (channel: number) => {
   const c = channel / 255;
