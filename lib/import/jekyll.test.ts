@@ -35,6 +35,9 @@ const oversized = () =>
     .png()
     .toBuffer();
 
+/** A file's lines, each ended by a line break. */
+const lines = (...each: string[]) => each.map((line) => `${line}\n`).join('');
+
 function write(root: string, path: string, content: string | Buffer) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), content);
@@ -84,12 +87,28 @@ async function writeFixtures() {
   write(
     source,
     '_coops/bright-works.md',
-    '---\nname: Bright Works\nwebsite: https://bright.example\nlogo: bright-works-white.png\n---\n\nBright Works paints **bright** things.\n',
+    lines(
+      '---',
+      'name: Bright Works',
+      'website: https://bright.example',
+      'logo: bright-works-white.png',
+      '---',
+      '',
+      'Bright Works paints **bright** things.',
+    ),
   );
   write(
     source,
     '_coops/dark-pixel.md',
-    '---\nname: Dark Pixel Co-operative Ltd\nwebsite: http://www.darkpixel.example/\nlogo: dark-pixel.png\n---\n\nDark Pixel draws.\n',
+    lines(
+      '---',
+      'name: Dark Pixel Co-operative Ltd',
+      'website: http://www.darkpixel.example/',
+      'logo: dark-pixel.png',
+      '---',
+      '',
+      'Dark Pixel draws.',
+    ),
   );
   write(source, '_coops/huge-logo.md', '---\nname: Huge Logo\nlogo: huge-logo.png\n---\n');
   write(source, '_coops/bad-logo.md', '---\nname: Bad Logo\nlogo: bad-logo.svg\n---\n');
@@ -105,13 +124,41 @@ async function writeFixtures() {
   write(
     source,
     '_case_studies/acme_site.md',
-    '---\nclient_name: Acme Client\nproject_name: Acme Site\ncoops:\n  - Acme Digital\nlinks:\n  - https://site.example/\nlogo: Acme-Site.png\n---\n\nWe built a site.\n',
+    lines(
+      '---',
+      'client_name: Acme Client',
+      'project_name: Acme Site',
+      'coops:',
+      '  - Acme Digital',
+      'links:',
+      '  - https://site.example/',
+      'logo: Acme-Site.png',
+      '---',
+      '',
+      'We built a site.',
+    ),
   );
 
   write(
     contentDir,
     'coops/acme-digital.md',
-    '---\nname: Acme Digital\nmember: true\nwebsite: https://acme.example\nemail: team@acme.example\nworkerMembers: 4\nlatitude: 53.8\nlongitude: -1.55\nservices:\n  - web-design\ntechnologies:\n  - php\n---\n\nOur own words.\n',
+    lines(
+      '---',
+      'name: Acme Digital',
+      'member: true',
+      'website: https://acme.example',
+      'email: team@acme.example',
+      'workerMembers: 4',
+      'latitude: 53.8',
+      'longitude: -1.55',
+      'services:',
+      '  - web-design',
+      'technologies:',
+      '  - php',
+      '---',
+      '',
+      'Our own words.',
+    ),
   );
   write(contentDir, 'coops/brightworks.md', '---\nname: Bright Works\nmember: true\n---\n');
   write(
@@ -125,7 +172,16 @@ async function writeFixtures() {
   write(
     contentDir,
     'work/acme-site.md',
-    '---\nclient: Acme Client Ltd\nproject: Acme Site\ncoops:\n  - acme-digital\nlinks:\n  - https://site.example/\n---\n',
+    lines(
+      '---',
+      'client: Acme Client Ltd',
+      'project: Acme Site',
+      'coops:',
+      '  - acme-digital',
+      'links:',
+      '  - https://site.example/',
+      '---',
+    ),
   );
 }
 
@@ -216,9 +272,10 @@ describe('logos', () => {
     expect(scaled.width).toBeLessThan(320);
     expect(scaled.height).toBe(scaled.width);
 
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><desc>${'x'.repeat(maxLogoBytes)}</desc></svg>`;
-    expect(await prepareLogo('big.svg', Buffer.from(svg))).toEqual([
-      `is ${svg.length} bytes, over the ${maxLogoBytes}-byte limit, and only a PNG can be scaled down`,
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><desc>${'x'.repeat(maxLogoBytes)}</desc>`;
+    const closed = `${svg}</svg>`;
+    expect(await prepareLogo('big.svg', Buffer.from(closed))).toEqual([
+      `is ${closed.length} bytes, over the ${maxLogoBytes}-byte limit, and only a PNG can be scaled down`,
     ]);
   });
 });
@@ -284,10 +341,28 @@ describe('importJekyll', () => {
     // Never a fact of ours overwritten.
     expect(read('coops/acme-digital.md')).toBe(acmeBefore);
     expect(read('coops/brightworks.md')).toBe(
-      '---\nname: Bright Works\nmember: true\nlogo: /images/coops/brightworks.png\nlogoOnDark: true\n---\n\nBright Works paints **bright** things.\n',
+      lines(
+        '---',
+        'name: Bright Works',
+        'member: true',
+        'logo: /images/coops/brightworks.png',
+        'logoOnDark: true',
+        '---',
+        '',
+        'Bright Works paints **bright** things.',
+      ),
     );
     expect(read('coops/darkpixel.md')).toBe(
-      '---\nname: Dark Pixel\nmember: true\nwebsite: https://darkpixel.example\nlogo: /images/coops/darkpixel.png\n---\n\nDark Pixel draws.\n',
+      lines(
+        '---',
+        'name: Dark Pixel',
+        'member: true',
+        'website: https://darkpixel.example',
+        'logo: /images/coops/darkpixel.png',
+        '---',
+        '',
+        'Dark Pixel draws.',
+      ),
     );
     expect(read('coops/scripted.md')).toBe('---\nname: Scripted\nmember: true\nemail: hi@scripted.example\n---\n');
     expect(read('work/acme-site.md')).toMatch(/\n---\n\nWe built a site\.\n$/);

@@ -203,7 +203,8 @@ async function unsanitisedHtml(markdown: string): Promise<string> {
  */
 export async function bodyProblem(markdown: string, file: string): Promise<string | undefined> {
   if (markdown.length > descriptionField.maxLength) {
-    return `its text is longer than a description may be (${markdown.length} characters, at most ${descriptionField.maxLength})`;
+    const { maxLength } = descriptionField;
+    return `its text is longer than a description may be (${markdown.length} characters, at most ${maxLength})`;
   }
   if (/\{%.*?%\}/s.test(markdown)) return 'its text has Liquid tags ({% … %}), which this site does not run';
   const processor = unified();
@@ -259,7 +260,7 @@ export async function isLightLogo(bytes: Buffer): Promise<boolean> {
   return opaque > 0 && transparent > 0 && luminance / opaque > lightLuminance;
 }
 
-/** A logo ready to write: its bytes, whether it was scaled down (from which size) and whether it needs the dark tile. */
+/** A logo ready to write: its bytes, the size it was scaled down from if it was, and whether it needs a dark tile. */
 export type PreparedLogo = { bytes: Buffer; scaledFrom?: string; onDark: boolean };
 
 /**
@@ -489,7 +490,9 @@ async function caseStudyReport(
     if (theirs.logo !== undefined && study.data.image === undefined) {
       report.skipped.push({
         file: theirs.file,
-        reason: `image ${basename(theirs.logo)} not added: the old site gives it no text alternative; add it by hand with one`,
+        reason:
+          `image ${basename(theirs.logo)} not added: the old site gives it no text alternative; ` +
+          'add it by hand with one',
       });
     }
   }
