@@ -16,6 +16,7 @@ beforeAll(async () => {
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="20" height="10" fill="#00aa00"/></svg>',
   );
   await writeFile(join(publicDir, 'images/coops/blue.png'), solidPng(300, 100, [0, 0, 255]));
+  await writeFile(join(publicDir, 'images/coops/white.png'), solidPng(300, 100, [255, 255, 255]));
 });
 afterAll(async () => {
   await rm(publicDir, { recursive: true, force: true });
@@ -39,6 +40,15 @@ describe('a preview card with a logo', () => {
     const drawn = await card('/images/coops/green.svg');
     expect({ width: drawn.width, height: drawn.height }).toEqual({ width: 1200, height: 630 });
     expect(drawn.count(green)).toBe(240 * 120);
+  });
+
+  it('draws a light logo on a tile of the ink colour when it needs one', async () => {
+    const ink = rgb(colors.ink);
+    const white = readLogo('/images/coops/white.png', publicDir);
+    const plain = await cardWith({ logo: white });
+    const tiled = await cardWith({ logo: white, onDark: true });
+    // The logo, 240 by 80, with 24 px of tile around it (less the tile's rounded corners).
+    expect(tiled.count(ink) - plain.count(ink)).toBeGreaterThan((288 * 128 - 240 * 80) * 0.9);
   });
 
   it('draws a PNG logo from its data, shrunk to fit', async () => {

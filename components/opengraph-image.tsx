@@ -26,15 +26,24 @@ const siteLogo = {
   width: Math.round((siteLogoBox.width * 64) / siteLogoBox.height),
 };
 
-/** What stands beside a card's heading: a co-op's logo, or its monogram when it has none. */
-export type CardPicture = { logo: LogoImage } | { monogram: Monogram };
+/**
+ * What stands beside a card's heading: a co-op's logo (on a dark tile when `onDark`: a light logo vanishes on the
+ * card's paper), or its monogram when it has none.
+ */
+export type CardPicture = { logo: LogoImage; onDark?: boolean } | { monogram: Monogram };
 
 function Picture({ picture }: { picture: CardPicture }) {
   if ('logo' in picture) {
-    const { logo } = picture;
+    const { logo, onDark } = picture;
     // satori draws it from a data URL, so nothing is fetched; the card's alt text names the page.
     // eslint-disable-next-line @next/next/no-img-element
-    return <img src={logoDataUrl(logo)} alt="" {...fitLogo(logo, logoBox)} />;
+    const image = <img src={logoDataUrl(logo)} alt="" {...fitLogo(logo, logoBox)} />;
+    if (!onDark) return image;
+    return (
+      <div style={{ display: 'flex', flexShrink: 0, padding: 24, borderRadius: 24, background: colors.ink }}>
+        {image}
+      </div>
+    );
   }
   const { initials, background, foreground } = picture.monogram;
   return (

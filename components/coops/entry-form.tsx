@@ -8,7 +8,7 @@ import { coopSchema, descriptionField, type Field as FieldDeclaration } from '@/
 import type { EntryValues } from '@/lib/proposals/entry';
 import { editableFields, presentMarker, reasonField, type EditableField } from '@/lib/proposals/entry-fields';
 import type { EntryFormState } from '@/lib/proposals/form';
-import type { Size } from '@/lib/content/logo';
+import type { LogoInBox } from '@/lib/content/logo';
 import type { TermEntry } from '@/lib/coops/directory';
 import { monogramOf } from '@/lib/coops/monogram';
 
@@ -17,7 +17,7 @@ type Props = {
   action: (previous: EntryFormState, data: FormData) => Promise<EntryFormState>;
   /** The page the form is on: where it posts without JavaScript. */
   permalink: string;
-  coop: { slug: string; name: string; member: boolean; logo?: Size & { src: string } };
+  coop: { slug: string; name: string; member: boolean; logo?: LogoInBox };
   current: EntryValues;
   services: readonly TermEntry[];
   technologies: readonly TermEntry[];

@@ -23,6 +23,16 @@ describe('a co-op card', () => {
     expect(html).not.toContain('<svg');
   });
 
+  it('shows a light logo on a dark tile, and any other logo without one', () => {
+    const logo = { src: '/images/coops/acme.png', width: 64, height: 32 };
+    const onDark = renderToStaticMarkup(
+      createElement(CoopCard, { coop, logo: { ...logo, onDark: true }, monogram, services: [] }),
+    );
+    expect(onDark).toMatch(/<span class="bg-ink [^"]*"><img src="\/images\/coops\/acme\.png"[^>]*\/><\/span>/);
+    const plain = renderToStaticMarkup(createElement(CoopCard, { coop, logo, monogram, services: [] }));
+    expect(plain).not.toContain('bg-ink');
+  });
+
   it('shows the monogram without a logo: the initials in white on the co-op’s colour, drawn inline', () => {
     const html = renderToStaticMarkup(createElement(CoopCard, { coop, monogram, services: [] }));
     expect(html).not.toContain('<img');

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { TermEntry, Town } from '@/lib/coops/directory';
 import type { Monogram } from '@/lib/coops/monogram';
 import { CoopMark } from './coop-mark';
+import type { LogoInBox } from '@/lib/content/logo';
 
 /** The host a visitor will recognise: `https://www.agile.coop/` → `agile.coop`. */
 function displayHost(website: string): string {
@@ -27,7 +28,7 @@ export function CoopCard({
   services,
 }: {
   coop: { name: string; url: string; website?: string };
-  logo?: { src: string; width: number; height: number };
+  logo?: LogoInBox;
   monogram: Monogram;
   town?: Town;
   services: readonly TermEntry[];

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import type { Size } from '@/lib/content/logo';
+import type { LogoInBox } from '@/lib/content/logo';
 import type { Coop } from '@/lib/coops';
 import { townOf } from '@/lib/coops/directory';
 import type { Monogram } from '@/lib/coops/monogram';
@@ -26,7 +26,7 @@ export function CoopHeader({
   lastConfirmed,
 }: {
   coop: HeaderEntry;
-  logo?: Size & { src: string };
+  logo?: LogoInBox;
   /** What stands for the logo when there is none. */
   monogram: Monogram;
   lastConfirmed?: Date;

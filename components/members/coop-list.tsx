@@ -14,7 +14,7 @@ export function coopCard(coop: Coop) {
   return (
     <CoopCard
       coop={coop}
-      logo={logoInBox(coop.logo, cardLogoBox)}
+      logo={logoInBox(coop.logo, cardLogoBox, coop.logoOnDark)}
       monogram={monogramOf(coop)}
       town={townOf(coop)}
       services={directory.servicesOf(coop).slice(0, cardServices)}

@@ -1,4 +1,4 @@
-import type { Size } from '@/lib/content/logo';
+import type { LogoInBox } from '@/lib/content/logo';
 import type { Monogram } from '@/lib/coops/monogram';
 
 /**
@@ -13,14 +13,14 @@ export function CoopMark({
   size,
   lazy = false,
 }: {
-  logo?: Size & { src: string };
+  logo?: LogoInBox;
   monogram: Monogram;
   /** The side of the monogram's square; a logo is fitted into the same box before it comes here. */
   size: number;
   lazy?: boolean;
 }) {
   if (logo) {
-    return (
+    const image = (
       // eslint-disable-next-line @next/next/no-img-element
       <img
         src={logo.src}
@@ -31,6 +31,9 @@ export function CoopMark({
         decoding="async"
       />
     );
+    // A light logo (white on transparent, as many on the old site were) would vanish on the page: it gets a tile in
+    // the ink colour, the darkest in the theme.
+    return logo.onDark ? <span className="bg-ink inline-flex shrink-0 rounded-lg p-2">{image}</span> : image;
   }
   const { initials, background, foreground } = monogram;
   return (

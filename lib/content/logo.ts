@@ -215,11 +215,17 @@ export function fitLogo(logo: Pick<LogoImage, 'width' | 'height' | 'mediaType'>,
 /** The box a co-op's page shows its logo in, and the preview of a proposed change to it. */
 export const coopPageLogoBox: Size = { width: 96, height: 96 };
 
-/** What an <img> needs to show a co-op's logo in a box of the given size: its address and its drawn size. */
-export function logoInBox(src: string | undefined, box: Size): (Size & { src: string }) | undefined {
+/** A logo as a page draws it: its address, its drawn size, and whether it needs a dark tile to be seen. */
+export type LogoInBox = Size & { src: string; onDark?: boolean };
+
+/**
+ * What an <img> needs to show a co-op's logo in a box of the given size: its address and its drawn size, and
+ * `onDark` from the co-op's `logoOnDark` for a light logo that the white page would hide.
+ */
+export function logoInBox(src: string | undefined, box: Size, onDark = false): LogoInBox | undefined {
   if (src === undefined) return undefined;
   const logo = readLogo(src);
-  return { src: logo.src, ...fitLogo(logo, box) };
+  return { src: logo.src, ...fitLogo(logo, box), ...(onDark && { onDark }) };
 }
 
 /** The logo as a data URL, for the preview card's renderer, which must not fetch anything. */

@@ -117,6 +117,13 @@ export const coopSchema = {
       label: 'Logo',
       description: `A path to an SVG or PNG file under public${logoFolder}/, such as ${logoFolder}/outlandish.svg.`,
     },
+    logoOnDark: {
+      type: 'boolean',
+      label: 'Show the logo on a dark tile',
+      default: false,
+      description:
+        'On for a light logo, such as white on transparent, which would vanish on the white page: the page and the cards show it on a dark tile.',
+    },
     confirmed: {
       type: 'date',
       label: 'Confirmed',

@@ -17,7 +17,9 @@ const cards = slugPreviewCards(
       .slice(0, cardServices)
       .map((service) => service.name);
     return {
-      picture: coop.logo ? { logo: readLogo(coop.logo) } : { monogram: monogramOf(coop) },
+      picture: coop.logo
+        ? { logo: readLogo(coop.logo), onDark: coop.logoOnDark ?? false }
+        : { monogram: monogramOf(coop) },
       details: [town, ...services].filter(Boolean).join(' · ') || undefined,
     };
   },

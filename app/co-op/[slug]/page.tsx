@@ -69,7 +69,7 @@ export default async function CoopPage({ params }: Props) {
   if (!coop) notFound();
   const services = directory.servicesOf(coop);
   const technologies = directory.technologiesOf(coop);
-  const logo = logoInBox(coop.logo, coopPageLogoBox);
+  const logo = logoInBox(coop.logo, coopPageLogoBox, coop.logoOnDark);
   // Prerendered: "now" is the build's time, and every content change and deploy rebuilds (lib/coops/confirmation.ts).
   const lastConfirmed = lastConfirmedToShow(coop, new Date());
   const described = coop.body.raw.trim() !== '';

@@ -85,7 +85,12 @@ export default async function EditCoopPage({ params, searchParams }: Props) {
       <EntryForm
         action={proposeEntryAction.bind(null, slug)}
         permalink={`/account/coops/${slug}`}
-        coop={{ slug, name: coop.name, member: coop.member, logo: logoInBox(coop.logo, coopPageLogoBox) }}
+        coop={{
+          slug,
+          name: coop.name,
+          member: coop.member,
+          logo: logoInBox(coop.logo, coopPageLogoBox, coop.logoOnDark),
+        }}
         current={withWaiting(entryValues(coop), waiting)}
         services={terms(directory.services)}
         technologies={terms(directory.technologies)}
