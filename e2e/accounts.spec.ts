@@ -43,11 +43,11 @@ async function addPerson(admin: Page, name: string, role: 'member' | 'admin' = '
 }
 
 /** A join enquiry from Erin in Leeds: the erasure test checks her name goes and the town stays. */
-async function postEnquiry(page: Page, coopName: string): Promise<string> {
+async function postEnquiry(page: Page, coopName: string): Promise<{ id: string; reference: string }> {
   const erin = { contactName: 'Erin Applicant', email: `erin.${Date.now()}@example.coop`, location: 'Leeds' };
   const created = await page.request.post('/api/join', { data: { ...validEnquiry, coopName, ...erin } });
   expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
+  return (await created.json()) as { id: string; reference: string };
 }
 
 test('a member signs in by the mailed link, triages, and the history and the activity name them', async ({
@@ -67,7 +67,7 @@ test('a member signs in by the mailed link, triages, and the history and the act
     .click();
   await expect(page.getByRole('status')).toHaveText(`The invitation is on its way to ${memberEmail} again.`);
   await expect.poll(() => invitationsTo(memberEmail).length, { message: 'the invitation again' }).toBe(2);
-  const id = await postEnquiry(page, `History Co-op ${Date.now()}`);
+  const { id } = await postEnquiry(page, `History Co-op ${Date.now()}`);
 
   const member = await newPage(browser, baseURL);
   await member.goto(await askOnSignInPage(member, memberEmail));
@@ -291,7 +291,7 @@ test('asking for links again and again for one address from one client is refuse
 
 test('an admin erases an enquiry: its personal details go, and the history says who erased it', async ({ page }) => {
   await signIn(page);
-  const id = await postEnquiry(page, `Erase Me Co-op ${Date.now()}`);
+  const { id, reference } = await postEnquiry(page, `Erase Me Co-op ${Date.now()}`);
   await page.goto(`/admin/enquiries/${id}`);
   await expect(page.getByText('Erin Applicant')).toBeVisible();
   await page.getByRole('button', { name: 'Erase' }).click();
@@ -303,7 +303,7 @@ test('an admin erases an enquiry: its personal details go, and the history says 
   await expect(page.getByRole('region', { name: 'History' })).toContainText(/admin\d erased the personal details/);
   await expectNoAxeViolations(page);
   const csv = await (await page.request.get('/admin/enquiries.csv')).text();
-  const row = csv.split('\n').find((line) => line.startsWith(`"${id}"`));
+  const row = csv.split('\n').find((line) => line.startsWith(`"${reference}"`));
   expect(row).toContain('"Leeds"');
   expect(row).not.toContain('Erin Applicant');
   expect(row).not.toContain('@example.coop');

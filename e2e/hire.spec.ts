@@ -338,6 +338,7 @@ test.describe('a brief in the members’ list', () => {
     await expectNoAxeViolations(page);
 
     const csv = await (await page.request.get('/admin/enquiries.csv')).text();
-    expect(csv).toContain(`"${id}","${reference}","brief",`);
+    // The CSV reads as the page does: the reference the client was given, the kind in words.
+    expect(csv).toContain(`\n"${reference}","Brief",`);
   });
 });

@@ -166,7 +166,7 @@ test.describe('the members’ triage', () => {
         },
       });
       expect(created.status()).toBe(201);
-      const { id } = (await created.json()) as { id: string };
+      const { id, reference } = (await created.json()) as { id: string; reference: string };
 
       await page.goto('/admin/enquiries');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enquiries and briefs');
@@ -179,10 +179,13 @@ test.describe('the members’ triage', () => {
       await expect(page.getByText('<b>Bold</b> Applicant')).toBeVisible();
       await expect(page.getByText('We write <script>alert(1)</script> software.')).toBeVisible();
       await page.getByLabel('Status').selectOption('proposed');
-      await page.getByLabel('Note').fill('Proposed on Loomio by Sam');
+      await page.getByLabel('Add a note').fill('Proposed on Loomio by Sam');
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByRole('status')).toHaveText('Saved.');
       await expect(page.getByLabel('Status')).toHaveValue('proposed');
+      // Notes are a thread: the new one is listed with who wrote it, and the box is empty for the next.
+      await expect(page.getByRole('list', { name: 'Notes' })).toContainText(/admin\d.*Proposed on Loomio by Sam/s);
+      await expect(page.getByLabel('Add a note')).toHaveValue('');
       await expect(page.getByRole('region', { name: 'History' })).toContainText(
         /admin\d changed the status from New to Proposed on Loomio/,
       );
@@ -197,9 +200,12 @@ test.describe('the members’ triage', () => {
       const csv = await page.request.get('/admin/enquiries.csv');
       expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
       const text = await csv.text();
-      expect(text).toContain(`"${id}",`);
-      expect(text).toContain(`"'${coopName}"`);
-      expect(text).toContain('"proposed"');
+      // Read as the page reads: the reference the applicant was given, the status and kind in words, the note.
+      const csvRow = text.split('\n').find((line) => line.startsWith(`"${reference}",`));
+      expect(csvRow).toContain('"Join"');
+      expect(csvRow).toContain(`"'${coopName}"`);
+      expect(csvRow).toContain('"Proposed on Loomio"');
+      expect(csvRow).toContain('Proposed on Loomio by Sam');
     });
 
     test('refuses a triage change posted from another site', async ({ page }) => {
@@ -218,7 +224,7 @@ test.describe('the members’ triage', () => {
       });
       expect(response.status()).toBeGreaterThanOrEqual(400);
       await page.reload();
-      await expect(page.getByLabel('Note')).not.toHaveValue('forged');
+      await expect(page.getByRole('main')).not.toContainText('forged');
       await expect(page.getByLabel('Status')).not.toHaveValue('declined');
     });
 
@@ -232,12 +238,13 @@ test.describe('the members’ triage', () => {
         await page.goto(`/admin/enquiries/${id}`);
         await expect(page.locator('form:has(button:text("Save"))')).toHaveAttribute('action', `/admin/enquiries/${id}`);
         await page.getByLabel('Status').selectOption('contacted');
-        await page.getByLabel('Note').fill('Emailed them on Monday');
+        await page.getByLabel('Add a note').fill('Emailed them on Monday');
         await page.getByRole('button', { name: 'Save' }).click();
         await expect(page).toHaveURL(`/admin/enquiries/${id}?saved=1`);
         await expect(page.getByRole('status')).toHaveText('Saved.');
         await expect(page.getByLabel('Status')).toHaveValue('contacted');
-        await expect(page.getByLabel('Note')).toHaveValue('Emailed them on Monday');
+        await expect(page.getByRole('list', { name: 'Notes' })).toContainText('Emailed them on Monday');
+        await expect(page.getByLabel('Add a note')).toHaveValue('');
       });
     });
   });
