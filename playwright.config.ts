@@ -32,6 +32,8 @@ const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3102);
 const gitPort = Number(process.env.E2E_GIT_PORT ?? 3104);
 /** The co-op whose file the content repository holds: the one e2e/coop-contacts.spec.ts proposes changes to. */
 export const proposalCoop = 'outlandish';
+/** The co-op e2e/membership.spec.ts proposes has left the network: its file is in the content repository too. */
+export const departingCoop = 'agile-collective';
 // A fresh embedded database per run, and a fresh folder for the mail the sink receives (workers inherit the
 // variables, so all agree on them).
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cotech-e2e-'));

@@ -82,11 +82,11 @@ test('a member signs in by the mailed link, triages, and the history and the act
   // Members triage; people and activity are for admins.
   await expect(member.getByRole('link', { name: 'People' })).toHaveCount(0);
   await member.goto(`/admin/enquiries/${id}`);
-  await member.getByLabel('Status').selectOption('contacted');
+  await member.getByLabel('Status').selectOption('in-discussion');
   await member.getByRole('button', { name: 'Save' }).click();
   await expect(member.getByRole('status')).toHaveText('Saved.');
   await expect(member.getByRole('region', { name: 'History' })).toContainText(
-    'Mo Member changed the status from New to Contacted',
+    'Mo Member changed the status from New to In discussion',
   );
   await expectNoAxeViolations(member);
 

@@ -1,6 +1,6 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { proposalCoop } from '@/playwright.config';
+import { departingCoop, proposalCoop } from '@/playwright.config';
 import { startGitServer } from '@/test/git-server';
 import { startSmtpSink } from '@/test/smtp-sink';
 
@@ -31,7 +31,7 @@ export default async function globalSetup() {
     );
     renameSync(`${file}.partial`, file);
   });
-  const git = await startGitServer({ coops: [proposalCoop], port: Number(process.env.E2E_GIT_PORT) });
+  const git = await startGitServer({ coops: [proposalCoop, departingCoop], port: Number(process.env.E2E_GIT_PORT) });
   process.env.E2E_GIT_BARE = git.bare;
   return async () => {
     await Promise.all([sink.close(), git.close()]);

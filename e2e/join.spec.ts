@@ -178,23 +178,23 @@ test.describe('the members’ triage', () => {
       await expect(page).toHaveURL(new RegExp(`/admin/enquiries/${id}$`));
       await expect(page.getByText('<b>Bold</b> Applicant')).toBeVisible();
       await expect(page.getByText('We write <script>alert(1)</script> software.')).toBeVisible();
-      await page.getByLabel('Status').selectOption('proposed');
+      await page.getByLabel('Status').selectOption('in-discussion');
       await page.getByLabel('Add a note').fill('Proposed on Loomio by Sam');
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByRole('status')).toHaveText('Saved.');
-      await expect(page.getByLabel('Status')).toHaveValue('proposed');
+      await expect(page.getByLabel('Status')).toHaveValue('in-discussion');
       // Notes are a thread: the new one is listed with who wrote it, and the box is empty for the next.
       await expect(page.getByRole('list', { name: 'Notes' })).toContainText(/admin\d.*Proposed on Loomio by Sam/s);
       await expect(page.getByLabel('Add a note')).toHaveValue('');
       await expect(page.getByRole('region', { name: 'History' })).toContainText(
-        /admin\d changed the status from New to Proposed on Loomio/,
+        /admin\d changed the status from New to In discussion/,
       );
       // Next.js streams the metadata of dynamic pages after the body.
       await expect(page).toHaveTitle(/Join enquiry/);
       await expectNoAxeViolations(page);
 
       await page.goto('/admin/enquiries');
-      await expect(page.getByRole('row').filter({ hasText: coopName })).toContainText('Proposed on Loomio');
+      await expect(page.getByRole('row').filter({ hasText: coopName })).toContainText('In discussion');
 
       // The page's own request context: it carries the session cookie.
       const csv = await page.request.get('/admin/enquiries.csv');
@@ -204,7 +204,7 @@ test.describe('the members’ triage', () => {
       const csvRow = text.split('\n').find((line) => line.startsWith(`"${reference}",`));
       expect(csvRow).toContain('"Join"');
       expect(csvRow).toContain(`"'${coopName}"`);
-      expect(csvRow).toContain('"Proposed on Loomio"');
+      expect(csvRow).toContain('"In discussion"');
       expect(csvRow).toContain('Proposed on Loomio by Sam');
     });
 
@@ -237,12 +237,12 @@ test.describe('the members’ triage', () => {
         const { id } = (await created.json()) as { id: string };
         await page.goto(`/admin/enquiries/${id}`);
         await expect(page.locator('form:has(button:text("Save"))')).toHaveAttribute('action', `/admin/enquiries/${id}`);
-        await page.getByLabel('Status').selectOption('contacted');
+        await page.getByLabel('Status').selectOption('withdrawn');
         await page.getByLabel('Add a note').fill('Emailed them on Monday');
         await page.getByRole('button', { name: 'Save' }).click();
         await expect(page).toHaveURL(`/admin/enquiries/${id}?saved=1`);
         await expect(page.getByRole('status')).toHaveText('Saved.');
-        await expect(page.getByLabel('Status')).toHaveValue('contacted');
+        await expect(page.getByLabel('Status')).toHaveValue('withdrawn');
         await expect(page.getByRole('list', { name: 'Notes' })).toContainText('Emailed them on Monday');
         await expect(page.getByLabel('Add a note')).toHaveValue('');
       });

@@ -2,6 +2,7 @@ import { PermalinkForm } from '@/components/admin/permalink-form';
 import { saveTriage } from '@/lib/admin/enquiry-actions';
 import { statusLabel } from '@/lib/enquiries/labels';
 import { statusesOf } from '@/lib/db/schema';
+import { triageStatuses } from '@/lib/membership/text';
 import type { StoredEnquiry } from '@/lib/enquiries/store';
 import { noteAuthor, type Note } from '@/lib/enquiries/notes';
 import { formatReceived } from '@/lib/format';
@@ -51,13 +52,14 @@ export function TriageForm({
       </p>
       {error === 'wrong-status' && (
         <p role="alert" className="font-semibold text-brand-dark">
-          That status is not one of this enquiry&rsquo;s: nothing was saved.
+          That status cannot be set here: nothing was saved.
+          {enquiry.kind === 'join' && ' Approved and declined are set by the members’ decision, below.'}
         </p>
       )}
       <input type="hidden" name="id" value={enquiry.id} />
       <Field htmlFor="status" label="Status">
         <select id="status" name="status" defaultValue={enquiry.status} className={selectControl}>
-          {statusesOf[enquiry.kind].map((status) => (
+          {triageStatuses(enquiry.kind, statusesOf[enquiry.kind], enquiry.status).map((status) => (
             <option key={status} value={status}>
               {statusLabel(status)}
             </option>

@@ -1,4 +1,5 @@
 import { briefKind, joinKind } from '@/lib/enquiry-kinds';
+import { decidedStatuses } from '@/lib/membership/text';
 import { memberFiles } from '@/test/content-files';
 import { typeSignInCode } from '@/test/site-pages';
 import { Actor, actorStep, checkRole, Crew, roleAnswers } from './actors';
@@ -180,7 +181,10 @@ export function castTheDay(crew: Crew, random: Random, coops: Coops): Cast {
     record.handler = member.name;
     const sent = enquirySteps.get(record);
     const kind = record.kind === 'join' ? joinKind : briefKind;
-    const status = member.random.pick(Object.keys(kind.statuses).filter((s) => !['new', 'forwarded'].includes(s)));
+    // Approved and declined are the membership decision's own steps (lib/membership), not the triage form's.
+    const status = member.random.pick(
+      Object.keys(kind.statuses).filter((s) => !['new', 'forwarded', ...decidedStatuses].includes(s)),
+    );
     const note = `Note by ${member.name} on ${record.name}.`;
     step(member, `triages ${record.name}: ${status}, with a note`, () => crew.triage(member, record, status, note), {
       after: [sent],

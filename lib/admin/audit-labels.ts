@@ -67,6 +67,18 @@ export function changeParts(
       return ['linked ', target, ' to ', coop(entry.to)];
     case 'coop.unlinked':
       return ['unlinked ', target, ' from ', coop(entry.from)];
+    case 'membership.started':
+      return [`started the members’ decision on Loomio: ${entry.to ?? '(link erased)'}`];
+    case 'membership.approved':
+      return ['recorded that the members approved the co-op joining'];
+    case 'membership.entry-proposed':
+      return [`proposed the co-op’s entry, content/coops/${entry.to ?? ''}.md, to the editors`];
+    case 'membership.welcomed':
+      return ['sent the co-op its welcome'];
+    case 'membership.declined':
+      return ['recorded that the members declined, and sent the co-op the reply'];
+    case 'coop.leaving':
+      return ['proposed that ', coop(entry.to), ' has left the network'];
   }
 }
 

@@ -7,6 +7,7 @@ import { kickOutbox } from '@/lib/mail/worker';
 import { eraseEnquiry } from '@/lib/enquiries/erasure';
 import { updateEnquiry } from '@/lib/enquiries/store';
 import { forwardBrief } from '@/lib/hire/forwarding';
+import { triageStatuses } from '@/lib/membership/text';
 import { allStatuses } from './enquiry-filter';
 import { memberForAction } from './require-member';
 
@@ -26,7 +27,7 @@ export async function saveTriage(_previous: void, formData: FormData): Promise<v
   const parsed = change.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect(`/admin/enquiries?error=invalid`);
   const { id, ...update } = parsed.data;
-  const saved = await updateEnquiry(await getDb(), id, update, member.id);
+  const saved = await updateEnquiry(await getDb(), id, { ...update, offered: triageStatuses }, member.id);
   if (saved === 'missing') redirect('/admin/enquiries?error=missing');
   redirect(saved === 'saved' ? `/admin/enquiries/${id}?saved=1` : `/admin/enquiries/${id}?error=wrong-status`);
 }

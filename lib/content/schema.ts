@@ -124,6 +124,11 @@ export const coopSchema = {
       description:
         'On for a light logo, such as white on transparent, which would vanish on the white page: the page and the cards show it on a dark tile.',
     },
+    joined: {
+      type: 'date',
+      label: 'Joined',
+      description: 'When the members approved the co-op joining the network (set by the site when they do).',
+    },
     confirmed: {
       type: 'date',
       label: 'Confirmed',

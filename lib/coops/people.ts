@@ -64,6 +64,16 @@ export async function allLinks(db: Database, userIds?: readonly string[]): Promi
   return links;
 }
 
+/** The people linked to a co-op, by name: its admin page (app/admin/coops/[slug]). */
+export async function peopleOf(db: Database, coop: string): Promise<{ id: string; name: string; email: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(coopPeople)
+    .innerJoin(users, eq(users.id, coopPeople.userId))
+    .where(eq(coopPeople.coop, coop))
+    .orderBy(asc(users.name));
+}
+
 export async function isLinked(db: Database, userId: string, coop: string): Promise<boolean> {
   const [row] = await db
     .select({ coop: coopPeople.coop })

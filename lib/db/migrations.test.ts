@@ -62,7 +62,8 @@ describe('the briefs migration (after 0001)', () => {
       const rows = await client.query<{ kind: string; status: string; coop_name: string }>(
         'select kind, status, coop_name from enquiries',
       );
-      expect(rows.rows).toEqual([{ kind: 'join', status: 'proposed', coop_name: 'Outlandish' }]);
+      // Its status as the membership decision names it since 0016: proposed on Loomio is in discussion.
+      expect(rows.rows).toEqual([{ kind: 'join', status: 'in-discussion', coop_name: 'Outlandish' }]);
       // A join enquiry still needs its co-op's name; a brief needs its own fields and takes only lead statuses.
       await expect(
         client.query(
@@ -158,6 +159,44 @@ describe('the references migration (0014)', () => {
       await expect(
         client.query(`update enquiries set reference = 'J-2222' where reference = 'J-2223'`),
       ).rejects.toThrow(/enquiries_reference_unique/);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('the membership migration (0016)', () => {
+  it('puts join enquiries contacted or proposed on Loomio in discussion, and leaves the rest as they were', async () => {
+    const client = await PGlite.create();
+    try {
+      const db = drizzle({ client });
+      await migrate(db, { migrationsFolder: await migrationsUpTo(16) });
+      for (const [reference, status] of [
+        ['J-2222', 'new'],
+        ['J-2223', 'contacted'],
+        ['J-2224', 'proposed'],
+        ['J-2225', 'approved'],
+        ['J-2226', 'declined'],
+      ]) {
+        await client.query(
+          `insert into enquiries (reference, coop_name, contact_name, email, location, legal_form, description, status)
+          values ($1, 'Co-op', 'Ada', 'ada@example.coop', 'London', 'partnership', 'Websites', $2)`,
+          [reference, status],
+        );
+      }
+      await migrate(db, { migrationsFolder });
+      const rows = await client.query<{ reference: string; status: string }>(
+        'select reference, status from enquiries order by reference',
+      );
+      expect(rows.rows.map((row) => row.status)).toEqual([
+        'new',
+        'in-discussion',
+        'in-discussion',
+        'approved',
+        'declined',
+      ]);
+      await expect(client.query(`update enquiries set status = 'contacted'`)).rejects.toThrow(/enquiries_status_check/);
+      await client.query(`update enquiries set status = 'withdrawn' where reference = 'J-2222'`);
     } finally {
       await client.close();
     }

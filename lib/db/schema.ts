@@ -142,7 +142,16 @@ export const enquiryNotes = pgTable(
   (table) => [index('enquiry_notes_enquiry_id_idx').on(table.enquiryId, table.at)],
 );
 
-export const mailKinds = ['notification', 'receipt', 'sign-in', 'forward', 'review', 'invitation'] as const;
+export const mailKinds = [
+  'notification',
+  'receipt',
+  'sign-in',
+  'forward',
+  'review',
+  'invitation',
+  'welcome',
+  'decline',
+] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /** The mail kinds about one person (not an enquiry): each row names its `userId`. */
@@ -355,6 +364,12 @@ export const auditActions = [
   'account.invited',
   'coop.linked',
   'coop.unlinked',
+  'membership.started',
+  'membership.approved',
+  'membership.entry-proposed',
+  'membership.welcomed',
+  'membership.declined',
+  'coop.leaving',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -441,6 +456,8 @@ export const proposals = pgTable(
     /** A claim: while in the future, one worker is pushing this proposal and the others leave it alone. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),
+    /** A new co-op's entry (an approved join enquiry, lib/membership): the file is created, never overwritten. */
+    creates: boolean('creates').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     pushedAt: timestamp('pushed_at', { withTimezone: true }),
     mergedAt: timestamp('merged_at', { withTimezone: true }),
@@ -492,4 +509,40 @@ export const coopConfirmations = pgTable(
 export const reviewReminders = pgTable('review_reminders', {
   coop: text('coop').primaryKey(),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * The members' decision on a join enquiry (lib/membership), one row per enquiry: the Loomio proposal it was put to,
+ * and once approved, each step of welcoming the co-op as it completes, so a retry runs only what is not done: the
+ * proposal adding its entry (`slug`, `proposalId`), the applicant linked as its contact (`contactId`), the welcome
+ * mail queued (`welcomedAt`). Declined: the reply a member wrote, queued when they sent it (`repliedAt`); erasure
+ * blanks it. `lastError` says which step failed last, until it succeeds.
+ */
+export const membershipDecisions = pgTable('membership_decisions', {
+  enquiryId: uuid('enquiry_id')
+    .primaryKey()
+    .references(() => enquiries.id, { onDelete: 'cascade' }),
+  loomioUrl: text('loomio_url'),
+  slug: text('slug').unique('membership_decisions_slug_unique'),
+  proposalId: uuid('proposal_id').references(() => proposals.id, { onDelete: 'set null' }),
+  contactId: text('contact_id').references(() => users.id, { onDelete: 'set null' }),
+  welcomedAt: timestamp('welcomed_at', { withTimezone: true }),
+  reply: text('reply'),
+  repliedAt: timestamp('replied_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A co-op that left the network (an admin's "Left the network", lib/membership/departure.ts): the proposal setting
+ * its `member: false`, and once that is merged or published, when its people were unlinked.
+ */
+export const coopDepartures = pgTable('coop_departures', {
+  proposalId: uuid('proposal_id')
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: 'cascade' }),
+  coop: text('coop').notNull(),
+  actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  unlinkedAt: timestamp('unlinked_at', { withTimezone: true }),
 });

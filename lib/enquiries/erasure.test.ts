@@ -38,8 +38,8 @@ describe('the audit trail of triage', () => {
   it('records who changed the status and who added each note, and nothing for a save that changes nothing', async () => {
     const { db, mo } = await people();
     const { id } = await storeEnquiry();
-    expect(await updateEnquiry(db, id, { status: 'contacted', note: 'Called them' }, mo.id)).toBe('saved');
-    expect(await updateEnquiry(db, id, { status: 'contacted', note: '  ' }, mo.id)).toBe('saved');
+    expect(await updateEnquiry(db, id, { status: 'in-discussion', note: 'Called them' }, mo.id)).toBe('saved');
+    expect(await updateEnquiry(db, id, { status: 'in-discussion', note: '  ' }, mo.id)).toBe('saved');
     const history = await enquiryHistory(db, id);
     expect(
       history
@@ -47,7 +47,7 @@ describe('the audit trail of triage', () => {
         .sort((a, b) => a.action.localeCompare(b.action)),
     ).toEqual([
       { action: 'enquiry.note', actorName: 'Mo Member', from: null, to: 'Called them' },
-      { action: 'enquiry.status', actorName: 'Mo Member', from: 'new', to: 'contacted' },
+      { action: 'enquiry.status', actorName: 'Mo Member', from: 'new', to: 'in-discussion' },
     ]);
   });
 });
@@ -207,7 +207,7 @@ describe('retention', () => {
       ['old approved', 'approved', 13],
       ['old declined', 'declined', 25],
       ['recent declined', 'declined', 11],
-      ['old but open', 'proposed', 30],
+      ['old but open', 'in-discussion', 30],
     ] as const) {
       const { id } = await storeEnquiry({ ...validEnquiry, coopName: name });
       await updateEnquiry(db, id, { status }, mo.id);

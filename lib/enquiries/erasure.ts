@@ -2,7 +2,15 @@ import 'server-only';
 import { and, eq, getTableName, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import { isEmbedded, type Database } from '@/lib/db';
-import { auditEvents, closedStatuses, enquiries, enquiryNotes, idempotencyKeys, outbox } from '@/lib/db/schema';
+import {
+  auditEvents,
+  closedStatuses,
+  enquiries,
+  enquiryNotes,
+  idempotencyKeys,
+  membershipDecisions,
+  outbox,
+} from '@/lib/db/schema';
 import { enquiryKindList } from '@/lib/enquiry-kinds';
 import type { Column, FieldSpec } from '@/lib/enquiry-kinds/field';
 
@@ -40,6 +48,8 @@ async function anonymise(db: Database, id: string): Promise<boolean> {
   if (!done) return false;
   await db.delete(outbox).where(eq(outbox.enquiryId, id));
   await db.delete(enquiryNotes).where(eq(enquiryNotes.enquiryId, id));
+  // A declined co-op's reply names its contact; the decision's steps and Loomio link stay.
+  await db.update(membershipDecisions).set({ reply: null }).where(eq(membershipDecisions.enquiryId, id));
   // The key's row holds the client's address, a digest of every field and the id: kept, it would answer a resend
   // of the same enquiry with the erased one's id. Without it, a resend is a new enquiry.
   await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.response}->>'id' = ${id}`);
@@ -52,7 +62,7 @@ async function anonymise(db: Database, id: string): Promise<boolean> {
 
 /** The tables erasure changes: their old row versions hold what it erased. */
 const erasedTables = sql.raw(
-  [enquiries, enquiryNotes, outbox, auditEvents, idempotencyKeys].map(getTableName).join(', '),
+  [enquiries, enquiryNotes, outbox, auditEvents, idempotencyKeys, membershipDecisions].map(getTableName).join(', '),
 );
 
 /**

@@ -7,13 +7,16 @@ export const kindLabels = Object.fromEntries(enquiryKindList.map((kind) => [kind
   string
 >;
 
+/** Statuses join enquiries had before the membership decision (migration 0016), as their history still names them. */
+const formerStatuses: Readonly<Record<string, string>> = { contacted: 'Contacted', proposed: 'Proposed on Loomio' };
+
 /** Any enquiry's status in words: each kind has its own statuses, and `new` reads the same for all. */
 export function statusLabel(status: string): string {
   for (const kind of enquiryKindList) {
     const label = (kind.statuses as Readonly<Record<string, string>>)[status];
     if (label) return label;
   }
-  return status;
+  return formerStatuses[status] ?? status;
 }
 
 /** Who an enquiry is from, by its kind's naming field: the co-op asking to join, or the client's organisation. */

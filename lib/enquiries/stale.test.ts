@@ -8,6 +8,6 @@ describe('isStale', () => {
   it('flags enquiries still new after 7 days, and only those', () => {
     expect(isStale({ status: 'new', createdAt: daysAgo(8) }, now)).toBe(true);
     expect(isStale({ status: 'new', createdAt: daysAgo(6.9) }, now)).toBe(false);
-    expect(isStale({ status: 'contacted', createdAt: daysAgo(30) }, now)).toBe(false);
+    expect(isStale({ status: 'in-discussion', createdAt: daysAgo(30) }, now)).toBe(false);
   });
 });

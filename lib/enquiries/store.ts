@@ -146,7 +146,12 @@ export type Triaged = 'saved' | 'missing' | 'wrong-status';
 export async function updateEnquiry(
   db: Database,
   id: string,
-  change: { status: StoredEnquiry['status']; note?: string },
+  change: {
+    status: StoredEnquiry['status'];
+    note?: string;
+    /** The statuses this change may set, read with the enquiry locked: the triage form's (lib/membership/text.ts). */
+    offered?: (kind: string, statuses: readonly string[], current: string) => readonly string[];
+  },
   actorId: string,
 ): Promise<Triaged> {
   return db.transaction(async (tx) => {
@@ -156,7 +161,9 @@ export async function updateEnquiry(
       .where(eq(enquiries.id, id))
       .for('update');
     if (!before) return 'missing';
-    if (!(statusesOf[before.kind] as readonly string[]).includes(change.status)) return 'wrong-status';
+    const statuses: readonly string[] = statusesOf[before.kind];
+    const offered = change.offered ? change.offered(before.kind, statuses, before.status) : statuses;
+    if (!offered.includes(change.status)) return 'wrong-status';
     const note = change.note?.replace(/\r\n?/g, '\n').trim() ?? '';
     if (before.status === change.status && note === '') return 'saved';
     await tx

@@ -124,14 +124,16 @@ export const joinKind = defineKind({
       'We need your consent to store your enquiry',
     ),
   ],
+  // The membership decision (lib/membership): in discussion once a member has started it on Loomio; approved and
+  // declined are reached only through its steps, withdrawn when the co-op withdraws.
   statuses: {
     new: 'New',
-    contacted: 'Contacted',
-    proposed: 'Proposed on Loomio',
+    'in-discussion': 'In discussion',
     approved: 'Approved',
     declined: 'Declined',
+    withdrawn: 'Withdrawn',
   },
-  closedStatuses: ['approved', 'declined'],
+  closedStatuses: ['approved', 'declined', 'withdrawn'],
   endpoint: { path: 'join', rateLimit: 'join', rateLimitSetting: 'JOIN_RATE_LIMIT' },
   site: {
     page: 'join',

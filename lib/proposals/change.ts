@@ -92,6 +92,15 @@ export function applyProposal(text: string, proposal: Proposal): string {
 }
 
 /**
+ * A new co-op's file (a proposal that `creates`): the proposed fields in the schema's order, then the description
+ * as its body, if any.
+ */
+export function newEntryText(proposal: Proposal): string {
+  const { [descriptionField.name]: description, ...frontMatter } = fieldChanges(proposal);
+  return writeEntry({ ...frontMatter, body: newBody(undefined, description) }, Object.keys(coopSchema.fields));
+}
+
+/**
  * The body with a proposed description: its text, after the blank lines the file had before the old one, and with
  * one line break at its end. Without one, the body as it was.
  */
@@ -133,7 +142,9 @@ export function describeProposal(proposal: Proposal, quote: (text: string) => st
   const when = proposal.createdAt.toISOString().replace(/\.\d+Z$/, 'Z');
   const reason = oneLine(proposal.reason);
   return {
-    title: withoutReferences(`Update ${proposal.coop}: proposed by ${identPart(proposal.authorName)}`),
+    title: withoutReferences(
+      `${proposal.creates ? 'Add' : 'Update'} ${proposal.coop}: proposed by ${identPart(proposal.authorName)}`,
+    ),
     lines: [
       `Proposed by ${quote(who)} on ${when} through the site.`,
       `Why: ${reason ? quote(reason) : '(no reason given)'}`,

@@ -59,6 +59,7 @@ const proposal = (): Proposal => ({
   branch: null,
   mergeRequest: null,
   pushedTo: null,
+  creates: false,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

@@ -23,6 +23,7 @@ const proposalFor = (coop: string): Proposal => ({
   branch: null,
   mergeRequest: null,
   pushedTo: null,
+  creates: false,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

@@ -11,7 +11,14 @@ import { saysWhatItAsks, type EntryRecord } from './review';
 export function deployedEntry(slug: string): EntryRecord | undefined {
   const coop = directory.getCoop(slug);
   if (!coop) return undefined;
-  return { ...entryValues(coop), logo: coop.logo, confirmed: coop.confirmed };
+  // `member` and `joined` too: what a departure and a new co-op's entry ask (lib/membership).
+  return {
+    ...entryValues(coop),
+    member: coop.member,
+    joined: coop.joined?.slice(0, 10),
+    logo: coop.logo,
+    confirmed: coop.confirmed,
+  };
 }
 
 /** Whether the site's own content already says what a proposal sent to the editors asked. */

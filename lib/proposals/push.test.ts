@@ -57,6 +57,7 @@ const proposal = (values: Partial<Proposal>): Proposal => ({
   branch: null,
   mergeRequest: null,
   pushedTo: null,
+  creates: false,
   attempts: 0,
   nextAttemptAt: new Date(),
   lockedUntil: null,

@@ -10,6 +10,7 @@ import {
   identPart,
   logoOf,
   mergeRequestOptions,
+  newEntryText,
   proposalTrailer,
   UnpushableProposal,
   type Proposal,
@@ -70,8 +71,17 @@ export async function pushProposal(proposal: Proposal, settings: RepositorySetti
   await run(['clean', '-ffdxq']);
 
   const path = await regularFile(cwd, file, target);
-  if (!path) throw new UnpushableProposal(`${file} is not in ${target} any more`);
-  await overwrite(path, applyProposal(await readFile(path, 'utf8'), proposal));
+  if (proposal.creates) {
+    // A new co-op's entry: made, never written over one that is there (an editor added it, or another co-op has
+    // the name).
+    if (path) throw new UnpushableProposal(`${file} is already in ${target}: a co-op has that address`);
+    const created = join(cwd, file);
+    await mkdir(join(created, '..'), { recursive: true });
+    await overwrite(created, newEntryText(proposal));
+  } else {
+    if (!path) throw new UnpushableProposal(`${file} is not in ${target} any more`);
+    await overwrite(path, applyProposal(await readFile(path, 'utf8'), proposal));
+  }
   const added = [file];
   if (logo) {
     const logoPath = (await regularFile(cwd, logo.file, target)) ?? join(cwd, logo.file);

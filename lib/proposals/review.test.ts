@@ -26,7 +26,7 @@ afterAll(async () => {
   await closeDb();
 });
 beforeEach(async () => {
-  await (await getDb()).execute(sql`truncate proposals`);
+  await (await getDb()).execute(sql`truncate proposals cascade`);
 });
 
 async function settings(): Promise<ProposalSettings> {

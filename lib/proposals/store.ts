@@ -14,6 +14,8 @@ export type NewProposal = {
   /** Changed front-matter fields and their new values; null removes a field. */
   changes: Record<string, unknown>;
   logo?: { name: string; data: Buffer };
+  /** A new co-op's entry, made rather than changed (an approved join enquiry, lib/membership). */
+  creates?: boolean;
 };
 
 /** A co-op that has sent its `PROPOSALS_DAILY_LIMIT` proposals today: the proposal is not stored. */
@@ -69,10 +71,16 @@ async function insertProposal(db: Database, proposal: NewProposal): Promise<Prop
       changes: proposal.changes,
       logoName: proposal.logo?.name ?? null,
       logoData: proposal.logo?.data.toString('base64') ?? null,
+      creates: proposal.creates ?? false,
     })
     .returning();
   if (!stored) throw new Error('The proposal was not stored');
   return stored;
+}
+
+export async function getProposal(db: Database, id: string): Promise<Proposal | undefined> {
+  const [proposal] = await db.select().from(proposals).where(eq(proposals.id, id));
+  return proposal;
 }
 
 /** Proposals for the given co-ops, newest first; without `coops`, every proposal (for admins). */

@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   const db = await getDb();
-  await db.execute(sql`truncate proposals`);
+  await db.execute(sql`truncate proposals cascade`);
 });
 
 let clones = 0;

@@ -7,6 +7,7 @@ import { oneLine } from '@/lib/format';
 import { redact } from './git';
 import { pushProposal } from './push';
 import { pushConfirmationBatch } from './batch';
+import { completeDepartures } from './departure';
 import { deployedEntry } from './pending';
 import { claimDueProposals, markFailed, markPushed, releaseProposals, retryLater } from './queue';
 import { reviewProposals } from './review';
@@ -95,6 +96,9 @@ export function startProposalWorker({ settings, pollMs }: { settings: ProposalSe
         notAccepted.length && `${notAccepted.length} not accepted`,
       ].filter(Boolean);
       if (said.length > 0) console.info(`proposals: ${said.join(', ')}`);
+      // A co-op whose "left the network" is merged: its people are unlinked now.
+      for (const coop of await completeDepartures(db))
+        console.info(`proposals: ${coop} left the network, its people unlinked`);
       const batch = await pushConfirmationBatch(db, settings, deployedEntry);
       if (batch) console.info(`proposals: confirmations of ${batch.coops.length} co-ops pushed as ${batch.branch}`);
     } catch (error) {

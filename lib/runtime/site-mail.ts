@@ -9,7 +9,8 @@ import { composeInvitationMail } from '@/lib/auth/invitation-mail';
 import { composeReviewMail } from '@/lib/coops/review-mail';
 import { allLinks } from '@/lib/coops/people';
 import type { Database } from '@/lib/db';
-import { enquiries, users } from '@/lib/db/schema';
+import { enquiries, membershipDecisions, users } from '@/lib/db/schema';
+import { composeDeclineMail, composeWelcomeMail } from '@/lib/membership/text';
 import {
   composeForwardMail,
   composeNotification,
@@ -48,6 +49,13 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
         user,
       ]),
     );
+    const decided = ids(rows.map((row) => (row.kind === 'welcome' || row.kind === 'decline' ? row.enquiryId : null)));
+    const decisions = new Map(
+      (decided.length
+        ? await db.select().from(membershipDecisions).where(inArray(membershipDecisions.enquiryId, decided))
+        : []
+      ).map((decision) => [decision.enquiryId, decision]),
+    );
     const invited = ids(rows.map((row) => (row.kind === 'invitation' ? row.userId : null)));
     const coopsOfInvited = await allLinks(db, invited);
     return (row) => {
@@ -73,6 +81,15 @@ export function siteComposer(settings: EnquiryMailSettings): Composer {
       }
       const enquiry = row.enquiryId ? enquiriesById.get(row.enquiryId) : undefined;
       if (!enquiry) throw new Error(`enquiry ${row.enquiryId} not found`);
+      if (row.kind === 'welcome' || row.kind === 'decline') {
+        const decision = decisions.get(enquiry.id);
+        const mail =
+          row.kind === 'welcome'
+            ? decision?.slug && composeWelcomeMail(enquiry, decision.slug)
+            : decision?.reply && composeDeclineMail(enquiry, decision.reply);
+        if (!mail) throw new Error(`${row.kind} mail ${row.id}: the decision on enquiry ${enquiry.id} is not recorded`);
+        return [mail, { kind: row.kind, enquiryId: enquiry.id }];
+      }
       const recipient = row.kind === 'forward' ? recipients.get(row.coopSlug ?? '') : undefined;
       if (row.kind === 'forward' && !recipient) {
         throw new Error(`co-op ${row.coopSlug} is not a current member: brief ${enquiry.id} not forwarded to it`);

@@ -19,7 +19,10 @@ const columns: Column<EntryAge>[] = [
     header: 'Co-op',
     cell: (row) => (
       <>
-        <Link href={row.url}>{row.name}</Link>
+        <Link href={row.url}>{row.name}</Link>{' '}
+        <Link href={`/admin/coops/${row.slug}`} aria-label={`Manage ${row.name}`} className="ml-2 text-sm">
+          Manage
+        </Link>
         {row.flagged && <strong className="ml-2 text-brand-dark">Flagged: broken link</strong>}
       </>
     ),

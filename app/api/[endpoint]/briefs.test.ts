@@ -245,7 +245,7 @@ describe('a brief in the database', () => {
   it('cannot take a join enquiry’s status, nor lack its own fields', async () => {
     await postJson(validBrief);
     const db = await getDb();
-    await expect(db.update(enquiries).set({ status: 'proposed' })).rejects.toThrow();
+    await expect(db.update(enquiries).set({ status: 'in-discussion' })).rejects.toThrow();
     await expect(db.update(enquiries).set({ budget: null })).rejects.toThrow();
     await db.update(enquiries).set({ status: 'in-conversation' });
     await expect(db.execute(sql`update enquiries set kind = 'join'`)).rejects.toThrow();

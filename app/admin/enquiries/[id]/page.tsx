@@ -5,6 +5,7 @@ import { EraseForm } from '@/components/admin/erase-form';
 import { ForwardForm } from '@/components/admin/forward-form';
 import { History } from '@/components/admin/history';
 import { EnquiryDetails } from '@/components/admin/enquiry-details';
+import { MembershipDecision } from '@/components/admin/membership-decision';
 import { TriageForm } from '@/components/admin/triage-form';
 import { formatReceived } from '@/lib/format';
 import { requireMember } from '@/lib/admin/require-member';
@@ -15,6 +16,10 @@ import { getDb } from '@/lib/db';
 import { getEnquiry, isStale, staleAfterDays } from '@/lib/enquiries/store';
 import { kindOf } from '@/lib/enquiry-kinds';
 import { enquiryTitle } from '@/lib/enquiry-kinds/on-site';
+import { decisionOf } from '@/lib/membership/decision';
+import { projectUrl } from '@/lib/proposals/status';
+import { getProposal } from '@/lib/proposals/store';
+import { settings } from '@/lib/settings';
 
 export const dynamic = 'force-dynamic';
 type Props = {
@@ -26,6 +31,7 @@ type Props = {
     again?: string;
     ticked?: string;
     error?: string;
+    decision?: string;
   }>;
 };
 
@@ -45,7 +51,9 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   if (!enquiry || !kind) notFound();
   const history = await enquiryHistory(db, enquiry.id);
   const notes = (await notesOf(db, [enquiry.id])).get(enquiry.id) ?? [];
-  const { saved, erased, forwarded, again, ticked, error } = await searchParams;
+  const { saved, erased, forwarded, again, ticked, error, decision: said } = await searchParams;
+  const decision = enquiry.kind === 'join' ? await decisionOf(db, enquiry.id) : undefined;
+  const proposal = decision?.proposalId ? await getProposal(db, decision.proposalId) : undefined;
   const { admin, forwardable } = kind.site;
   const forwarding = forwardable && !enquiry.anonymisedAt;
   const targets = forwarding
@@ -74,6 +82,15 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
         </p>
       )}
       <TriageForm enquiry={enquiry} notes={notes} saved={Boolean(saved)} error={error} />
+      {enquiry.kind === 'join' && !enquiry.anonymisedAt && (
+        <MembershipDecision
+          enquiry={enquiry}
+          decision={decision}
+          proposal={proposal}
+          project={projectUrl(settings().CONTENT_GIT_URL)}
+          said={said}
+        />
+      )}
       {forwarding && (
         <ForwardForm
           briefId={enquiry.id}
