@@ -534,7 +534,7 @@ export const membershipDecisions = pgTable('membership_decisions', {
 });
 
 /**
- * A co-op that left the network (an admin's "Left the network", lib/membership/departure.ts): the proposal setting
+ * A co-op that left the network (an admin's "Left the network", lib/proposals/departure.ts): the proposal setting
  * its `member: false`, and once that is merged or published, when its people were unlinked.
  */
 export const coopDepartures = pgTable('coop_departures', {
