@@ -177,7 +177,7 @@ test.describe('the members’ triage', () => {
 
       await expect(page).toHaveURL(new RegExp(`/admin/enquiries/${id}$`));
       await expect(page.getByText('<b>Bold</b> Applicant')).toBeVisible();
-      await expect(page.getByText('We write <script>alert(1)</script> software.')).toBeVisible();
+      await expect(page.getByText('We write <script>alert(1)</script> software.', { exact: true })).toBeVisible();
       await page.getByLabel('Status').selectOption('in-discussion');
       await page.getByLabel('Add a note').fill('Proposed on Loomio by Sam');
       await page.getByRole('button', { name: 'Save' }).click();

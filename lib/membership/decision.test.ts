@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -15,7 +15,7 @@ import { createMailer } from '@/lib/mail/worker';
 import { branchName } from '@/lib/proposals/change';
 import { completeDepartures, proposeDeparture } from '@/lib/proposals/departure';
 import { getProposal } from '@/lib/proposals/store';
-import { deliverProposals, type ProposalSettings } from '@/lib/proposals/worker';
+import { deliverProposals } from '@/lib/proposals/worker';
 import { site } from '@/lib/site';
 import { resetDatabase, storeEnquiry } from '@/test/database';
 import { validEnquiry } from '@/test/enquiry-data';
@@ -24,6 +24,7 @@ import { outboxTestSettings } from '@/test/outbox-settings';
 import { startSmtpSink } from '@/test/smtp-sink';
 import { approveMembership, declineMembership, decisionOf, startDecision, stepsDone } from './decision';
 import { triageStatuses } from './text';
+import { workerSettings } from '@/test/proposal-settings';
 
 const loomio = 'https://www.loomio.com/p/AbC123/new-co-op-joins';
 const existing = new Set(['autonomic', 'agile-collective']);
@@ -34,7 +35,6 @@ const options = {
 };
 
 let scratch: string;
-let clones = 0;
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'cotech-membership-'));
 });
@@ -58,21 +58,7 @@ async function member(name = 'Mo Member', email = 'mo@example.coop') {
   return row;
 }
 
-async function settingsFor(server: GitServer): Promise<ProposalSettings> {
-  clones += 1;
-  const workDir = join(scratch, `worker-${clones}`);
-  await mkdir(workDir, { recursive: true });
-  return {
-    address: server.url,
-    target: 'main',
-    workDir,
-    siteDir: process.cwd(),
-    committer: { name: 'CoTech site', email: 'site@coops.example' },
-    timeoutMs: 20_000,
-    retryBaseSeconds: 30,
-    leaseSeconds: 600,
-  };
-}
+const settingsFor = (server: GitServer) => workerSettings(scratch, server.url);
 
 const applicant = {
   ...validEnquiry,

@@ -21,6 +21,16 @@ export async function decisionOf(db: Database, enquiryId: string): Promise<Decis
   return decision;
 }
 
+/** An enquiry's decision, locked for this transaction: one step at a time, however many members press at once. */
+async function lockedDecision(db: Database, enquiryId: string): Promise<Decision | undefined> {
+  const [decision] = await db
+    .select()
+    .from(membershipDecisions)
+    .where(eq(membershipDecisions.enquiryId, enquiryId))
+    .for('update');
+  return decision;
+}
+
 /** A join enquiry locked for this transaction, with what the decision's steps read of it. */
 async function lockedApplicant(db: Database, enquiryId: string) {
   const [enquiry] = await db
@@ -184,11 +194,7 @@ const applicantOf = (enquiry: Enquiry): Applicant => enquiry;
 /** Step 1: the proposal adding the entry, unless one is stored that can still be pushed. */
 async function proposeEntry(db: Database, enquiry: Enquiry, slug: string, actor: Actor, options: ApprovalOptions) {
   return db.transaction(async (tx) => {
-    const [decision] = await tx
-      .select()
-      .from(membershipDecisions)
-      .where(eq(membershipDecisions.enquiryId, enquiry.id))
-      .for('update');
+    const decision = await lockedDecision(tx, enquiry.id);
     const [earlier] = decision?.proposalId
       ? await tx.select().from(proposals).where(eq(proposals.id, decision.proposalId))
       : [];
@@ -225,11 +231,7 @@ async function proposeEntry(db: Database, enquiry: Enquiry, slug: string, actor:
  */
 async function linkContact(db: Database, enquiry: Enquiry, actorId: string) {
   return db.transaction(async (tx) => {
-    const [decision] = await tx
-      .select()
-      .from(membershipDecisions)
-      .where(eq(membershipDecisions.enquiryId, enquiry.id))
-      .for('update');
+    const decision = await lockedDecision(tx, enquiry.id);
     if (!decision || decision.contactId) return undefined;
     if (!decision.slug) return 'Waiting for the entry’s address: the entry is proposed first.';
     const email = enquiry.email.toLowerCase();
@@ -258,11 +260,7 @@ async function linkContact(db: Database, enquiry: Enquiry, actorId: string) {
 /** Step 3: the welcome, queued once; the outbox sends it, and tries again until the mail server takes it. */
 async function queueWelcome(db: Database, enquiry: Enquiry, actorId: string) {
   return db.transaction(async (tx) => {
-    const [decision] = await tx
-      .select()
-      .from(membershipDecisions)
-      .where(eq(membershipDecisions.enquiryId, enquiry.id))
-      .for('update');
+    const decision = await lockedDecision(tx, enquiry.id);
     if (!decision || decision.welcomedAt) return undefined;
     if (!decision.slug) return 'Waiting for the entry’s address: the entry is proposed first.';
     await tx.insert(outbox).values({ kind: 'welcome', enquiryId: enquiry.id });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isNull, sql } from 'drizzle-orm';
@@ -7,7 +7,7 @@ import { closeDb, getDb } from '@/lib/db';
 import { coopConfirmations } from '@/lib/db/schema';
 import { startGitServer, type GitServer } from '@/test/git-server';
 import { batchBranch, pushConfirmationBatch } from './batch';
-import type { RepositorySettings } from './repository';
+import { workerSettings } from '@/test/proposal-settings';
 
 let server: GitServer;
 let scratch: string;
@@ -26,18 +26,7 @@ beforeEach(async () => {
   await (await getDb()).execute(sql`truncate coop_confirmations`);
 });
 
-async function settings(): Promise<RepositorySettings> {
-  const workDir = join(scratch, `worker-${Date.now()}`);
-  await mkdir(workDir, { recursive: true });
-  return {
-    address: server.fileUrl,
-    target: 'main',
-    workDir,
-    siteDir: process.cwd(),
-    committer: { name: 'CoTech site', email: 'site@coops.example' },
-    timeoutMs: 20_000,
-  };
-}
+const settings = () => workerSettings(scratch, server.fileUrl);
 
 const confirm = (coop: string, name: string, at: string) =>
   ({ coop, name, at: new Date(at) }) satisfies typeof coopConfirmations.$inferInsert;

@@ -22,18 +22,20 @@ export async function latestDeparture(
   return row && { departure: row.coop_departures, proposal: row.proposals };
 }
 
-/** Whether a departure is under way: its proposal waiting, sent or published, its people not unlinked yet. */
+/** A departure's proposal in these states still stands: waiting, sent, or already in the site's content. */
+const standing = ['queued', 'pushed', 'published'] as const satisfies readonly Proposal['status'][];
+
+/** Whether a departure is under way: its proposal standing, its people not unlinked yet. */
+export const isUnderWay = (departure: Departure, proposal: Proposal) =>
+  !departure.unlinkedAt && (standing as readonly string[]).includes(proposal.status);
+
 async function underWay(db: Database, coop: string): Promise<boolean> {
   const [row] = await db
     .select({ id: coopDepartures.proposalId })
     .from(coopDepartures)
     .innerJoin(proposals, eq(proposals.id, coopDepartures.proposalId))
     .where(
-      and(
-        eq(coopDepartures.coop, coop),
-        isNull(coopDepartures.unlinkedAt),
-        inArray(proposals.status, ['queued', 'pushed', 'published']),
-      ),
+      and(eq(coopDepartures.coop, coop), isNull(coopDepartures.unlinkedAt), inArray(proposals.status, [...standing])),
     );
   return row !== undefined;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -9,7 +9,8 @@ import { proposals } from '@/lib/db/schema';
 import { startGitServer, type GitServer } from '@/test/git-server';
 import { branchName } from './change';
 import { fileRecord, reviewProposals, saysWhatItAsks, type EntryRecord } from './review';
-import { deliverProposals, type ProposalSettings } from './worker';
+import { deliverProposals } from './worker';
+import { workerSettings } from '@/test/proposal-settings';
 
 let server: GitServer;
 let scratch: string;
@@ -29,20 +30,7 @@ beforeEach(async () => {
   await (await getDb()).execute(sql`truncate proposals cascade`);
 });
 
-async function settings(): Promise<ProposalSettings> {
-  const workDir = join(scratch, `worker-${Date.now()}`);
-  await mkdir(workDir, { recursive: true });
-  return {
-    address: server.fileUrl,
-    target: 'main',
-    workDir,
-    siteDir: process.cwd(),
-    committer: { name: 'CoTech site', email: 'site@coops.example' },
-    timeoutMs: 20_000,
-    retryBaseSeconds: 30,
-    leaseSeconds: 600,
-  };
-}
+const settings = () => workerSettings(scratch, server.fileUrl);
 
 async function pushed(changes: Record<string, unknown>) {
   const db = await getDb();

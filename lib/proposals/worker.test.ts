@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,8 @@ import { startGitServer, type GitServer } from '@/test/git-server';
 import { branchName } from './change';
 import { markdownText } from './quote';
 import { proposalStatus } from './status';
-import {
-  deliverProposals,
-  kickProposals,
-  startProposalWorker,
-  stopProposalWorker,
-  type ProposalSettings,
-} from './worker';
+import { deliverProposals, kickProposals, startProposalWorker, stopProposalWorker } from './worker';
+import { workerSettings } from '@/test/proposal-settings';
 
 const token = 's3cret-deploy-token';
 const logo =
@@ -64,23 +59,8 @@ beforeEach(async () => {
   await db.execute(sql`truncate proposals cascade`);
 });
 
-let clones = 0;
 /** A worker's settings: each its own working clone, as each instance has its own data directory. */
-async function settingsFor(address: string | undefined): Promise<ProposalSettings> {
-  clones += 1;
-  const workDir = join(scratch, `worker-${clones}`);
-  await mkdir(workDir, { recursive: true });
-  return {
-    address,
-    target: 'main',
-    workDir,
-    siteDir: process.cwd(),
-    committer: { name: 'CoTech site', email: 'site@coops.example' },
-    timeoutMs: 20_000,
-    retryBaseSeconds: 30,
-    leaseSeconds: 600,
-  };
-}
+const settingsFor = (address: string | undefined) => workerSettings(scratch, address);
 
 async function propose(values: Partial<typeof proposals.$inferInsert> = {}) {
   const db = await getDb();

@@ -9,7 +9,7 @@ import { requireAdmin } from '@/lib/admin/require-member';
 import { getDb } from '@/lib/db';
 import { peopleOf } from '@/lib/coops/people';
 import { formatReceived } from '@/lib/format';
-import { latestDeparture } from '@/lib/proposals/departure';
+import { isUnderWay, latestDeparture } from '@/lib/proposals/departure';
 import { projectUrl, proposalStatus } from '@/lib/proposals/status';
 import { settings } from '@/lib/settings';
 
@@ -39,10 +39,7 @@ export default async function AdminCoopPage({ params, searchParams }: Props) {
   const departure = await latestDeparture(db, slug);
   const status =
     departure && proposalStatus(departure.proposal, 'admin', { project: projectUrl(settings().CONTENT_GIT_URL) });
-  const underWay =
-    departure &&
-    !departure.departure.unlinkedAt &&
-    ['queued', 'pushed', 'published'].includes(departure.proposal.status);
+  const underWay = departure && isUnderWay(departure.departure, departure.proposal);
   return (
     <div className="mx-auto max-w-prose space-y-6">
       <p>
