@@ -37,6 +37,8 @@ const unlistedPages: readonly Page[] = [
   { path: '/admin/people', status: 200, as: 'admin' },
   { path: '/admin/activity', status: 200, as: 'admin' },
   { path: '/admin/coops', status: 200, as: 'admin' },
+  // A co-op's admin page: its people and "Left the network".
+  { path: '/admin/coops/outlandish', status: 200, as: 'admin' },
   { path: '/admin/proposals', status: 200, as: 'admin' },
   { path: '/account', status: 200, as: 'admin' },
 ];
