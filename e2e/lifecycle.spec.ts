@@ -112,10 +112,11 @@ async function postEnquiry(url: string, n: number): Promise<Response> {
 const signInFromLog = (server: Server, email = lifecycleAdmin) => signInThroughLog(server.url, email, server.output);
 
 /** The ids of every stored enquiry, from the members' CSV. */
-async function storedIds(server: Server): Promise<Set<string>> {
+/** The references of the enquiries the server has stored, from its CSV, whose rows start with the reference. */
+async function storedReferences(server: Server): Promise<Set<string>> {
   const csv = await fetch(`${server.url}/admin/enquiries.csv`, { headers: { cookie: await signInFromLog(server) } });
   expect(csv.status).toBe(200);
-  return new Set([...(await csv.text()).matchAll(/^"([0-9a-f-]{36})"/gm)].map((match) => match[1] ?? ''));
+  return new Set([...(await csv.text()).matchAll(/^"([A-Z]-[2-9A-Z]{4})"/gm)].map((match) => match[1] ?? ''));
 }
 
 test.afterEach(() => {
@@ -198,7 +199,7 @@ test('a second server on the same data directory refuses to start, and a restart
   for (let n = 0; n < 20; n++) {
     const response = await postEnquiry(first.url, n);
     expect(response.status).toBe(201);
-    ids.push(((await response.json()) as { id: string }).id);
+    ids.push(((await response.json()) as { reference: string }).reference);
   }
 
   const second = startServer(dataDir, firstPort + 1);
@@ -211,12 +212,12 @@ test('a second server on the same data directory refuses to start, and a restart
   expect(second.output()).not.toContain('CoTech site ready'); // it never listened
   const after = await postEnquiry(first.url, 20); // and the first is untouched
   expect(after.status).toBe(201);
-  ids.push(((await after.json()) as { id: string }).id);
+  ids.push(((await after.json()) as { reference: string }).reference);
 
   expect(await stop(first)).toBe(0);
   const restarted = startServer(dataDir, firstPort);
   await firstAnswer(restarted);
-  const stored = await storedIds(restarted);
+  const stored = await storedReferences(restarted);
   expect(ids.filter((id) => !stored.has(id))).toEqual([]);
   expect(stored.size).toBe(21);
   expect(await stop(restarted)).toBe(0);
@@ -268,7 +269,7 @@ test('SIGTERM under load: every request taken is answered, none is reset, every 
         continue;
       }
       expect(outcome.status, outcome.body).toBe(201);
-      acknowledged.push((JSON.parse(outcome.body) as { id: string }).id);
+      acknowledged.push((JSON.parse(outcome.body) as { reference: string }).reference);
       if (signalled) answeredAfterSignal++;
     }
   };
@@ -299,7 +300,7 @@ test('SIGTERM under load: every request taken is answered, none is reset, every 
 
   const restarted = startServer(dataDir, firstPort + 2);
   await firstAnswer(restarted);
-  const stored = await storedIds(restarted);
+  const stored = await storedReferences(restarted);
   expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
   expect(await stop(restarted)).toBe(0);
 });
