@@ -31,6 +31,14 @@ async function lockedDecision(db: Database, enquiryId: string): Promise<Decision
   return decision;
 }
 
+/** Records what a step did on the enquiry's decision, with when. */
+async function saveDecision(db: Database, enquiryId: string, set: Partial<Omit<Decision, 'enquiryId'>>) {
+  await db
+    .update(membershipDecisions)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(membershipDecisions.enquiryId, enquiryId));
+}
+
 /** A join enquiry locked for this transaction, with what the decision's steps read of it. */
 async function lockedApplicant(db: Database, enquiryId: string) {
   const [enquiry] = await db
@@ -181,10 +189,7 @@ export async function approveMembership(
   const lastError = failed.length
     ? failed.map(({ step, message }) => `${approvalSteps[step]}: ${message}`).join('; ')
     : null;
-  await db
-    .update(membershipDecisions)
-    .set({ lastError, updatedAt: new Date() })
-    .where(eq(membershipDecisions.enquiryId, enquiryId));
+  await saveDecision(db, enquiryId, { lastError });
   return { outcome: 'approved', failed };
 }
 
@@ -216,10 +221,7 @@ async function proposeEntry(db: Database, enquiry: Enquiry, slug: string, actor:
       },
       { dailyLimit: options.dailyLimit },
     );
-    await tx
-      .update(membershipDecisions)
-      .set({ slug, proposalId: proposal.id, updatedAt: new Date() })
-      .where(eq(membershipDecisions.enquiryId, enquiry.id));
+    await saveDecision(tx, enquiry.id, { slug, proposalId: proposal.id });
     await recordAudit(tx, { actorId: actor.id, action: 'membership.entry-proposed', enquiryId: enquiry.id, to: slug });
     return undefined;
   });
@@ -249,10 +251,7 @@ async function linkContact(db: Database, enquiry: Enquiry, actorId: string) {
       .onConflictDoNothing()
       .returning();
     if (linked) await recordAudit(tx, { actorId, action: 'coop.linked', targetUserId: person.id, to: decision.slug });
-    await tx
-      .update(membershipDecisions)
-      .set({ contactId: person.id, updatedAt: new Date() })
-      .where(eq(membershipDecisions.enquiryId, enquiry.id));
+    await saveDecision(tx, enquiry.id, { contactId: person.id });
     return undefined;
   });
 }
@@ -264,10 +263,7 @@ async function queueWelcome(db: Database, enquiry: Enquiry, actorId: string) {
     if (!decision || decision.welcomedAt) return undefined;
     if (!decision.slug) return 'Waiting for the entry’s address: the entry is proposed first.';
     await tx.insert(outbox).values({ kind: 'welcome', enquiryId: enquiry.id });
-    await tx
-      .update(membershipDecisions)
-      .set({ welcomedAt: new Date(), updatedAt: new Date() })
-      .where(eq(membershipDecisions.enquiryId, enquiry.id));
+    await saveDecision(tx, enquiry.id, { welcomedAt: new Date() });
     await recordAudit(tx, { actorId, action: 'membership.welcomed', enquiryId: enquiry.id });
     return undefined;
   });
