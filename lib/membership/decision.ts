@@ -228,46 +228,65 @@ async function proposeEntry(db: Database, enquiry: Enquiry, slug: string, actor:
 }
 
 /**
- * Step 2: the applicant's account (a contact's, made now unless their address has one) linked to the new co-op.
- * No invitation: their welcome (step 3) says what it would.
+ * A step after the entry's proposal, in its own transaction on the locked decision: skipped once `done` says it
+ * is, waiting (with why) until the entry has its address, else `run`.
  */
-async function linkContact(db: Database, enquiry: Enquiry, actorId: string) {
+async function laterStep(
+  db: Database,
+  enquiryId: string,
+  done: (decision: Decision) => boolean,
+  run: (tx: Database, slug: string) => Promise<void>,
+): Promise<string | undefined> {
   return db.transaction(async (tx) => {
-    const decision = await lockedDecision(tx, enquiry.id);
-    if (!decision || decision.contactId) return undefined;
+    const decision = await lockedDecision(tx, enquiryId);
+    if (!decision || done(decision)) return undefined;
     if (!decision.slug) return 'Waiting for the entry’s address: the entry is proposed first.';
-    const email = enquiry.email.toLowerCase();
-    const [added] = await tx
-      .insert(users)
-      .values({ id: randomUUID(), name: enquiry.contactName, email, role: 'contact' })
-      .onConflictDoNothing({ target: users.email })
-      .returning();
-    if (added) await recordAudit(tx, { actorId, action: 'account.created', targetUserId: added.id, to: 'contact' });
-    const [person] = added ? [added] : await tx.select().from(users).where(eq(users.email, email));
-    if (!person) throw new Error(`no account for ${email}`);
-    const [linked] = await tx
-      .insert(coopPeople)
-      .values({ userId: person.id, coop: decision.slug })
-      .onConflictDoNothing()
-      .returning();
-    if (linked) await recordAudit(tx, { actorId, action: 'coop.linked', targetUserId: person.id, to: decision.slug });
-    await saveDecision(tx, enquiry.id, { contactId: person.id });
+    await run(tx, decision.slug);
     return undefined;
   });
 }
 
+/**
+ * Step 2: the applicant's account (a contact's, made now unless their address has one) linked to the new co-op.
+ * No invitation: their welcome (step 3) says what it would.
+ */
+const linkContact = (db: Database, enquiry: Enquiry, actorId: string) =>
+  laterStep(
+    db,
+    enquiry.id,
+    (decision) => decision.contactId !== null,
+    async (tx, slug) => {
+      const email = enquiry.email.toLowerCase();
+      const [added] = await tx
+        .insert(users)
+        .values({ id: randomUUID(), name: enquiry.contactName, email, role: 'contact' })
+        .onConflictDoNothing({ target: users.email })
+        .returning();
+      if (added) await recordAudit(tx, { actorId, action: 'account.created', targetUserId: added.id, to: 'contact' });
+      const [person] = added ? [added] : await tx.select().from(users).where(eq(users.email, email));
+      if (!person) throw new Error(`no account for ${email}`);
+      const [linked] = await tx
+        .insert(coopPeople)
+        .values({ userId: person.id, coop: slug })
+        .onConflictDoNothing()
+        .returning();
+      if (linked) await recordAudit(tx, { actorId, action: 'coop.linked', targetUserId: person.id, to: slug });
+      await saveDecision(tx, enquiry.id, { contactId: person.id });
+    },
+  );
+
 /** Step 3: the welcome, queued once; the outbox sends it, and tries again until the mail server takes it. */
-async function queueWelcome(db: Database, enquiry: Enquiry, actorId: string) {
-  return db.transaction(async (tx) => {
-    const decision = await lockedDecision(tx, enquiry.id);
-    if (!decision || decision.welcomedAt) return undefined;
-    if (!decision.slug) return 'Waiting for the entry’s address: the entry is proposed first.';
-    await tx.insert(outbox).values({ kind: 'welcome', enquiryId: enquiry.id });
-    await saveDecision(tx, enquiry.id, { welcomedAt: new Date() });
-    await recordAudit(tx, { actorId, action: 'membership.welcomed', enquiryId: enquiry.id });
-    return undefined;
-  });
-}
+const queueWelcome = (db: Database, enquiry: Enquiry, actorId: string) =>
+  laterStep(
+    db,
+    enquiry.id,
+    (decision) => decision.welcomedAt !== null,
+    async (tx) => {
+      await tx.insert(outbox).values({ kind: 'welcome', enquiryId: enquiry.id });
+      await saveDecision(tx, enquiry.id, { welcomedAt: new Date() });
+      await recordAudit(tx, { actorId, action: 'membership.welcomed', enquiryId: enquiry.id });
+    },
+  );
 
 /**
  * "Declined": records the decision and queues the reply a member wrote (from the prepared draft), in one

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { startGitServer, type GitServer } from '@/test/git-server';
 import { branchName, type Proposal } from './change';
 import { checkContentRepository } from './check';
 import { pushProposal } from './push';
-import type { RepositorySettings } from './repository';
+import { workerSettings } from '@/test/proposal-settings';
 
 // Two content repositories served over HTTP by git's own server (git http-backend) with a deploy token: one that
 // advertises push options, as GitLab does, and a plain one that does not, as a bare repository, Gitea without them
@@ -16,7 +16,6 @@ const token = 'check-token';
 let withOptions: GitServer;
 let withoutOptions: GitServer;
 let scratch: string;
-let dirs = 0;
 
 beforeAll(async () => {
   const credentials = { user: 'deploy', token };
@@ -31,19 +30,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function settingsFor(address: string): Promise<RepositorySettings> {
-  dirs += 1;
-  const workDir = join(scratch, `worker-${dirs}`);
-  await mkdir(workDir);
-  return {
-    address,
-    target: 'main',
-    workDir,
-    siteDir: process.cwd(),
-    committer: { name: 'CoTech site', email: 'site@coops.example' },
-    timeoutMs: 20_000,
-  };
-}
+const settingsFor = (address: string) => workerSettings(scratch, address);
 
 const proposal = (): Proposal => ({
   id: crypto.randomUUID(),
