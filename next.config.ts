@@ -23,6 +23,14 @@ const nextConfig = (phase: string): NextConfig => ({
   // last step strips and completes it like the main output (scripts/strip-runtime.ts).
   output: settingsOrExit().NEXT_OUTPUT,
   serverExternalPackages: ['@electric-sql/pglite'],
+  // The embedded database's thread loads pglite-socket by its path at run time (lib/db/embedded-thread.ts), which
+  // no import shows: a standalone build is told to copy it.
+  outputFileTracingIncludes: {
+    '/**': [
+      './node_modules/@electric-sql/pglite-socket/package.json',
+      './node_modules/@electric-sql/pglite-socket/dist/index.cjs',
+    ],
+  },
   // No body the site takes is larger (lib/http/body-limit.ts): `npm start`'s server and proxy.ts refuse larger ones
   // by their headers, and these bound what Next.js itself buffers (1 MB and 10 MB by default) if one gets here. A
   // Server Action over the limit is refused by Next.js after reading that much.

@@ -21,21 +21,24 @@ export const enquiryJson = JSON.stringify({
 /**
  * Starts `npm start` (building if needed) on 127.0.0.1:port with no rate limit and no link checks (a benchmark sends
  * traffic to this machine only, and the checks' requests to co-ops' websites would share its cores), and waits until
- * it answers.
+ * it answers. `options.env` adds to its environment (or, with undefined, takes out: DATABASE_URL, say);
+ * `options.nodeArgs` adds to Node's arguments.
  */
-export async function startSite(port) {
+export async function startSite(port, options = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cotech-bench-'));
-  const server = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'server/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      DATA_DIR: dataDir,
-      JOIN_RATE_LIMIT: '100000000',
-      LINK_CHECK_DAYS: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const args = [...(options.nodeArgs ?? []), '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'server/start.mjs'];
+  const env = {
+    ...process.env,
+    ...options.env,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    DATA_DIR: dataDir,
+    JOIN_RATE_LIMIT: '100000000',
+    LINK_CHECK_DAYS: '0',
+  };
+  // A setting given as undefined is left out (DATABASE_URL, for the embedded database).
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const server = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   // Never leave the site running, however the benchmark ends.
   process.on('exit', () => server.kill());
   const url = `http://127.0.0.1:${port}`;
@@ -57,6 +60,7 @@ export async function startSite(port) {
   return {
     url,
     dataDir,
+    pid: server.pid,
     stop: () => {
       server.kill();
       rmSync(dataDir, { recursive: true, force: true });

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { addPerson } from '@/lib/auth/accounts';
 import { sessionSecret } from '@/lib/auth/secret';
@@ -16,6 +15,7 @@ import { lockFileName } from '@/lib/db/data-dir-lock';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { createEnquiry, getEnquiry } from '@/lib/enquiries/store';
 import { validEnquiry } from '@/test/enquiry-data';
+import { backupTransaction } from '@/lib/runtime/backups';
 import { backupDataDir, restoreDataDir } from './db-archive.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-archive-'));
@@ -60,8 +60,7 @@ describe('backing up and restoring the embedded database', () => {
   it('is taken by the server that holds the directory, over a socket only its user can use', async () => {
     const dataDir = join(work, 'served');
     const db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
-    const client = (db as unknown as { $client: PGlite }).$client;
-    const channel = await serveBackups(dataDir, (file) => backUpTo(client, dataDir, file));
+    const channel = await serveBackups(dataDir, (file) => backUpTo(backupTransaction(db), dataDir, file));
     try {
       expect(statSync(backupSocketPath(dataDir)).mode & 0o777).toBe(0o600);
       await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
@@ -121,7 +120,7 @@ describe('backing up and restoring the embedded database', () => {
     const restored = await openDatabase(parseSettings({ DATA_DIR: restoredDir }));
     try {
       for (const table of ['sessions', 'verifications', 'sign_in_requests', 'rate_limits', 'site_secrets']) {
-        const { rows } = await (restored as unknown as { $client: PGlite }).$client.query(`select * from ${table}`);
+        const { rows } = await restored.execute(sql.raw(`select * from ${table}`));
         expect(rows, table).toEqual([]);
       }
       // The enquiry's own mails stay, to go out after the restore; the sign-in mail, with its link and code, does not.

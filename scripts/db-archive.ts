@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { backUpThroughServer, backUpTo, tarEntries } from '../lib/db/backup.ts';
+import { backUpThroughServer, backUpTo, pgliteTransaction, tarEntries } from '../lib/db/backup.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError, lockFileName } from '../lib/db/data-dir-lock.ts';
 import { inMemory, settings } from '../lib/settings.ts';
 
@@ -26,7 +26,7 @@ export async function backupDataDir(dataDir: string, file: string): Promise<{ en
   try {
     const db = await PGlite.create(dataDir);
     try {
-      const { enquiries } = await backUpTo(db, dataDir, resolve(file));
+      const { enquiries } = await backUpTo(pgliteTransaction(db), dataDir, resolve(file));
       return { enquiries, byServer: false };
     } finally {
       await db.close();

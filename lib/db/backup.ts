@@ -26,8 +26,23 @@ export const proposalsFolder = 'proposals';
 export type BackupSummary = { file: string; bytes: number; enquiries: number };
 
 /**
- * The database in `dataDir` as one gzipped tar, consistent: PGlite runs one transaction at a time (`transaction()`
- * holds its transaction lock until COMMIT, and every `query()` outside one takes the same lock), so inside a
+ * Runs `work` inside one transaction on the embedded database, in which `countEnquiries` reads. The server's is
+ * its one connection to the database's thread (lib/runtime/backups.ts); the backup script's, offline, is PGlite's
+ * own (`pgliteTransaction`).
+ */
+export type InTransaction = <T>(work: (countEnquiries: () => Promise<number>) => Promise<T>) => Promise<T>;
+
+export const countEnquiriesSql = 'select count(*)::int as n from enquiries';
+
+/** A transaction of a PGlite this process opened itself. */
+export function pgliteTransaction(client: PGlite): InTransaction {
+  return (work) =>
+    client.transaction((tx) => work(async () => (await tx.query<{ n: number }>(countEnquiriesSql)).rows[0]?.n ?? 0));
+}
+
+/**
+ * The database in `dataDir` as one gzipped tar, consistent: PGlite runs one transaction at a time (its socket's
+ * one connection, or `transaction()`, holds it until COMMIT, and nothing else runs meanwhile), so inside a
  * transaction of ours no other is half done, and nothing writes to the directory while we copy it. The copy is the
  * data files as they are on disk, as PGlite's `dumpDataDir` makes it, and opens (with `loadDataDir`, or
  * `npm run db:restore`) as a database does after a power cut: every committed transaction is in the WAL, and is
@@ -35,10 +50,13 @@ export type BackupSummary = { file: string; bytes: number; enquiries: number };
  * 2 s without an answer to anyone for a directory of 5,000 enquiries (`npm run bench:backup`). Here the files are
  * read by Node's thread pool; only enquiries wait for the copy, and pages keep answering.
  */
-export async function dumpDatabase(client: PGlite, dataDir: string): Promise<{ archive: Buffer; enquiries: number }> {
-  const { tar, enquiries } = await client.transaction(async (tx) => {
-    const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from enquiries');
-    return { tar: await tarDirectory(resolve(dataDir)), enquiries: rows[0]?.n ?? 0 };
+export async function dumpDatabase(
+  inTransaction: InTransaction,
+  dataDir: string,
+): Promise<{ archive: Buffer; enquiries: number }> {
+  const { tar, enquiries } = await inTransaction(async (countEnquiries) => {
+    const enquiries = await countEnquiries();
+    return { tar: await tarDirectory(resolve(dataDir)), enquiries };
   });
   // Cleaned and compressed off the main thread (a worker, then zlib's thread pool), once the database is free.
   return { archive: await promisify(gzip)(await withoutKeys(tar)), enquiries };
@@ -207,9 +225,11 @@ export async function writeNewFileAtomically(file: string, bytes: Uint8Array): P
   }
 }
 
-/** Takes a backup of `client`, open on `dataDir`, into `file` (a path the caller resolved), which must not exist. */
-export async function backUpTo(client: PGlite, dataDir: string, file: string): Promise<BackupSummary> {
-  const { archive, enquiries } = await dumpDatabase(client, dataDir);
+/**
+ * Takes a backup of the database open on `dataDir` into `file` (a path the caller resolved), which must not exist.
+ */
+export async function backUpTo(inTransaction: InTransaction, dataDir: string, file: string): Promise<BackupSummary> {
+  const { archive, enquiries } = await dumpDatabase(inTransaction, dataDir);
   await writeNewFileAtomically(file, archive);
   return { file, bytes: archive.length, enquiries };
 }

@@ -1,33 +1,48 @@
 import 'server-only';
 import { join } from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+import { socketPort, startEmbeddedThread, type EmbeddedThread } from './embedded-thread';
 import * as schema from './schema';
 import { settings, type DataDir, type Settings } from '@/lib/settings';
 
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Database = NodePgDatabase<typeof schema>;
+
+/** The pool under a database lib/db opened (a transaction, also a Database, has none). */
+function poolOf(db: Database): Pool | undefined {
+  return (db as Database & { $client?: Pool }).$client;
+}
 
 const migrationsFolder = join(process.cwd(), 'drizzle');
 // Any fixed number: instances starting together on one server take turns applying migrations.
 const migrationLock = 7_274_001;
 
 // Next.js bundles instrumentation and each route separately, so module state is not shared between them. The
-// connection lives on globalThis: one PGlite per data directory per process, whichever bundle asks first. So do
-// the data directory locks, by PGlite client, for whichever bundle closes it, and the mark of an embedded
-// connection, for whichever bundle asks (an erasure from a Server Action's bundle, on the connection instrumentation
-// opened, once read a mark of its own bundle's and took embedded PGlite for a server).
+// connection lives on globalThis: one pool per process, and for embedded PGlite one database thread per data
+// directory, whichever bundle asks first. So do the embedded databases' threads and data directory locks, by pool,
+// for whichever bundle closes it, and the mark of an embedded connection, for whichever bundle asks (an erasure
+// from a Server Action's bundle, on the connection instrumentation opened, once read a mark of its own bundle's
+// and took embedded PGlite for a server).
+type Embedded = { thread: EmbeddedThread; lock: DataDirLock | undefined };
 const shared = globalThis as typeof globalThis & {
   cotechDb?: Promise<Database>;
-  cotechDbLocks?: WeakMap<object, DataDirLock>;
+  cotechDbThreads?: WeakMap<object, Embedded>;
   cotechDbEmbedded?: WeakSet<Database>;
   cotechDbShutDown?: boolean;
 };
-const locks = (shared.cotechDbLocks ??= new WeakMap());
+const threads = (shared.cotechDbThreads ??= new WeakMap());
 const embedded = (shared.cotechDbEmbedded ??= new WeakSet());
 
 /** Whether this is embedded PGlite, whose one connection is the whole engine (its settings are ours). */
 export function isEmbedded(db: Database): boolean {
   return embedded.has(db);
+}
+
+/** The thread that serves an embedded database (for its tests); none for a server. */
+export function embeddedThreadOf(db: Database): EmbeddedThread | undefined {
+  const pool = poolOf(db);
+  return pool && threads.get(pool)?.thread;
 }
 
 /**
@@ -53,11 +68,82 @@ export async function openDatabase(where: Pick<Settings, 'DATABASE_URL' | 'DATA_
   return url ? connectServer(url) : connectEmbedded(where.DATA_DIR);
 }
 
-async function connectServer(connectionString: string): Promise<Database> {
+function connectServer(connectionString: string): Promise<Database> {
+  return connectPool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+}
+
+/**
+ * Embedded PGlite, in a thread of its own (lib/db/embedded-thread.ts), reached through its socket as a server is.
+ * Every connection shares PGlite's one session: the thread runs one statement at a time, and keeps a transaction's
+ * statements together, so several connections only mean that the next statement waits there, ready, rather than
+ * here. Nothing may set session state on it. A query that has no answer in 30 s fails, as the thread's watchdog
+ * ends the thread.
+ */
+async function connectEmbedded(dataDir: DataDir): Promise<Database> {
+  // Before PGlite touches the directory: a second process must not even start recovery on it.
+  const lock = dataDir.inMemory ? undefined : acquireDataDirLock(dataDir.path);
+  try {
+    const thread = await startEmbeddedThread({ dataDir: dataDir.inMemory ? undefined : dataDir.path });
+    try {
+      const db = await connectPool(
+        {
+          host: thread.socketDir,
+          port: socketPort,
+          user: 'postgres',
+          database: 'postgres',
+          max: 8,
+          connectionTimeoutMillis: 5_000,
+          query_timeout: 30_000,
+        },
+        (pool) => {
+          threads.set(pool, { thread, lock });
+        },
+      );
+      embedded.add(db);
+      return db;
+    } catch (error) {
+      await thread.close();
+      throw error;
+    }
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/**
+ * `pool`, whose clients go back to it when their connection is lost while someone holds them. drizzle's pooled
+ * transaction sends BEGIN before the try whose finally releases its client (drizzle-team/drizzle-orm#6241, open):
+ * a BEGIN on a connection that has just died never gave its client back, and after a few such losses (a database
+ * thread started again, a server restarted) every query waited for a client that would never come. A client given
+ * back this way is dropped by the pool; a later release of it does nothing.
+ */
+function releasingOnLoss(pool: Pool): Pool {
+  const connect = pool.connect.bind(pool);
+  const hold = (client: PoolClient): PoolClient => {
+    const release = client.release;
+    let released = false;
+    const lost = () => client.release(new Error('The connection to the database was lost'));
+    client.once('end', lost);
+    client.release = (error?: Error | boolean) => {
+      client.removeListener('end', lost);
+      if (released) return;
+      released = true;
+      release(error);
+    };
+    return client;
+  };
+  // pg-pool's own query() asks with a callback; drizzle asks for a promise.
+  pool.connect = ((callback?: Parameters<Pool['connect']>[0]) =>
+    callback ? connect(callback) : connect().then(hold)) as Pool['connect'];
+  return pool;
+}
+
+async function connectPool(config: PoolConfig, opened?: (pool: object) => void): Promise<Database> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = releasingOnLoss(new Pool(config));
   // A dropped connection must not crash the process. pg emits `error` on the client whether or not it is checked
   // out: the pool listens only while it is idle, so a client inside a transaction (or migrating) whose server goes
   // away would raise an uncaught exception. Every client gets a listener of its own that logs one line per lost
@@ -72,6 +158,7 @@ async function connectServer(connectionString: string): Promise<Database> {
   });
   // An idle client's error reaches the pool too; the client's own listener above has logged it.
   pool.on('error', () => undefined);
+  opened?.(pool);
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
     throw error;
@@ -79,33 +166,15 @@ async function connectServer(connectionString: string): Promise<Database> {
   try {
     await client.query('select pg_advisory_lock($1)', [migrationLock]);
     await migrate(drizzle({ client, schema }), { migrationsFolder });
-  } finally {
-    await client.query('select pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
-    client.release();
-  }
-  return drizzle({ client: pool, schema });
-}
-
-async function connectEmbedded(dataDir: DataDir): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  // Before PGlite touches the directory: a second process must not even start recovery on it.
-  const lock = dataDir.inMemory ? undefined : acquireDataDirLock(dataDir.path);
-  try {
-    const client = await PGlite.create(dataDir.inMemory ? undefined : dataDir.path);
-    if (lock) locks.set(client, lock);
-    const db = drizzle({ client, schema });
-    embedded.add(db);
-    await migrate(db, { migrationsFolder }).catch(async (error: unknown) => {
-      await closeDatabase(db);
-      throw error;
-    });
-    return db;
   } catch (error) {
-    lock?.release();
+    // Closing the connection ends its lock too.
+    client.release(true);
+    await pool.end();
     throw error;
   }
+  await client.query('select pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
+  client.release();
+  return drizzle({ client: pool, schema });
 }
 
 /** At shutdown: closes the connection for good; a later `getDb()` is refused as the server shutting down. */
@@ -121,15 +190,22 @@ export async function closeDb(): Promise<void> {
   if (db) await closeDatabase(db);
 }
 
-/** Closes a connection, and for embedded PGlite releases its data directory for the next process. */
+/**
+ * Closes a connection; for embedded PGlite also checkpoints and closes the database, ends its thread and releases
+ * its data directory for the next process.
+ */
 export async function closeDatabase(db: Database): Promise<void> {
-  const client = (db as { $client?: { end?: () => Promise<void>; close?: () => Promise<void> } }).$client;
+  const pool = poolOf(db);
+  const own = pool && threads.get(pool);
+  if (pool) threads.delete(pool);
   try {
-    await (client?.close?.() ?? client?.end?.());
+    await pool?.end();
   } finally {
-    const lock = client && locks.get(client);
-    if (client) locks.delete(client);
-    lock?.release();
+    try {
+      await own?.thread.close();
+    } finally {
+      own?.lock?.release();
+    }
   }
 }
 
@@ -146,8 +222,10 @@ const unavailableCodes = new Set([
 /** Whether an error means the database could not be reached (answer 503), not that a query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    const code = (cause as { code?: unknown }).code;
+    const { code, syscall } = cause as { code?: unknown; syscall?: unknown };
     if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
+    // The embedded database's socket is missing for a moment while its thread starts again (ENOENT).
+    if (syscall === 'connect') return true;
     // pg's own words for a lost or unopenable connection: `Connection terminated unexpectedly` when the server
     // goes away, `... is not queryable` for the next query on that client (the rollback drizzle sends after a
     // failed statement in a transaction, which replaces the first error).

@@ -11,7 +11,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, openDatabase, type Database } from '@/lib/db';
 import { parseSettings } from '@/lib/settings';
@@ -19,16 +18,14 @@ import { backUpTo, tarEntries } from '@/lib/db/backup';
 import { joinKind } from '@/lib/enquiry-kinds';
 import { createEnquiry } from '@/lib/enquiries/store';
 import { validEnquiry } from '@/test/enquiry-data';
-import { backupFileName, backupStatus, scheduleBackups } from './backups';
+import { backupFileName, backupStatus, backupTransaction, scheduleBackups } from './backups';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-backups-'));
 const dataDir = join(work, 'data');
 let db: Database;
-let client: PGlite;
 
 beforeAll(async () => {
   db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
-  client = (db as unknown as { $client: PGlite }).$client;
   await createEnquiry(db, joinKind, validEnquiry, { receiptHourlyLimit: 30 });
 });
 afterAll(async () => {
@@ -66,7 +63,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
       keep: 2,
       backUp: async (file) => {
         taken.push(file);
-        return backUpTo(client, dataDir, file);
+        return backUpTo(backupTransaction(db), dataDir, file);
       },
     });
     // Read from the newest backup already there, before any is taken: long ago, so overdue (still a report).
@@ -102,7 +99,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
       dir,
       intervalMs: 300,
       keep: 3,
-      backUp: (file) => backUpTo(client, dataDir, file),
+      backUp: (file) => backUpTo(backupTransaction(db), dataDir, file),
     });
     try {
       const failed = /^backup: .*\/not-a-directory\/backups\/cotech-.*\.tar\.gz failed, to be tried again in /;

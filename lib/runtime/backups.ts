@@ -1,9 +1,9 @@
 import 'server-only';
 import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import { getDb } from '@/lib/db';
-import { backUpTo, serveBackups, type BackupSummary } from '@/lib/db/backup';
+import { sql } from 'drizzle-orm';
+import { getDb, type Database } from '@/lib/db';
+import { backUpTo, countEnquiriesSql, serveBackups, type BackupSummary, type InTransaction } from '@/lib/db/backup';
 import type { Settings } from '@/lib/settings';
 import { onShutdown } from './lifecycle';
 
@@ -30,7 +30,7 @@ export async function startBackups(current: Settings): Promise<void> {
   }
   if (current.DATA_DIR.inMemory) return;
   const dataDir = current.DATA_DIR.path;
-  const backUp = async (file: string) => backUpTo(await embeddedClient(), dataDir, file);
+  const backUp = async (file: string) => backUpTo(backupTransaction(await getDb()), dataDir, file);
   try {
     // Only the holder of the data directory's lock may listen: a start that could not open it is not that.
     await getDb();
@@ -50,9 +50,17 @@ export async function startBackups(current: Settings): Promise<void> {
   }
 }
 
-async function embeddedClient(): Promise<PGlite> {
-  // drizzle's PGlite database keeps its client as $client; lib/db opens nothing else without DATABASE_URL.
-  return ((await getDb()) as unknown as { $client: PGlite }).$client;
+/**
+ * A backup's transaction on `db`, embedded PGlite's one connection (lib/db): its thread runs nothing else meanwhile.
+ */
+export function backupTransaction(db: Database): InTransaction {
+  return (work) =>
+    db.transaction((tx) =>
+      work(async () => {
+        const { rows } = await tx.execute<{ n: number }>(sql.raw(countEnquiriesSql));
+        return rows[0]?.n ?? 0;
+      }),
+    );
 }
 
 /** The file name of a backup taken at `at`: its UTC time, so names sort as the backups were taken. */
