@@ -110,9 +110,8 @@ try {
       `enquiries ${(embedded.enquiriesPerSecond / server.enquiriesPerSecond).toFixed(2)}`,
   );
 } finally {
-  for (const { site } of sites) site.stop();
-  // The sites' connections close as they exit; the database can go once they have.
-  await new Promise((resolveWait) => setTimeout(resolveWait, 1_000));
+  // The database can go once the sites, and their connections, have.
+  await Promise.all(sites.map(({ site }) => site.stop()));
   await admin.query(`drop database if exists ${database} with (force)`).catch(() => undefined);
   await admin.end();
   stopPostgres();

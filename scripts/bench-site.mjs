@@ -61,9 +61,16 @@ export async function startSite(port, options = {}) {
     url,
     dataDir,
     pid: server.pid,
-    stop: () => {
-      server.kill();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    // The data directory goes once the server has exited: it checkpoints and closes its database first.
+    stop: () =>
+      new Promise((resolve) => {
+        const remove = () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        };
+        if (server.exitCode !== null || server.signalCode !== null) return remove();
+        server.once('exit', remove);
+        server.kill();
+      }),
   };
 }

@@ -9,7 +9,7 @@ import { addPerson } from '@/lib/auth/accounts';
 import { sessionSecret } from '@/lib/auth/secret';
 import { closeDatabase, openDatabase } from '@/lib/db';
 import { parseSettings } from '@/lib/settings';
-import { outbox, users } from '@/lib/db/schema';
+import { enquiries, outbox, users } from '@/lib/db/schema';
 import { backupSocketPath, backUpTo, serveBackups, tarEntries } from '@/lib/db/backup';
 import { lockFileName } from '@/lib/db/data-dir-lock';
 import { joinKind } from '@/lib/enquiry-kinds';
@@ -76,6 +76,52 @@ describe('backing up and restoring the embedded database', () => {
       await channel.close();
       await closeDatabase(db);
     }
+  });
+
+  it('taken under load, restores every enquiry acknowledged before it began', async () => {
+    const dataDir = join(work, 'loaded');
+    const db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
+    let stop = false;
+    const acknowledged: string[] = [];
+    const client = async (n: number) => {
+      for (let i = 0; !stop; i++) {
+        const stored = await createEnquiry(
+          db,
+          joinKind,
+          { ...validEnquiry, coopName: `Load ${n}-${i}` },
+          {
+            receiptHourlyLimit: 30,
+          },
+        );
+        if (stored.outcome === 'stored') acknowledged.push(stored.id);
+      }
+    };
+    const load = Array.from({ length: 8 }, (_, n) => client(n));
+    let before: string[] = [];
+    try {
+      while (acknowledged.length < 50) await new Promise((resolve) => setTimeout(resolve, 10));
+      before = [...acknowledged];
+      const backup = join(work, 'loaded.tar.gz');
+      const summary = await backUpTo(backupTransaction(db), dataDir, backup);
+      expect(summary.enquiries).toBeGreaterThanOrEqual(before.length);
+      stop = true;
+      await Promise.all(load);
+      const restoredDir = join(work, 'loaded-restored');
+      expect(await restoreDataDir(backup, restoredDir)).toBe(summary.enquiries);
+      const restored = await openDatabase(parseSettings({ DATA_DIR: restoredDir }));
+      try {
+        const kept = new Set((await restored.select({ id: enquiries.id }).from(enquiries)).map((row) => row.id));
+        expect(before.filter((id) => !kept.has(id))).toEqual([]);
+      } finally {
+        await closeDatabase(restored);
+      }
+    } finally {
+      stop = true;
+      await Promise.all(load);
+      await closeDatabase(db);
+    }
+    // The load went on while the backup was taken: enquiries waited for the copy, and were stored.
+    expect(acknowledged.length).toBeGreaterThan(before.length);
   });
 
   it('leaves out every key to the site: sessions, sign-in links and codes, sign-in mail and requests, rate-limit windows and the cookie key', async () => {

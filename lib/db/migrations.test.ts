@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { closeDatabase, embeddedThreadOf, openDatabase } from '@/lib/db';
+import { parseSettings } from '@/lib/settings';
 
 const migrationsFolder = join(process.cwd(), 'drizzle');
 let earlier: string;
@@ -199,6 +202,39 @@ describe('the membership migration (0016)', () => {
       await client.query(`update enquiries set status = 'withdrawn' where reference = 'J-2222'`);
     } finally {
       await client.close();
+    }
+  });
+});
+
+describe('a data directory the site made before its database had a thread of its own', () => {
+  it('opens through the thread with its data, and earlier migrations are not run again', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cotech-earlier-dir-'));
+    try {
+      // As the site opened it until then: PGlite on the server's own thread, migrated by drizzle's PGlite migrator,
+      // up to the migration before the last.
+      const journal = JSON.parse(await readFile(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
+      const client = await PGlite.create(dataDir);
+      await migrate(drizzle({ client }), { migrationsFolder: await migrationsUpTo(journal.entries.length - 1) });
+      await client.exec(`
+        insert into enquiries (kind, reference, coop_name, contact_name, email, location, legal_form, description)
+        values ('join', 'J-ABCD', 'Outlandish', 'Ada', 'ada@example.coop', 'London', 'partnership', 'Websites');
+      `);
+      await client.close();
+
+      const db = await openDatabase(parseSettings({ DATA_DIR: dataDir }));
+      try {
+        expect(embeddedThreadOf(db)?.up).toBe(true);
+        const { rows } = await db.execute<{ reference: string; migrations: number }>(
+          sql`select reference, (select count(*)::int from drizzle.__drizzle_migrations) as migrations from enquiries`,
+        );
+        expect(rows).toEqual([{ reference: 'J-ABCD', migrations: journal.entries.length }]);
+      } finally {
+        await closeDatabase(db);
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
