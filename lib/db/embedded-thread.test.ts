@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { closeDb, embeddedThreadOf, getDb, isEmbedded, type Database } from '@/lib/db';
+import { closeDb, embeddedThreadOf, getDb, isDatabaseUnavailable, isEmbedded, type Database } from '@/lib/db';
 import { enquiries } from '@/lib/db/schema';
 import { readiness } from '@/lib/runtime/health';
 import { validEnquiry } from '@/test/enquiry-data';
@@ -131,6 +131,32 @@ describe('the thread', () => {
       expect.stringContaining('failed (injected'),
       expect.stringContaining('ended (code 1); starting it again'),
     ]);
+  });
+
+  it('makes a query that waits past its timeout behind another connection’s transaction fail as unavailable', async () => {
+    const thread = await startEmbeddedThread();
+    try {
+      const holder = await connect(thread.socketDir);
+      const { default: pg } = await import('pg');
+      const waiter = new pg.Client({
+        host: thread.socketDir,
+        port: socketPort,
+        user: 'postgres',
+        database: 'postgres',
+        query_timeout: 300,
+      });
+      await waiter.connect();
+      await holder.query('begin');
+      const failure = await waiter.query('select 1').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(isDatabaseUnavailable(failure)).toBe(true);
+      await holder.query('commit');
+      // Once the transaction ends, the waiting query runs, its answer is dropped, and the connection serves again.
+      expect((await waiter.query('select 2 as two')).rows).toEqual([{ two: 2 }]);
+      await Promise.all([holder.end(), waiter.end()]);
+    } finally {
+      await thread.close();
+    }
   });
 
   it('is ended by the watchdog when a statement keeps it from answering, and started again', async () => {

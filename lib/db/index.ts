@@ -229,7 +229,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // pg's own words for a lost or unopenable connection: `Connection terminated unexpectedly` when the server
     // goes away, `... is not queryable` for the next query on that client (the rollback drizzle sends after a
     // failed statement in a transaction, which replaces the first error).
-    if (/connection terminated|timeout exceeded when trying to connect|not queryable/i.test(cause.message)) {
+    // `Query read timeout` when a query waited longer than query_timeout (on the embedded database, behind another
+    // connection's transaction, a backup's say).
+    if (
+      /connection terminated|timeout exceeded when trying to connect|not queryable|query read timeout/i.test(
+        cause.message,
+      )
+    ) {
       return true;
     }
   }
