@@ -154,6 +154,9 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions = {}): 
   const resolveFrom = createRequire(join(process.cwd(), 'package.json'));
   const socketDir = mkdtempSync(join(tmpdir(), 'cotech-db-'));
   chmodSync(socketDir, 0o700);
+  // A process that exits without closing the database (process.exit, a test runner) leaves no directory behind.
+  const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
+  process.once('exit', removeSocketDir);
   const workerData = {
     pglite: resolveFrom.resolve('@electric-sql/pglite'),
     socket: resolveFrom.resolve('@electric-sql/pglite-socket'),
@@ -218,7 +221,8 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions = {}): 
   };
 
   await start().catch((error: unknown) => {
-    rmSync(socketDir, { recursive: true, force: true });
+    process.removeListener('exit', removeSocketDir);
+    removeSocketDir();
     throw error;
   });
   // The watchdog: a thread busy in one statement for longer than watchdogMs answers no ping, and is ended.
@@ -265,7 +269,8 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions = {}): 
         await thread?.terminate();
       } finally {
         up = false;
-        rmSync(socketDir, { recursive: true, force: true });
+        process.removeListener('exit', removeSocketDir);
+        removeSocketDir();
       }
     },
   };
