@@ -112,6 +112,36 @@ describe('the thread', () => {
     return client;
   };
 
+  it('answers each of several connections sending at once with its own statement’s result', async () => {
+    // 300 parameterised statements of 7 texts over 3 connections at once: each answer must be its own statement's.
+    // (The thread queues each connection's messages up to Sync as one batch, so no other connection's Parse can
+    // come between a statement's Parse and its Bind, whatever a client sends.)
+    const run = async (socketDir: string) => {
+      const clients = await Promise.all([0, 1, 2].map(() => connect(socketDir)));
+      try {
+        return await Promise.all(
+          Array.from({ length: 300 }, (_, i) =>
+            clients[i % 3]!.query<{ n: number; s: string }>(`select $1::int * ${i % 7} as n, $2::text as s`, [
+              i,
+              `x${i}`,
+            ]).then(
+              ({ rows }) => (rows[0]?.n === i * (i % 7) && rows[0]?.s === `x${i}` ? 'right' : 'wrong'),
+              () => 'failed',
+            ),
+          ),
+        );
+      } finally {
+        await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+      }
+    };
+    const thread = await startEmbeddedThread();
+    try {
+      expect(new Set(await run(thread.socketDir))).toEqual(new Set(['right']));
+    } finally {
+      await thread.close();
+    }
+  });
+
   it('is started again when a call into PGlite fails, which would leave pglite-socket stuck for good', async () => {
     const lines: string[] = [];
     // The fault the upstream bug needs (electric-sql/pglite#1046), injected: one call into PGlite throws.
