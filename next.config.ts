@@ -23,10 +23,13 @@ const nextConfig = (phase: string): NextConfig => ({
   // last step strips and completes it like the main output (scripts/strip-runtime.ts).
   output: settingsOrExit().NEXT_OUTPUT,
   serverExternalPackages: ['@electric-sql/pglite'],
-  // The embedded database's thread loads pglite-socket by its path at run time (lib/db/embedded-thread.ts), which
-  // no import shows: a standalone build is told to copy it.
+  // The embedded database's thread loads PGlite and pglite-socket by their paths at run time
+  // (lib/db/embedded-thread.ts, and the backups' cleaning in lib/db/backup.ts), which no import shows: a standalone
+  // build is told to copy them.
   outputFileTracingIncludes: {
     '/**': [
+      './node_modules/@electric-sql/pglite/package.json',
+      './node_modules/@electric-sql/pglite/dist/**',
       './node_modules/@electric-sql/pglite-socket/package.json',
       './node_modules/@electric-sql/pglite-socket/dist/index.cjs',
     ],
