@@ -5,8 +5,9 @@
 // it again when it dies or stops answering. Plain TypeScript with no imports but Node's, like data-dir-lock.ts.
 //
 // pglite-socket's known limits, and what is done about them here and in lib/db:
-// - Every connection shares PGlite's one session, and messages from two connections can interleave within one
-//   extended-protocol batch (electric-sql/pglite#1046): lib/db opens exactly one connection (a pool of one), and
+// - Every connection shares PGlite's one session, and pglite-socket queues each protocol message on its own, so
+//   two connections' statements could interleave (electric-sql/pglite#1046): the thread queues a connection's
+//   messages as one batch up to Sync (below), so lib/db's connections (8) each run whole statements, and lib/db
 //   sets no session state (no SET, no LISTEN/NOTIFY; the outbox polls).
 // - One failed call into PGlite leaves its query queue stuck for good (the same issue): the thread reports it and
 //   ends, and is started again. A thread whose event loop stops answering (a statement that never ends) is ended
@@ -30,8 +31,8 @@ const { chmodSync, rmSync } = require('node:fs');
 const { PGlite } = require(workerData.pglite);
 const { PGLiteSocketHandler, PGLiteSocketServer } = require(workerData.socket);
 
-// pglite-socket queues each protocol message on its own, so the messages of two connections' statements interleave
-// (a Parse of one between the Parse and Bind of another replaces its unnamed statement: electric-sql/pglite#1046).
+// pglite-socket queues each protocol message on its own, so the messages of two connections' statements can
+// interleave (a Parse of one between the Parse and Bind of another replaces its unnamed statement: pglite#1046).
 // Here a connection's messages are queued as one batch, up to the message that asks for the answers (Sync, a
 // simple Query, Flush...): each statement runs whole, and between transactions (the queue keeps a transaction's
 // batches together) the connections can share PGlite safely. Otherwise as the library's own handleData (0.2.18).
