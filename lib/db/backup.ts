@@ -27,7 +27,7 @@ export type BackupSummary = { file: string; bytes: number; enquiries: number };
 
 /**
  * Runs `work` inside one transaction on the embedded database, in which `countEnquiries` reads. The server's is
- * its one connection to the database's thread (lib/runtime/backups.ts); the backup script's, offline, is PGlite's
+ * a transaction on the database's thread (lib/runtime/backups.ts); the backup script's, offline, is PGlite's
  * own (`pgliteTransaction`).
  */
 export type InTransaction = <T>(work: (countEnquiries: () => Promise<number>) => Promise<T>) => Promise<T>;
@@ -41,9 +41,9 @@ export function pgliteTransaction(client: PGlite): InTransaction {
 }
 
 /**
- * The database in `dataDir` as one gzipped tar, consistent: PGlite runs one transaction at a time (its socket's
- * one connection, or `transaction()`, holds it until COMMIT, and nothing else runs meanwhile), so inside a
- * transaction of ours no other is half done, and nothing writes to the directory while we copy it. The copy is the
+ * The database in `dataDir` as one gzipped tar, consistent: PGlite runs one transaction at a time (its thread keeps
+ * a transaction's statements together until COMMIT, as `transaction()` does, and runs nothing else meanwhile), so
+ * inside a transaction of ours no other is half done, and nothing writes to the directory while we copy it. The copy is the
  * data files as they are on disk, as PGlite's `dumpDataDir` makes it, and opens (with `loadDataDir`, or
  * `npm run db:restore`) as a database does after a power cut: every committed transaction is in the WAL, and is
  * replayed. It is not `dumpDataDir` itself because that reads every file synchronously on the server's one thread:

@@ -34,7 +34,7 @@ const shared = globalThis as typeof globalThis & {
 const threads = (shared.cotechDbThreads ??= new WeakMap());
 const embedded = (shared.cotechDbEmbedded ??= new WeakSet());
 
-/** Whether this is embedded PGlite, whose one connection is the whole engine (its settings are ours). */
+/** Whether this is embedded PGlite, whose one session is the whole engine (its settings are ours). */
 export function isEmbedded(db: Database): boolean {
   return embedded.has(db);
 }

@@ -51,7 +51,7 @@ export async function startBackups(current: Settings): Promise<void> {
 }
 
 /**
- * A backup's transaction on `db`, embedded PGlite's one connection (lib/db): its thread runs nothing else meanwhile.
+ * A backup's transaction on `db`, embedded PGlite (lib/db): its thread runs no other connection's statement meanwhile.
  */
 export function backupTransaction(db: Database): InTransaction {
   return (work) =>
