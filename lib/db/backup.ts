@@ -43,8 +43,8 @@ export function pgliteTransaction(client: PGlite): InTransaction {
 /**
  * The database in `dataDir` as one gzipped tar, consistent: PGlite runs one transaction at a time (its thread keeps
  * a transaction's statements together until COMMIT, as `transaction()` does, and runs nothing else meanwhile), so
- * inside a transaction of ours no other is half done, and nothing writes to the directory while we copy it. The copy is the
- * data files as they are on disk, as PGlite's `dumpDataDir` makes it, and opens (with `loadDataDir`, or
+ * inside a transaction of ours no other is half done, and nothing writes to the directory while we copy it. The
+ * copy is the data files as they are on disk, as PGlite's `dumpDataDir` makes it, and opens (with `loadDataDir`, or
  * `npm run db:restore`) as a database does after a power cut: every committed transaction is in the WAL, and is
  * replayed. It is not `dumpDataDir` itself because that reads every file synchronously on the server's one thread:
  * 2 s without an answer to anyone for a directory of 5,000 enquiries (`npm run bench:backup`). Here the files are
