@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { backUpThroughServer, backUpTo, pgliteTransaction, tarEntries } from '../lib/db/backup.ts';
+import { backUpThroughServer, backUpTo, countEnquiriesSql, pgliteTransaction, tarEntries } from '../lib/db/backup.ts';
 import { acquireDataDirLock, type DataDirLock, DataDirLockedError, lockFileName } from '../lib/db/data-dir-lock.ts';
 import { inMemory, settings } from '../lib/settings.ts';
 
@@ -89,7 +89,7 @@ function readBackup(file: string): Buffer<ArrayBuffer> {
 }
 
 async function countEnquiries(db: PGlite): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from enquiries');
+  const { rows } = await db.query<{ n: number }>(countEnquiriesSql);
   return rows[0]?.n ?? 0;
 }
 

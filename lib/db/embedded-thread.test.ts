@@ -10,7 +10,7 @@ import { enquiries } from '@/lib/db/schema';
 import { readiness } from '@/lib/runtime/health';
 import { validEnquiry } from '@/test/enquiry-data';
 import { enquiryRequests, postTo } from '@/test/enquiry-requests';
-import { socketPort, startEmbeddedThread } from './embedded-thread';
+import { socketPort, startEmbeddedThread, type EmbeddedThreadOptions } from './embedded-thread';
 
 const work = mkdtempSync(join(tmpdir(), 'cotech-thread-'));
 let db: Database;
@@ -104,12 +104,36 @@ describe('the embedded database in its own thread', () => {
 });
 
 describe('the thread', () => {
-  const connect = async (socketDir: string) => {
+  const connect = async (socketDir: string, config: { query_timeout?: number } = {}) => {
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ host: socketDir, port: socketPort, user: 'postgres', database: 'postgres' });
+    const client = new pg.Client({
+      host: socketDir,
+      port: socketPort,
+      user: 'postgres',
+      database: 'postgres',
+      ...config,
+    });
     client.on('error', () => undefined);
     await client.connect();
     return client;
+  };
+
+  /** The log lines of a thread that `failing` ends, once it serves again (a new connection's query answered). */
+  const restartedBy = async (options: EmbeddedThreadOptions, failing: string): Promise<string[]> => {
+    const lines: string[] = [];
+    const thread = await startEmbeddedThread({ ...options, log: (line) => lines.push(line) });
+    try {
+      const client = await connect(thread.socketDir);
+      await expect(client.query(failing)).rejects.toThrow();
+      await until(() => lines.length === 2, 'the thread to end');
+      await thread.whenUp();
+      const again = await connect(thread.socketDir);
+      expect((await again.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+      await again.end();
+    } finally {
+      await thread.close();
+    }
+    return lines;
   };
 
   it('answers each of several connections sending at once with its own statement’s result', async () => {
@@ -143,21 +167,8 @@ describe('the thread', () => {
   });
 
   it('is started again when a call into PGlite fails, which would leave pglite-socket stuck for good', async () => {
-    const lines: string[] = [];
     // The fault the upstream bug needs (electric-sql/pglite#1046), injected: one call into PGlite throws.
-    const thread = await startEmbeddedThread({ log: (line) => lines.push(line), failWhen: 'fail here' });
-    try {
-      const client = await connect(thread.socketDir);
-      await expect(client.query("select 'fail here'")).rejects.toThrow();
-      await until(() => lines.length === 2, 'the thread to end');
-      await thread.whenUp();
-      const again = await connect(thread.socketDir);
-      expect((await again.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
-      await again.end();
-    } finally {
-      await thread.close();
-    }
-    expect(lines).toEqual([
+    expect(await restartedBy({ failWhen: 'fail here' }, "select 'fail here'")).toEqual([
       expect.stringContaining('failed (injected'),
       expect.stringContaining('ended (code 1); starting it again'),
     ]);
@@ -167,15 +178,7 @@ describe('the thread', () => {
     const thread = await startEmbeddedThread();
     try {
       const holder = await connect(thread.socketDir);
-      const { default: pg } = await import('pg');
-      const waiter = new pg.Client({
-        host: thread.socketDir,
-        port: socketPort,
-        user: 'postgres',
-        database: 'postgres',
-        query_timeout: 300,
-      });
-      await waiter.connect();
+      const waiter = await connect(thread.socketDir, { query_timeout: 300 });
       await holder.query('begin');
       const failure = await waiter.query('select 1').catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(Error);
@@ -190,20 +193,7 @@ describe('the thread', () => {
   });
 
   it('is ended by the watchdog when a statement keeps it from answering, and started again', async () => {
-    const lines: string[] = [];
-    const thread = await startEmbeddedThread({ log: (line) => lines.push(line), watchdogMs: 1_000 });
-    try {
-      const client = await connect(thread.socketDir);
-      await expect(client.query('select pg_sleep(600)')).rejects.toThrow();
-      await until(() => lines.length === 2, 'the thread to end');
-      await thread.whenUp();
-      const again = await connect(thread.socketDir);
-      expect((await again.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
-      await again.end();
-    } finally {
-      await thread.close();
-    }
-    expect(lines).toEqual([
+    expect(await restartedBy({ watchdogMs: 1_000 }, 'select pg_sleep(600)')).toEqual([
       expect.stringMatching(/answered nothing for 1000 ms; starting it again/),
       expect.stringContaining('ended (code 1); starting it again'),
     ]);
